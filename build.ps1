@@ -1,0 +1,129 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates PayoutPS.
+.DESCRIPTION
+    Build  stages an importable module in out/PayoutPS (manifest, format file, bin/net472, bin/net8.0).
+    Test   builds, runs every xUnit project and every Pester file, and ends with "N passed, N failed".
+    Demo   builds, starts the sandbox on a free port and pays the sample CSV (examples/demo.ps1).
+    Bench  runs the benchmarks under bench/ and prints their results.
+.EXAMPLE
+    ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$env:NO_COLOR = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'PayoutPS'
+$TargetFrameworks = 'net472', 'net8.0'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    $manifest = Get-Content -Raw (Join-Path $Root 'PayoutPS.psd1')
+    if ($manifest -notmatch "ModuleVersion\s*=\s*'([^']+)'") { throw 'PayoutPS.psd1 has no ModuleVersion.' }
+    $Matches[1]
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Host "Building PayoutPS $version ($Configuration)"
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+
+    foreach ($framework in $TargetFrameworks) {
+        Invoke-Native dotnet @('publish', (Join-Path $Root 'src/PayoutPS/PayoutPS.csproj'), '--nologo', '-v', 'quiet',
+            '-c', $Configuration, '-f', $framework, "-p:Version=$version", '-o', (Join-Path $ModuleOut "bin/$framework"))
+    }
+
+    Copy-Item (Join-Path $Root 'PayoutPS.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/PayoutPS/PayoutPS.format.ps1xml') $ModuleOut
+    Invoke-Native dotnet @('build', (Join-Path $Root 'PayoutPS.sln'), '--nologo', '-v', 'quiet', '-c', $Configuration, "-p:Version=$version")
+    Write-Host "Module staged in $ModuleOut"
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $Out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
+
+    foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Filter *.Tests.csproj -Recurse) {
+        $trx = "$($project.BaseName).trx"
+        & dotnet test $project.FullName --nologo --no-build -c $Configuration --logger "trx;LogFileName=$trx" --results-directory $results | Out-Host
+        $file = Join-Path $results $trx
+        if (-not (Test-Path $file)) {
+            Write-Warning "$($project.BaseName) produced no results; counted as one failure."
+            $counts.Failed++
+            continue
+        }
+
+        $counters = ([xml](Get-Content -Raw $file)).TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$counters.passed
+        $counts.Failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $counts.Skipped += [int]$counters.notExecuted
+    }
+
+    $counts
+}
+
+function Get-PesterModulePath {
+    $project = Join-Path $Root 'tests/pester/Pester.Restore.csproj'
+    Invoke-Native dotnet @('restore', $project, '--nologo', '-v', 'quiet')
+    $assets = Get-Content -Raw (Join-Path $Root 'tests/pester/obj/project.assets.json') | ConvertFrom-Json
+    $packageFolder = @($assets.packageFolders.PSObject.Properties.Name)[0]
+    Join-Path $packageFolder 'pester/6.2.0/tools/Pester.psd1'
+}
+
+function Invoke-PesterTests {
+    Import-Module (Get-PesterModulePath) -Force
+    $configuration = New-PesterConfiguration
+    $configuration.Run.Path = Join-Path $Root 'tests/pester'
+    $configuration.Run.PassThru = $true
+    $configuration.Output.Verbosity = 'Detailed'
+    $result = Invoke-Pester -Configuration $configuration
+    @{
+        Passed  = $result.PassedCount
+        Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+        Skipped = $result.SkippedCount + $result.NotRunCount
+    }
+}
+
+function Invoke-Test {
+    $failedBuild = $false
+    try { Invoke-Build } catch { Write-Host "BUILD FAILED: $_"; $failedBuild = $true }
+
+    $total = @{ Passed = 0; Failed = [int]$failedBuild; Skipped = 0 }
+    if (-not $failedBuild) {
+        foreach ($counts in @(Invoke-XunitTests; Invoke-PesterTests)) {
+            foreach ($key in 'Passed', 'Failed', 'Skipped') { $total[$key] += $counts[$key] }
+        }
+    }
+
+    $summary = '{0} passed, {1} failed' -f $total.Passed, $total.Failed
+    if ($total.Skipped -gt 0) { $summary += ', {0} skipped' -f $total.Skipped }
+    Write-Host $summary
+    exit ([int]($total.Failed -gt 0))
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Build; & (Join-Path $Root 'examples/demo.ps1') -ModulePath (Join-Path $ModuleOut 'PayoutPS.psd1') }
+    'Bench' { & (Join-Path $Root 'bench/run.ps1') -Configuration $Configuration }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env sh
+# Bootstrap for machines with only the .NET SDK: restores PowerShell as a local tool, then runs build.ps1.
+#   ./build.sh test | build | demo | bench
+set -eu
+cd "$(dirname "$0")"
+
+case "${1:-build}" in
+    test) task=Test ;;
+    build) task=Build ;;
+    demo) task=Demo ;;
+    bench) task=Bench ;;
+    *) echo "usage: ./build.sh test|build|demo|bench" >&2; exit 2 ;;
+esac
+
+# The RSA interop tests compare against the openssl command line.
+if [ "$task" = Test ] && ! command -v openssl >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && apt-get install -y -qq openssl >/dev/null
+    else
+        echo "openssl is required for the tests; install it with your package manager." >&2
+        exit 1
+    fi
+fi
+
+dotnet tool restore >/dev/null
+NO_COLOR=1 exec dotnet pwsh -NoLogo -NoProfile -NonInteractive -File ./build.ps1 -Task "$task"

@@ -1,0 +1,10 @@
+namespace PayoutPS.Internal
+{
+    /// <summary>Stable FullyQualifiedErrorId values: scripts may match on them, so never rename one.</summary>
+    internal static class ErrorIds
+    {
+        public const string InvalidKey = "PayoutPS.InvalidKey";
+        public const string NoKey = "PayoutPS.NoKey";
+        public const string InvalidRequest = "PayoutPS.InvalidRequest";
+    }
+}
