@@ -1,0 +1,60 @@
+<#
+.SYNOPSIS
+    Runs the PayoutPS benchmarks and prints medians measured side by side in one run.
+.DESCRIPTION
+    1. Signing throughput (bench/PayoutPS.Bench) against `openssl speed rsa2048`.
+    2. Import-Module cost: median of `pwsh -NoProfile -c 'Import-Module …; exit'` minus median of
+       `pwsh -NoProfile -c exit`, the two alternated so machine noise hits both alike.
+    Run it through the build script: ./build.sh bench
+#>
+[CmdletBinding()]
+param(
+    [string] $Configuration = 'Release',
+    [int] $ImportRuns = 15
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
+if (-not (Test-Path $module)) { & (Join-Path $root 'build.ps1') -Task Build }
+
+Write-Host '== Signing throughput =='
+& dotnet run -c $Configuration --project (Join-Path $PSScriptRoot 'PayoutPS.Bench') -- 5 2
+if ($LASTEXITCODE -ne 0) { throw 'The signing benchmark failed.' }
+
+Write-Host "`n== Import-Module cost ($ImportRuns alternated runs each) =="
+$pwshDll = Join-Path $PSHOME 'pwsh.dll'
+function Measure-Pwsh([string] $Command) {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    & dotnet $pwshDll -NoLogo -NoProfile -NonInteractive -Command $Command | Out-Null
+    $watch.Elapsed.TotalMilliseconds
+}
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+# For scale: an empty manifest module pays PowerShell's own module-system start-up, which no module avoids.
+$emptyModule = Join-Path ([IO.Path]::GetTempPath()) "payoutps-bench-empty/Empty.psd1"
+$null = New-Item -ItemType Directory -Force (Split-Path $emptyModule)
+Set-Content $emptyModule "@{ ModuleVersion = '1.0'; FunctionsToExport = @() }"
+
+$baseline = [Collections.Generic.List[double]]::new()
+$withImport = [Collections.Generic.List[double]]::new()
+$withEmpty = [Collections.Generic.List[double]]::new()
+$null = Measure-Pwsh 'exit'   # warm the disk cache
+for ($i = 0; $i -lt $ImportRuns; $i++) {
+    $baseline.Add((Measure-Pwsh 'exit'))
+    $withImport.Add((Measure-Pwsh "Import-Module '$module'; exit"))
+    $withEmpty.Add((Measure-Pwsh "Import-Module '$emptyModule'; exit"))
+}
+
+$base = Get-Median $baseline
+$import = Get-Median $withImport
+$empty = Get-Median $withEmpty
+$cost = $import - $base
+'pwsh -c exit:                         median {0:N0} ms' -f $base
+'pwsh -c Import-Module PayoutPS; exit: median {0:N0} ms' -f $import
+'pwsh -c Import-Module Empty; exit:    median {0:N0} ms' -f $empty
+'Import-Module cost:                   {0:N0} ms  target <= 150 ms  {1}' -f $cost, $(if ($cost -le 150) { 'PASS' } else { 'FAIL' })
+'  of which an empty manifest module:  {0:N0} ms (PowerShell module-system start-up)' -f ($empty - $base)
