@@ -1,0 +1,53 @@
+using System;
+
+namespace PayoutPS.Sandbox.Faults
+{
+    /// <summary>
+    /// One fault-injection rule from the control plane. It applies to one provider path (or "*") either for
+    /// the next <see cref="Count"/> calls, or to each call with a seeded <see cref="Probability"/>.
+    /// </summary>
+    internal sealed class FaultRule
+    {
+        /// <summary>A path under /payout such as /api/v1/txn/remittance, or "*".</summary>
+        public string Path { get; set; } = "*";
+
+        /// <summary>http500, http503, http429, systemError (respCode 11001), reset, delay or commitThenDrop.</summary>
+        public string Kind { get; set; } = string.Empty;
+
+        public int? Count { get; set; }
+
+        public double? Probability { get; set; }
+
+        public int Seed { get; set; } = 1;
+
+        /// <summary>For http429/http503: "2" (seconds) or "date:2" (an HTTP date 2 seconds ahead).</summary>
+        public string? RetryAfter { get; set; }
+
+        /// <summary>For delay: how long before the request is processed.</summary>
+        public int DelayMs { get; set; } = 5000;
+
+        internal Random? Random { get; set; }
+
+        public static readonly string[] Kinds = { "http500", "http503", "http429", "systemError", "reset", "delay", "commitThenDrop" };
+
+        public string? Problem()
+        {
+            if (Array.IndexOf(Kinds, Kind) < 0)
+            {
+                return $"kind must be one of {string.Join(", ", Kinds)}.";
+            }
+
+            if ((Count == null) == (Probability == null))
+            {
+                return "give exactly one of count (the next N calls) or probability (0..1, with an optional seed).";
+            }
+
+            if (Count <= 0 || Probability < 0 || Probability > 1)
+            {
+                return "count must be positive and probability between 0 and 1.";
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PayoutPS.Core.Signing;
+using PayoutPS.Sandbox.Model;
+
+namespace PayoutPS.Sandbox.State
+{
+    internal sealed partial class SandboxState
+    {
+        private long _nextCallbackId = 1;
+
+        /// <summary>Signs callbacks: with the merchant's secret, or with the provider's RSA key for RSA merchants.</summary>
+        public Func<Merchant, RequestSigner>? CallbackSigner { get; set; }
+
+        /// <summary>[SANDBOX] A signed notification for every status a payout enters (spec §5).</summary>
+        private void QueueCallback(Payout payout, DateTime at)
+        {
+            var merchant = _merchants[payout.MerchantNo];
+            if (string.IsNullOrEmpty(merchant.Config.CallbackUrl) || CallbackSigner == null)
+            {
+                return;
+            }
+
+            var view = Views.Payout(payout);
+            var fields = RequestFields.FromPairs(new Dictionary<string, object?>
+            {
+                ["merchantNo"] = payout.MerchantNo,
+                ["payoutId"] = payout.PayoutId,
+                ["requestId"] = payout.RequestId,
+                ["payoutStatus"] = payout.Status,
+                ["sourceAmount"] = view["sourceAmount"],
+                ["sourceCurrency"] = payout.SourceCurrency,
+                ["targetAmount"] = view["targetAmount"],
+                ["targetCurrency"] = payout.TargetCurrency,
+                ["fee"] = view["fee"],
+                ["reason"] = payout.Reason,
+                ["notifyTime"] = Views.Time(at),
+            });
+            _callbacks.Add(new CallbackDelivery
+            {
+                Id = _nextCallbackId++,
+                MerchantNo = payout.MerchantNo,
+                Url = merchant.Config.CallbackUrl!,
+                PayoutId = payout.PayoutId,
+                RequestId = payout.RequestId,
+                PayoutStatus = payout.Status,
+                Body = RequestSigning.Sign(fields, CallbackSigner(merchant)).Body,
+                NextAttemptAt = at,
+            });
+        }
+
+        /// <summary>Deliveries whose next attempt is due; they stay in flight until <see cref="RecordCallbackAttempt"/>.</summary>
+        public List<CallbackDelivery> TakeDueCallbacks()
+        {
+            lock (_gate)
+            {
+                var now = Now;
+                var due = _callbacks.Where(c => !c.Delivered && !c.InFlight && c.NextAttemptAt <= now).ToList();
+                foreach (var delivery in due)
+                {
+                    delivery.InFlight = true;
+                }
+
+                return due;
+            }
+        }
+
+        public void RecordCallbackAttempt(CallbackDelivery delivery, int? httpStatus, string? error)
+        {
+            lock (_gate)
+            {
+                var now = Now;
+                delivery.InFlight = false;
+                delivery.Attempts.Add(new CallbackAttempt { Number = delivery.Attempts.Count + 1, Time = now, HttpStatus = httpStatus, Error = error });
+                if (httpStatus >= 200 && httpStatus < 300)
+                {
+                    delivery.Delivered = true;
+                    return;
+                }
+
+                var retries = _options.CallbackRetrySeconds;
+                var delay = retries.Count == 0 ? 60 : retries[Math.Min(delivery.Attempts.Count - 1, retries.Count - 1)];
+                delivery.NextAttemptAt = delivery.Attempts.Count >= _options.CallbackMaxAttempts ? DateTime.MaxValue : now.AddSeconds(delay);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PayoutPS.Sandbox.Api;
+using PayoutPS.Sandbox.Model;
+
+namespace PayoutPS.Sandbox.State
+{
+    /// <summary>
+    /// All mutable sandbox state behind one lock: simple to reason about, and far faster than the
+    /// throughput the benchmarks need. Time-driven changes happen in <see cref="Pump"/>.
+    /// </summary>
+    internal sealed partial class SandboxState
+    {
+        private readonly object _gate = new object();
+        private readonly SandboxOptions _options;
+        private readonly SandboxClock _clock;
+        private readonly Func<IEnumerable<Merchant>> _merchantFactory;
+        private readonly Dictionary<string, Merchant> _merchants = new Dictionary<string, Merchant>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Payee> _payees = new Dictionary<string, Payee>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Payout> _payoutsByRequest = new Dictionary<string, Payout>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Payout> _payoutsById = new Dictionary<string, Payout>(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _creationAttempts = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly List<Payout> _payouts = new List<Payout>();
+        private readonly List<LedgerEntry> _ledger = new List<LedgerEntry>();
+        private readonly List<CallbackDelivery> _callbacks = new List<CallbackDelivery>();
+        private long _nextPayoutId;
+        private long _nextPayeeId;
+        private long _nextEntryId;
+
+        public SandboxState(SandboxOptions options, SandboxClock clock, Func<IEnumerable<Merchant>> merchantFactory)
+        {
+            _options = options;
+            _clock = clock;
+            _merchantFactory = merchantFactory;
+            Reset();
+        }
+
+        public DateTime Now => _clock.UtcNow;
+
+        /// <summary>Back to the start: configured merchants and balances, nothing else.</summary>
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                _merchants.Clear();
+                foreach (var merchant in _merchantFactory())
+                {
+                    _merchants[merchant.MerchantNo] = merchant;
+                }
+
+                _payees.Clear();
+                _payoutsByRequest.Clear();
+                _payoutsById.Clear();
+                _creationAttempts.Clear();
+                _payouts.Clear();
+                _ledger.Clear();
+                _callbacks.Clear();
+                _nextPayoutId = 1774000000000000001;
+                _nextPayeeId = 1775000000000000001;
+                _nextEntryId = 1;
+            }
+        }
+
+        public Merchant? FindMerchant(string merchantNo)
+        {
+            lock (_gate)
+            {
+                return _merchants.TryGetValue(merchantNo, out var merchant) ? merchant : null;
+            }
+        }
+
+        public void AddMerchant(Merchant merchant)
+        {
+            lock (_gate)
+            {
+                _merchants[merchant.MerchantNo] = merchant;
+            }
+        }
+
+        /// <summary>Applies every review and status step that is due by now, queueing callbacks.</summary>
+        public void Pump()
+        {
+            lock (_gate)
+            {
+                var now = Now;
+                foreach (var payee in _payees.Values)
+                {
+                    if ((payee.Status == PayeeStatus.Waiting || payee.Status == PayeeStatus.PendingUpdate) && payee.ReviewDueAt <= now)
+                    {
+                        payee.Status = payee.RejectOnReview ? PayeeStatus.Reject : PayeeStatus.Pass;
+                        payee.UpdateTime = now;
+                    }
+                }
+
+                foreach (var payout in _payouts)
+                {
+                    while (payout.Path.Count > 0 && payout.NextStepAt <= now)
+                    {
+                        Step(payout, payout.NextStepAt);
+                    }
+                }
+            }
+        }
+
+        private void Step(Payout payout, DateTime at)
+        {
+            payout.Status = payout.Path.Dequeue();
+            payout.UpdateTime = at;
+            payout.NextStepAt = at.AddSeconds(_options.StatusStepSeconds);
+            if (PayoutStatus.IsTerminal(payout.Status))
+            {
+                payout.FinishTime = at;
+            }
+
+            if (PayoutStatus.IsRefunded(payout.Status))
+            {
+                payout.Reason = FailureReason(payout.Status);
+                Book(payout, "PAYOUT_REVERSAL", payout.Debit - payout.Fee, at);
+                Book(payout, "FEE_REVERSAL", payout.Fee, at);
+            }
+
+            QueueCallback(payout, at);
+        }
+
+        private static string FailureReason(string status) => status switch
+        {
+            PayoutStatus.ReviewFailed => "Review failed (sandbox trigger SANDBOX_REVIEW_FAIL)",
+            PayoutStatus.CheckFailed => "System check failed (sandbox trigger SANDBOX_CHECK_FAIL)",
+            _ => "Payout failed at the receiving bank (sandbox trigger SANDBOX_FAIL)",
+        };
+
+        private void Book(Payout payout, string type, decimal amount, DateTime at)
+        {
+            var merchant = _merchants[payout.MerchantNo];
+            merchant.Balances.TryGetValue(payout.SourceCurrency, out var balance);
+            balance += amount;
+            merchant.Balances[payout.SourceCurrency] = balance;
+            _ledger.Add(new LedgerEntry
+            {
+                EntryId = (_nextEntryId++).ToString(CultureInfo.InvariantCulture),
+                MerchantNo = payout.MerchantNo,
+                Currency = payout.SourceCurrency,
+                TxnType = type,
+                Amount = amount,
+                BalanceAfter = balance,
+                PayoutId = payout.PayoutId,
+                RequestId = payout.RequestId,
+                Time = at,
+            });
+        }
+
+        /// <summary>The statuses a payout will go through, chosen by the documented triggers in its reference.</summary>
+        private static IEnumerable<string> PlannedPath(string? reference)
+        {
+            var text = reference ?? string.Empty;
+            if (text.Contains("SANDBOX_REVIEW_FAIL"))
+            {
+                return new[] { PayoutStatus.ReviewFailed };
+            }
+
+            var path = new List<string>();
+            if (text.Contains("SANDBOX_COMPLIANCE"))
+            {
+                path.Add(PayoutStatus.ComplianceReview);
+            }
+
+            path.Add(PayoutStatus.SystemCheck);
+            if (text.Contains("SANDBOX_CHECK_FAIL"))
+            {
+                path.Add(PayoutStatus.CheckFailed);
+                return path;
+            }
+
+            path.Add(PayoutStatus.Approved);
+            path.Add(PayoutStatus.Processing);
+            if (text.Contains("SANDBOX_HOLD"))
+            {
+                return path;
+            }
+
+            path.Add(text.Contains("SANDBOX_FAIL") ? PayoutStatus.Failed : PayoutStatus.Success);
+            return path;
+        }
+
+        public IReadOnlyDictionary<string, decimal> Balances(Merchant merchant)
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, decimal>(merchant.Balances, StringComparer.Ordinal);
+            }
+        }
+
+        public List<LedgerEntry> Ledger(string merchantNo, string currency, DateTime from, DateTime to, string? txnType)
+        {
+            lock (_gate)
+            {
+                return _ledger.Where(e => e.MerchantNo == merchantNo && e.Currency == currency && e.Time >= from && e.Time <= to &&
+                                          (txnType == null || e.TxnType == txnType)).ToList();
+            }
+        }
+    }
+}

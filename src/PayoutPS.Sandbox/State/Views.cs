@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Globalization;
+using PayoutPS.Core.Signing;
+using PayoutPS.Sandbox.Model;
+
+namespace PayoutPS.Sandbox.State
+{
+    /// <summary>How state is shown in responses: amounts and ids as strings, times as yyyy-MM-dd HH:mm:ss UTC.</summary>
+    internal static class Views
+    {
+        public static Dictionary<string, object?> Payout(Payout payout) => new Dictionary<string, object?>
+        {
+            ["payoutId"] = payout.PayoutId,
+            ["requestId"] = payout.RequestId,
+            ["payoutStatus"] = payout.Status,
+            ["sourceAmount"] = Currencies.Format(payout.Debit, payout.SourceCurrency),
+            ["sourceCurrency"] = payout.SourceCurrency,
+            ["targetAmount"] = Currencies.Format(payout.TargetAmount, payout.TargetCurrency),
+            ["targetCurrency"] = payout.TargetCurrency,
+            ["fee"] = Currencies.Format(payout.Fee, payout.SourceCurrency),
+            ["paymentMethod"] = payout.PaymentMethod,
+            ["beneficiaryId"] = payout.BeneficiaryId,
+            ["payerId"] = payout.PayerId,
+            ["reference"] = payout.Reference,
+            ["reason"] = payout.Reason,
+            ["createTime"] = Time(payout.CreateTime),
+            ["updateTime"] = Time(payout.UpdateTime),
+            ["finishTime"] = payout.FinishTime == null ? null : Time(payout.FinishTime.Value),
+        };
+
+        public static Dictionary<string, object?> Payee(Payee payee)
+        {
+            var view = new Dictionary<string, object?>
+            {
+                ["beneficiaryId"] = payee.BeneficiaryId,
+                ["payeeStatus"] = payee.Status,
+                ["createTime"] = Time(payee.CreateTime),
+                ["updateTime"] = Time(payee.UpdateTime),
+            };
+            foreach (var field in payee.Fields)
+            {
+                view[field.Key] = field.Value;
+            }
+
+            return view;
+        }
+
+        public static Dictionary<string, object?> Ledger(LedgerEntry entry) => new Dictionary<string, object?>
+        {
+            ["entryId"] = entry.EntryId,
+            ["currency"] = entry.Currency,
+            ["txnType"] = entry.TxnType,
+            ["amount"] = Currencies.Format(entry.Amount, entry.Currency),
+            ["balanceAfter"] = Currencies.Format(entry.BalanceAfter, entry.Currency),
+            ["payoutId"] = entry.PayoutId,
+            ["requestId"] = entry.RequestId,
+            ["txnTime"] = Time(entry.Time),
+        };
+
+        public static Dictionary<string, object?> Page<T>(IReadOnlyList<T> all, int size, int current, System.Func<T, object?> view)
+        {
+            var records = new List<object?>();
+            for (var i = (current - 1) * size; i < all.Count && i < current * size; i++)
+            {
+                records.Add(view(all[i]));
+            }
+
+            return new Dictionary<string, object?>
+            {
+                ["records"] = records,
+                ["total"] = all.Count.ToString(CultureInfo.InvariantCulture),
+                ["size"] = size.ToString(CultureInfo.InvariantCulture),
+                ["current"] = current.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        public static string Time(System.DateTime time) => time.ToString(FieldValues.TimeFormat, CultureInfo.InvariantCulture);
+    }
+}
