@@ -90,7 +90,12 @@ namespace PayoutPS.Sandbox.Api
                 return ApiResult.Fail("429", "Too many requests; retry after the Retry-After delay.");
             }
 
-            var signProblem = CheckSignature(merchant, fields);
+            if (!fields.TryGetValue(CanonicalString.SignFieldName, out var sign) || sign.Length == 0)
+            {
+                return ApiResult.Invalid("sign is required.");
+            }
+
+            var signProblem = CheckSignature(merchant, fields, sign);
             if (signProblem != null)
             {
                 return ApiResult.Fail(RespCodes.SignatureFailed, signProblem);
@@ -107,13 +112,8 @@ namespace PayoutPS.Sandbox.Api
             }
         }
 
-        private static string? CheckSignature(Merchant merchant, Dictionary<string, string> fields)
+        private static string? CheckSignature(Merchant merchant, Dictionary<string, string> fields, string sign)
         {
-            if (!fields.TryGetValue(CanonicalString.SignFieldName, out var sign) || sign.Length == 0)
-            {
-                return "sign is required.";
-            }
-
             // The sign's shape says the scheme: 64 hex characters for SHA-256, base64 for RSA.
             var looksSha256 = sign.Length == 64 && IsHex(sign);
             var verifier = looksSha256 ? merchant.SecretVerifier : merchant.RsaVerifier;

@@ -1,0 +1,78 @@
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace PayoutPS.Sandbox.Tests
+{
+    /// <summary>Hostile or careless input never yields a 500 or a crash; each gets a well-formed answer.</summary>
+    public class BadInputTests : SandboxTestBase
+    {
+        private const string Path = "/api/v1/acct/queryAcctCurrency";
+
+        [Theory]
+        [InlineData("{not json", "not valid JSON")]
+        [InlineData("", "body is empty")]
+        [InlineData("[1,2]", "must be a JSON object")]
+        [InlineData("{\"merchantNo\":800100,\"sign\":\"x\"}", "merchantNo must be a JSON string (got Number)")]
+        [InlineData("{\"merchantNo\":\"800100\",\"merchantNo\":\"800100\"}", "merchantNo appears twice")]
+        [InlineData("{\"merchantNo\":\"800100\"}", "sign is required")]
+        [InlineData("{\"MerchantNo\":\"800100\"}", "merchantNo is required")]
+        [InlineData("{\"merchantNo\":\"800100\",\"sign\":{\"a\":1}}", "sign must be a JSON string")]
+        public async Task Malformed_bodies_get_13001(string body, string message)
+        {
+            var response = await Sandbox.PostRawAsync(Path, body);
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal("13001", response.RespCode);
+            Assert.Contains(message, response.RespMsg);
+        }
+
+        [Fact]
+        public async Task Wrong_content_type_is_415()
+        {
+            var response = await Sandbox.PostRawAsync(Path, "{}", contentType: "text/plain");
+
+            Assert.Equal(415, response.Status);
+            Assert.Contains("Content-Type must be application/json", response.RespMsg);
+        }
+
+        [Fact]
+        public async Task A_body_over_one_megabyte_is_413()
+        {
+            var response = await Sandbox.PostRawAsync(Path, "{\"a\":\"" + new string('x', 1024 * 1024) + "\"}");
+
+            Assert.Equal(413, response.Status);
+            Assert.Equal("13001", response.RespCode);
+        }
+
+        [Theory]
+        [InlineData("/payout/api/v1/nothing")]
+        [InlineData("/elsewhere")]
+        public async Task Unknown_paths_are_404_with_an_envelope(string path)
+        {
+            using var response = await Sandbox.Http.PostAsync(new System.Uri(Sandbox.BaseUri, path), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+            Assert.Equal(404, (int)response.StatusCode);
+            Assert.Contains("Unknown path", await response.Content.ReadAsStringAsync());
+        }
+
+        [Fact]
+        public async Task Get_on_an_endpoint_is_405()
+        {
+            using var response = await Sandbox.Http.GetAsync(Sandbox.BaseUri.AbsoluteUri + Path);
+
+            Assert.Equal(405, (int)response.StatusCode);
+        }
+
+        [Fact]
+        public async Task Garbage_in_parallel_never_breaks_the_server()
+        {
+            var bodies = new[] { "{", "null", "\"x\"", "{\"merchantNo\":[]}", "{\"merchantNo\":\"800100\",\"sign\":\"" + new string('a', 64) + "\"}", "\u0000\u0001" };
+            var responses = await Task.WhenAll(Enumerable.Range(0, 120).Select(i => Sandbox.PostRawAsync(Path, bodies[i % bodies.Length])));
+
+            Assert.All(responses, r => Assert.True(r.Status < 500, r.ToString()));
+            Assert.Equal("20000", (await Sandbox.CallAsync(Path, new System.Collections.Generic.Dictionary<string, object?>())).RespCode);
+        }
+    }
+}
