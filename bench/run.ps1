@@ -10,17 +10,24 @@
 [CmdletBinding()]
 param(
     [string] $Configuration = 'Release',
-    [int] $ImportRuns = 15
+    [int] $ImportRuns = 15,
+    [int] $SandboxRounds = 3,
+    [int] $SandboxSeconds = 5
 )
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
 $module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
 if (-not (Test-Path $module)) { & (Join-Path $root 'build.ps1') -Task Build }
+if (-not (Get-Command wrk -ErrorAction Ignore)) { throw 'wrk is needed for the sandbox benchmark: apt-get install wrk' }
 
 Write-Host '== Signing throughput =='
-& dotnet run -c $Configuration --project (Join-Path $PSScriptRoot 'PayoutPS.Bench') -- 5 2
+$benchDll = Join-Path $PSScriptRoot "PayoutPS.Bench/bin/$Configuration/net10.0/PayoutPS.Bench.dll"
+& dotnet $benchDll signing 5 2
 if ($LASTEXITCODE -ne 0) { throw 'The signing benchmark failed.' }
+
+Write-Host "`n== Sandbox throughput (wrk from a separate process, loopback, $SandboxRounds alternated rounds of ${SandboxSeconds}s) =="
+& (Join-Path $PSScriptRoot 'sandbox.ps1') -Configuration $Configuration -Rounds $SandboxRounds -Seconds $SandboxSeconds -BenchDll $benchDll
 
 Write-Host "`n== Import-Module cost ($ImportRuns alternated runs each) =="
 $pwshDll = Join-Path $PSHOME 'pwsh.dll'

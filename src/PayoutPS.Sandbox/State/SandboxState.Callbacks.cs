@@ -8,6 +8,7 @@ namespace PayoutPS.Sandbox.State
 {
     internal sealed partial class SandboxState
     {
+        private readonly List<CallbackDelivery> _pendingCallbacks = new List<CallbackDelivery>();
         private long _nextCallbackId = 1;
 
         /// <summary>Signs callbacks: with the merchant's secret, or with the provider's RSA key for RSA merchants.</summary>
@@ -37,7 +38,7 @@ namespace PayoutPS.Sandbox.State
                 ["reason"] = payout.Reason,
                 ["notifyTime"] = Views.Time(at),
             });
-            _callbacks.Add(new CallbackDelivery
+            var delivery = new CallbackDelivery
             {
                 Id = _nextCallbackId++,
                 MerchantNo = payout.MerchantNo,
@@ -47,7 +48,9 @@ namespace PayoutPS.Sandbox.State
                 PayoutStatus = payout.Status,
                 Body = RequestSigning.Sign(fields, CallbackSigner(merchant)).Body,
                 NextAttemptAt = at,
-            });
+            };
+            _callbacks.Add(delivery);
+            _pendingCallbacks.Add(delivery);
         }
 
         /// <summary>Deliveries whose next attempt is due; they stay in flight until <see cref="RecordCallbackAttempt"/>.</summary>
@@ -56,7 +59,7 @@ namespace PayoutPS.Sandbox.State
             lock (_gate)
             {
                 var now = Now;
-                var due = _callbacks.Where(c => !c.Delivered && !c.InFlight && c.NextAttemptAt <= now).ToList();
+                var due = _pendingCallbacks.Where(c => !c.InFlight && c.NextAttemptAt <= now).ToList();
                 foreach (var delivery in due)
                 {
                     delivery.InFlight = true;
@@ -76,12 +79,19 @@ namespace PayoutPS.Sandbox.State
                 if (httpStatus >= 200 && httpStatus < 300)
                 {
                     delivery.Delivered = true;
+                    _pendingCallbacks.Remove(delivery);
                     return;
                 }
 
                 var retries = _options.CallbackRetrySeconds;
                 var delay = retries.Count == 0 ? 60 : retries[Math.Min(delivery.Attempts.Count - 1, retries.Count - 1)];
-                delivery.NextAttemptAt = delivery.Attempts.Count >= _options.CallbackMaxAttempts ? DateTime.MaxValue : now.AddSeconds(delay);
+                if (delivery.Attempts.Count >= _options.CallbackMaxAttempts)
+                {
+                    _pendingCallbacks.Remove(delivery);   // given up; the attempts stay visible in the state dump
+                    return;
+                }
+
+                delivery.NextAttemptAt = now.AddSeconds(delay);
             }
         }
     }

@@ -36,6 +36,7 @@ namespace PayoutPS.Sandbox.State
                     UpdateTime = now,
                 };
                 _payees[payee.BeneficiaryId] = payee;
+                _pendingReviews.Enqueue(payee, payee.ReviewDueAt);
                 return ApiResult.Ok(Views.Payee(payee));
             }
         }
@@ -63,6 +64,7 @@ namespace PayoutPS.Sandbox.State
                 payee.RejectOnReview = rejectOnReview;
                 payee.ReviewDueAt = now.AddSeconds(_options.PayeeReviewSeconds);
                 payee.UpdateTime = now;
+                _pendingReviews.Enqueue(payee, payee.ReviewDueAt);
                 return ApiResult.Ok(Views.Payee(payee));
             }
         }

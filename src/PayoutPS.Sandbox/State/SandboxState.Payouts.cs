@@ -96,6 +96,7 @@ namespace PayoutPS.Sandbox.State
                 _payouts.Add(payout);
                 _payoutsByRequest[key] = payout;
                 _payoutsById[payout.PayoutId] = payout;
+                _pendingSteps.Enqueue(payout, payout.NextStepAt);
                 Book(payout, "PAYOUT", -(quote.Debit - quote.Fee), now);
                 Book(payout, "FEE", -quote.Fee, now);
                 QueueCallback(payout, now);
@@ -108,7 +109,18 @@ namespace PayoutPS.Sandbox.State
         {
             lock (_gate)
             {
-                var matches = _payouts
+                // A lookup by requestId or payoutId (how clients resolve a payout in doubt) needs no scan.
+                IEnumerable<Payout> candidates = _payouts;
+                if (filter.RequestId != null)
+                {
+                    candidates = _payoutsByRequest.TryGetValue(merchantNo + ":" + filter.RequestId, out var byRequest) ? new[] { byRequest } : Array.Empty<Payout>();
+                }
+                else if (filter.PayoutId != null)
+                {
+                    candidates = _payoutsById.TryGetValue(filter.PayoutId, out var byId) ? new[] { byId } : Array.Empty<Payout>();
+                }
+
+                var matches = candidates
                     .Where(p => p.MerchantNo == merchantNo && filter.Matches(p))
                     .OrderByDescending(p => p.CreateTime)
                     .ThenByDescending(p => p.PayoutId, StringComparer.Ordinal)

@@ -25,6 +25,10 @@ namespace PayoutPS.Sandbox.State
         private readonly List<Payout> _payouts = new List<Payout>();
         private readonly List<LedgerEntry> _ledger = new List<LedgerEntry>();
         private readonly List<CallbackDelivery> _callbacks = new List<CallbackDelivery>();
+
+        // Due work, ordered by when it is due, so Pump costs nothing when nothing is due.
+        private readonly PriorityQueue<Payout, DateTime> _pendingSteps = new PriorityQueue<Payout, DateTime>();
+        private readonly PriorityQueue<Payee, DateTime> _pendingReviews = new PriorityQueue<Payee, DateTime>();
         private long _nextPayoutId;
         private long _nextPayeeId;
         private long _nextEntryId;
@@ -57,6 +61,9 @@ namespace PayoutPS.Sandbox.State
                 _payouts.Clear();
                 _ledger.Clear();
                 _callbacks.Clear();
+                _pendingCallbacks.Clear();
+                _pendingSteps.Clear();
+                _pendingReviews.Clear();
                 _nextPayoutId = 1774000000000000001;
                 _nextPayeeId = 1775000000000000001;
                 _nextEntryId = 1;
@@ -85,20 +92,24 @@ namespace PayoutPS.Sandbox.State
             lock (_gate)
             {
                 var now = Now;
-                foreach (var payee in _payees.Values)
+                while (_pendingReviews.TryPeek(out var payee, out var due) && due <= now)
                 {
-                    if ((payee.Status == PayeeStatus.Waiting || payee.Status == PayeeStatus.PendingUpdate) && payee.ReviewDueAt <= now)
+                    _pendingReviews.Dequeue();
+                    var stillInReview = payee.Status == PayeeStatus.Waiting || payee.Status == PayeeStatus.PendingUpdate;
+                    if (stillInReview && payee.ReviewDueAt == due)
                     {
                         payee.Status = payee.RejectOnReview ? PayeeStatus.Reject : PayeeStatus.Pass;
-                        payee.UpdateTime = now;
+                        payee.UpdateTime = due;
                     }
                 }
 
-                foreach (var payout in _payouts)
+                while (_pendingSteps.TryPeek(out var payout, out var at) && at <= now)
                 {
-                    while (payout.Path.Count > 0 && payout.NextStepAt <= now)
+                    _pendingSteps.Dequeue();
+                    Step(payout, at);
+                    if (payout.Path.Count > 0)
                     {
-                        Step(payout, payout.NextStepAt);
+                        _pendingSteps.Enqueue(payout, payout.NextStepAt);
                     }
                 }
             }

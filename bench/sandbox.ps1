@@ -1,0 +1,70 @@
+<#
+.SYNOPSIS
+    Sandbox throughput: signed queryAcctCurrency and signed remittances with unique requestIds, replayed by wrk.
+.DESCRIPTION
+    The bodies are signed beforehand (PayoutPS.Bench bodies), so wrk spends nothing on signing. Each round
+    starts a fresh sandbox process, runs both loads, and counts the payouts the sandbox really created.
+    Called by bench/run.ps1.
+#>
+param(
+    [string] $Configuration = 'Release',
+    [int] $Rounds = 3,
+    [int] $Seconds = 5,
+    [Parameter(Mandatory)] [string] $BenchDll
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$sandboxDll = Join-Path $root "src/PayoutPS.Sandbox/bin/$Configuration/net10.0/PayoutPS.Sandbox.dll"
+$work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-bench-$PID"
+$null = New-Item -ItemType Directory -Force $work
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+function Invoke-Wrk([string] $Url, [string] $Bodies) {
+    $env:BODIES = $Bodies
+    $output = & wrk -t1 -c32 "-d${Seconds}s" -s (Join-Path $PSScriptRoot 'sandbox.lua') $Url | Out-String
+    if ($output -notmatch 'Requests/sec:\s+([\d.]+)') { throw "wrk printed no rate:`n$output" }
+    if ($output -match 'Non-2xx or 3xx responses:\s+(\d+)') { Write-Warning "$($Matches[1]) non-2xx responses" }
+    [double]$Matches[1]
+}
+
+$balances = Join-Path $work 'balances.txt'
+$remittances = Join-Path $work 'remittances.txt'
+& dotnet $BenchDll bodies balances 1 $balances
+& dotnet $BenchDll bodies remittances (20000 * $Seconds) $remittances
+
+$queryRates = @(); $remitRates = @(); $created = @()
+try {
+    for ($round = 1; $round -le $Rounds; $round++) {
+        $ready = Join-Path $work "ready-$round"
+        $sandbox = Start-Process dotnet -ArgumentList @($sandboxDll, '--port', '0', '--ready-file', $ready, '--merchants', (Join-Path $PSScriptRoot 'merchants.json')) -PassThru -RedirectStandardOutput (Join-Path $work "sandbox-$round.log")
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (-not (Test-Path $ready)) {
+                if ([DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start.' }
+                Start-Sleep -Milliseconds 50
+            }
+            $base = (Get-Content $ready -Raw).Trim()
+            $queryRates += Invoke-Wrk "$base/api/v1/acct/queryAcctCurrency" $balances
+            $remitRates += Invoke-Wrk "$base/api/v2/txn/remittance" $remittances
+            $state = Invoke-RestMethod ($base -replace '/payout$', '/_sandbox/state')
+            $created += @($state.payouts).Count
+        }
+        finally {
+            Stop-Process -Id $sandbox.Id -ErrorAction Ignore
+        }
+    }
+}
+finally {
+    Remove-Item $work -Recurse -Force -ErrorAction Ignore
+}
+
+$q = Get-Median $queryRates
+$r = Get-Median $remitRates
+'signed queryAcctCurrency:            median {0:N0} req/s (runs: {1})  target >= 5000  {2}' -f $q, (($queryRates | ForEach-Object { '{0:N0}' -f $_ }) -join ', '), $(if ($q -ge 5000) { 'PASS' } else { 'FAIL' })
+'signed remittances, unique requestId: median {0:N0} req/s (runs: {1})  target >= 3000  {2}' -f $r, (($remitRates | ForEach-Object { '{0:N0}' -f $_ }) -join ', '), $(if ($r -ge 3000) { 'PASS' } else { 'FAIL' })
+'payouts created per round: {0}' -f ($created -join ', ')
