@@ -18,6 +18,8 @@ namespace PayoutPS.Sandbox.Model
             ["JOD"] = 0.709m, ["TND"] = 3.10m,
         };
 
+        public static bool Serves(string code) => PerUsd.ContainsKey(code);
+
         /// <summary>Units of <paramref name="target"/> per one unit of <paramref name="source"/>, to 8 decimals.</summary>
         public static decimal Rate(string source, string target) =>
             source == target ? 1m : Math.Round(PerUsd[target] / PerUsd[source], 8, MidpointRounding.ToEven);
