@@ -6,9 +6,13 @@ namespace PayoutPS.Core
     [Serializable]
     public sealed class PayoutRequestException : Exception
     {
-        public PayoutRequestException(string message)
+        public PayoutRequestException(string message, string? field = null)
             : base(message)
         {
+            Field = field;
         }
+
+        /// <summary>The parameter or field at fault, when one is.</summary>
+        public string? Field { get; }
     }
 }

@@ -1,0 +1,81 @@
+using System;
+
+namespace PayoutPS.Core.Api
+{
+    /// <summary>What went wrong, in families a caller can act on. Stable: scripts match on these.</summary>
+    public enum PayoutErrorKind
+    {
+        /// <summary>The request was refused as invalid (13001); fix the named field.</summary>
+        InvalidRequest,
+
+        /// <summary>Signature or merchant refused (13002, 12004); check merchant number and key.</summary>
+        Authentication,
+
+        /// <summary>Not enough balance (14001).</summary>
+        InsufficientFunds,
+
+        /// <summary>Payee not approved, duplicate or unknown (14002–14004).</summary>
+        Payee,
+
+        /// <summary>Unknown payout or payee (14004).</summary>
+        NotFound,
+
+        /// <summary>Transient failures outlasted the retries; for a payout, whether it exists was checked.</summary>
+        Unavailable,
+
+        /// <summary>Any other code: the service refused; never treated as success.</summary>
+        Rejected,
+    }
+
+    /// <summary>The service refused a request, or could not be reached. The message says what to do.</summary>
+    [Serializable]
+    public sealed class PayoutApiException : Exception
+    {
+        public PayoutApiException(PayoutErrorKind kind, string message, string? respCode = null, string? respMsg = null, int? httpStatus = null, string? requestId = null)
+            : base(message)
+        {
+            Kind = kind;
+            RespCode = respCode;
+            RespMsg = respMsg;
+            HttpStatus = httpStatus;
+            RequestId = requestId;
+        }
+
+        public PayoutErrorKind Kind { get; }
+
+        public string? RespCode { get; }
+
+        public string? RespMsg { get; }
+
+        public int? HttpStatus { get; }
+
+        public string? RequestId { get; }
+
+        /// <summary>Turns a refused envelope into an exception whose message says what to do next.</summary>
+        public static PayoutApiException FromEnvelope(ApiEnvelope envelope, string? requestId)
+        {
+            var said = $"respCode {envelope.RespCode}: {envelope.RespMsg}";
+            switch (envelope.RespCode)
+            {
+                case "13001":
+                    return New(PayoutErrorKind.InvalidRequest, $"The service refused the request as invalid ({said}). Fix the named field and send again.");
+                case "13002":
+                    return New(PayoutErrorKind.Authentication, $"The service rejected the signature ({said}). Check the merchant number and that the key is the one registered for it.");
+                case "12004":
+                    return New(PayoutErrorKind.Authentication, $"The merchant is unknown or disabled ({said}). Check -MerchantId and the environment.");
+                case "14001":
+                    return New(PayoutErrorKind.InsufficientFunds, $"Insufficient balance ({said}). Top up the source currency balance, then send again with the same requestId.");
+                case "14002":
+                case "14003":
+                    return New(PayoutErrorKind.Payee, $"The payee cannot be used ({said}).");
+                case "14004":
+                    return New(PayoutErrorKind.NotFound, $"Not found ({said}).");
+                default:
+                    return New(PayoutErrorKind.Rejected, $"The service refused the request (HTTP {envelope.HttpStatus}, {said}).");
+            }
+
+            PayoutApiException New(PayoutErrorKind kind, string message) =>
+                new PayoutApiException(kind, message, envelope.RespCode, envelope.RespMsg, envelope.HttpStatus, requestId);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Text.RegularExpressions;
+using PayoutPS.Core.Money;
+using PayoutPS.Core.Signing;
+
+namespace PayoutPS.Core.Payouts
+{
+    /// <summary>
+    /// One payout as the user states it: to an approved payee (v1) or an inline one (v2), optionally on behalf
+    /// of a payer. <see cref="ToFields"/> checks it completely before anything is sent, naming the parameter.
+    /// </summary>
+    public sealed class RemittanceRequest
+    {
+        public const string PayeePath = "/api/v1/txn/remittance";
+        public const string InlinePath = "/api/v2/txn/remittance";
+
+        private static readonly Regex RequestIdShape = new Regex("^[A-Za-z0-9_.:-]{1,32}$", RegexOptions.CultureInvariant);
+        private static readonly Regex IdShape = new Regex("^[0-9]{1,19}$", RegexOptions.CultureInvariant);
+
+        public string RequestId { get; set; } = string.Empty;
+
+        /// <summary>An approved (PASS) payee; when set, <see cref="Payee"/> must be null.</summary>
+        public string? BeneficiaryId { get; set; }
+
+        public PayeeDetails? Payee { get; set; }
+
+        public string SourceCurrency { get; set; } = string.Empty;
+
+        public string TargetCurrency { get; set; } = string.Empty;
+
+        /// <summary>What leaves the balance, fees included (chargeFlag N).</summary>
+        public string? SendAmount { get; set; }
+
+        /// <summary>What must arrive; fees are paid on top (chargeFlag Y).</summary>
+        public string? ReceiveAmount { get; set; }
+
+        /// <summary>A purpose name or code 0–5.</summary>
+        public string? Purpose { get; set; }
+
+        public string? FeeBearing { get; set; }
+
+        public string? Reference { get; set; }
+
+        public string? PayerId { get; set; }
+
+        public IDictionary<string, object?>? PayerDetail { get; set; }
+
+        public string Path => BeneficiaryId != null ? PayeePath : InlinePath;
+
+        public string ChargeFlag => ReceiveAmount != null ? "Y" : "N";
+
+        /// <summary>The amount the user gave, in its currency, for display.</summary>
+        public string AmountText => ReceiveAmount != null ? $"{ReceiveAmount} {TargetCurrency} to arrive" : $"{SendAmount} {SourceCurrency} to send";
+
+        public IReadOnlyList<RequestField> ToFields()
+        {
+            var fields = new List<KeyValuePair<string, object?>>();
+            void Add(string name, object? value) => fields.Add(new KeyValuePair<string, object?>(name, value));
+
+            if (!RequestIdShape.IsMatch(RequestId ?? string.Empty))
+            {
+                Fail("RequestId", $"'{RequestId}' must be 1–32 letters, digits or _ . : - (it is the idempotency key of this payment)");
+            }
+
+            Currency("SourceCurrency", SourceCurrency);
+            Currency("TargetCurrency", TargetCurrency);
+            if ((SendAmount == null) == (ReceiveAmount == null))
+            {
+                Fail("SendAmount", "give exactly one of -SendAmount (what leaves your balance, fees included) or -ReceiveAmount (what must arrive)");
+            }
+
+            var purpose = Purposes.ToCode(Purpose) ?? Fail("Purpose", $"'{Purpose}' is not one of {string.Join(", ", Purposes.Names)} or a code 0–5");
+            Add("requestId", RequestId);
+            Add("sourceCurrency", SourceCurrency);
+            Add("targetCurrency", TargetCurrency);
+            Add("chargeFlag", ChargeFlag);
+            if (SendAmount != null)
+            {
+                Add("sourceAmount", AmountIn("SendAmount", SendAmount, SourceCurrency));
+            }
+            else
+            {
+                Add("targetAmount", AmountIn("ReceiveAmount", ReceiveAmount!, TargetCurrency));
+            }
+
+            Add("transactionPurpose", purpose);
+            if (Reference != null && Reference.Length > 256)
+            {
+                Fail("Reference", $"is {Reference.Length} characters; at most 256 are allowed");
+            }
+
+            Add("reference", Reference);
+            AddPayer(Add);
+            if (BeneficiaryId != null)
+            {
+                if (Payee != null)
+                {
+                    Fail("BeneficiaryId", "pay either an approved payee (-BeneficiaryId) or an inline payee, not both");
+                }
+
+                Add("beneficiaryId", Id("BeneficiaryId", BeneficiaryId));
+                Add("feeBearing", FeeBearing);
+            }
+            else
+            {
+                AddPayee(Add);
+            }
+
+            return RequestFields.FromPairs(fields);
+        }
+
+        private void AddPayer(Action<string, object?> add)
+        {
+            if (PayerId != null && PayerDetail != null)
+            {
+                Fail("PayerId", "give -PayerId or -PayerDetail for a payout on behalf of a payer, not both");
+            }
+
+            add("payerId", PayerId == null ? null : Id("PayerId", PayerId));
+            add("payerDetail", PayerDetail == null || PayerDetail.Count == 0 ? null : PayerDetail);
+        }
+
+        private void AddPayee(Action<string, object?> add)
+        {
+            var payee = Payee ?? throw Error("BeneficiaryId", "is missing: give -BeneficiaryId of an approved payee, or the payee inline (name, account, address)");
+            var isBusiness = payee.EntityType == "0";
+            if (payee.EntityType != "0" && payee.EntityType != "1")
+            {
+                Fail("PayeeType", $"'{payee.EntityType}' must be Individual (1) or Business (0)");
+            }
+
+            if (isBusiness)
+            {
+                Require(payee.ReceiverInfo, "companyName", "CompanyName", "a business payee");
+            }
+            else
+            {
+                Require(payee.ReceiverInfo, "firstName", "FirstName", "an individual payee");
+                Require(payee.ReceiverInfo, "lastName", "LastName", "an individual payee");
+            }
+
+            Require(payee.Account, "cardNumber", "AccountNumber", "every payee");
+            Require(payee.Address, "countryCode", "Country", "every payee");
+            Require(payee.Address, "city", "City", "every payee");
+            Require(payee.Address, "addressLine1", "AddressLine1", "every payee");
+            var country = PayeeDetails.Get(payee.Address, "countryCode");
+            if (!Regex.IsMatch(country, "^[A-Z]{2}$"))
+            {
+                Fail("Country", $"'{country}' must be an ISO 3166-1 alpha-2 code such as DE");
+            }
+
+            var bankCountry = payee.BankCountry ?? country;
+            if (!Regex.IsMatch(bankCountry, "^[A-Z]{2}$"))
+            {
+                Fail("BankCountry", $"'{bankCountry}' must be an ISO 3166-1 alpha-2 code such as DE");
+            }
+
+            var isSwift = payee.PaymentMethod == "SWIFT";
+            if (isSwift)
+            {
+                Require(payee.Account, "swiftCode", "SwiftCode", "SWIFT payouts");
+            }
+
+            if (isSwift != (FeeBearing != null))
+            {
+                Fail("FeeBearing", isSwift ? "is required for SWIFT: SHA (shared) or OUR (you pay all fees)" : "is only for SWIFT payouts; leave it out");
+            }
+
+            add("bankCountry", bankCountry);
+            add("payoutCurrency", TargetCurrency);
+            add("entityType", payee.EntityType);
+            add("paymentMethod", payee.PaymentMethod);
+            add("receiverInfo", Compact(payee.ReceiverInfo));
+            add("address", Compact(payee.Address));
+            add("accountInfomation", Compact(payee.Account));
+            add("feeBearing", FeeBearing);
+        }
+
+        private static OrderedDictionary Compact(IDictionary<string, string?> values)
+        {
+            var result = new OrderedDictionary();
+            foreach (var pair in values)
+            {
+                if (!string.IsNullOrEmpty(pair.Value))
+                {
+                    result.Add(pair.Key, pair.Value);
+                }
+            }
+
+            return result;
+        }
+
+        private static void Require(IDictionary<string, string?> values, string field, string parameter, string who)
+        {
+            if (string.IsNullOrWhiteSpace(PayeeDetails.Get(values, field)))
+            {
+                Fail(parameter, $"is required for {who}");
+            }
+        }
+
+        private static void Currency(string parameter, string? code)
+        {
+            if (!Currencies.IsCode(code))
+            {
+                Fail(parameter, $"'{code}' must be an ISO 4217 code in capitals, such as USD");
+            }
+        }
+
+        private static string AmountIn(string parameter, string text, string currency) =>
+            Amount.Normalize(text, currency, out var problem) ?? Fail(parameter, problem!);
+
+        private static string Id(string parameter, string value) =>
+            IdShape.IsMatch(value) ? value : Fail(parameter, $"'{value}' must be the numeric id (up to 19 digits) exactly as the service gave it");
+
+        private static string Fail(string parameter, string problem) => throw Error(parameter, problem);
+
+        private static PayoutRequestException Error(string parameter, string problem) => new PayoutRequestException($"{parameter} {problem}.", parameter);
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PayoutPS.Core.Api;
+using PayoutPS.Core.Redaction;
+using PayoutPS.Core.Signing;
+
+namespace PayoutPS.Core.Transport
+{
+    /// <summary>
+    /// Signs and POSTs requests over one reused HttpClient. Retries only what is safe (connection failures,
+    /// timeouts, 429, 5xx, respCode 11001) with backoff; never any other answer.
+    /// </summary>
+    public sealed class PayoutTransport : IDisposable
+    {
+        public const string SystemErrorCode = "11001";
+
+        private readonly HttpClient _http;
+        private readonly RequestSigner _signer;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        private readonly Random _random;
+
+        public PayoutTransport(TransportSettings settings, RequestSigner signer, string merchantNo, HttpMessageHandler? handler = null,
+            Func<TimeSpan, CancellationToken, Task>? delay = null, Random? random = null)
+        {
+            Settings = settings.Clone();
+            _signer = signer;
+            MerchantNo = merchantNo;
+            _delay = delay ?? ((span, token) => Task.Delay(span, token));
+            _random = random ?? new Random();
+            _http = new HttpClient(handler ?? CreateHandler(Settings), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        public TransportSettings Settings { get; }
+
+        public string MerchantNo { get; }
+
+        public string AlgorithmName => _signer.AlgorithmName;
+
+        /// <summary>Signs once: retries resend these exact bytes, so the requestId and sign never change.</summary>
+        public SignedRequest Sign(IReadOnlyList<RequestField> fields) =>
+            RequestSigning.Sign(RequestFields.WithDefault(fields, "merchantNo", MerchantNo), _signer);
+
+        /// <summary>Sends with retries; for reads and other requests that are safe to repeat.</summary>
+        public async Task<ApiEnvelope> SendAsync(string path, IReadOnlyList<RequestField> fields, IPayoutLog log, CancellationToken cancellationToken)
+        {
+            var request = Sign(fields);
+            for (var attempt = 1; ; attempt++)
+            {
+                var outcome = await SendOnceAsync(path, request, attempt, log, cancellationToken).ConfigureAwait(false);
+                if (!outcome.IsTransient)
+                {
+                    return outcome.Envelope!;
+                }
+
+                if (attempt > Settings.MaxRetries)
+                {
+                    throw new PayoutApiException(PayoutErrorKind.Unavailable,
+                        $"POST {path} failed {attempt} times ({outcome.Failure}); the service is unreachable or overloaded. Try again later or raise -MaxRetries / -TimeoutSec.");
+                }
+
+                await BackoffAsync(attempt, outcome, log, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Waits before retry number <paramref name="retry"/>; a Retry-After beyond the limit fails instead.</summary>
+        public async Task BackoffAsync(int retry, AttemptOutcome outcome, IPayoutLog log, CancellationToken cancellationToken)
+        {
+            if (outcome.RetryAfter > Settings.MaxRetryAfter)
+            {
+                throw new PayoutApiException(PayoutErrorKind.Unavailable,
+                    $"The service asked to wait {outcome.RetryAfter.Value.TotalSeconds:0} s (Retry-After), longer than the {Settings.MaxRetryAfter.TotalSeconds:0} s limit. Try again later.");
+            }
+
+            var delay = Backoff.Delay(retry, outcome.RetryAfter, Settings, _random);
+            log.Verbose($"Retrying in {delay.TotalMilliseconds:0} ms{(outcome.RetryAfter != null ? " (Retry-After)" : string.Empty)}.");
+            await _delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<AttemptOutcome> SendOnceAsync(string path, SignedRequest request, int attempt, IPayoutLog log, CancellationToken cancellationToken)
+        {
+            var uri = new Uri(Settings.BaseUri.AbsoluteUri.TrimEnd('/') + path);
+            log.Debug($"POST {path} body: {Redactor.RedactBody(request.Body)}");
+            var watch = Stopwatch.StartNew();
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(Settings.Timeout);
+                try
+                {
+                    using (var content = new StringContent(request.Body, Encoding.UTF8, "application/json"))
+                    using (var response = await _http.PostAsync(uri, content, timeout.Token).ConfigureAwait(false))
+                    {
+                        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        var envelope = ApiEnvelope.Parse((int)response.StatusCode, text);
+                        var status = (int)response.StatusCode;
+                        log.Verbose($"POST {path} attempt {attempt}: HTTP {status} respCode {envelope.RespCode ?? "-"} in {watch.ElapsedMilliseconds} ms");
+                        log.Debug($"POST {path} response: {Redactor.RedactBody(text)}");
+                        if (status == 429 || status >= 500)
+                        {
+                            return AttemptOutcome.Transient($"HTTP {status}", RetryAfter(response.Headers.RetryAfter));
+                        }
+
+                        if (envelope.RespCode == SystemErrorCode)
+                        {
+                            return AttemptOutcome.Transient($"respCode {SystemErrorCode} (system error)");
+                        }
+
+                        return AttemptOutcome.Answered(envelope);
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    log.Verbose($"POST {path} attempt {attempt}: no answer within {Settings.Timeout.TotalSeconds:0.#} s");
+                    return AttemptOutcome.Transient($"timeout after {Settings.Timeout.TotalSeconds:0.#} s");
+                }
+                catch (HttpRequestException ex)
+                {
+                    log.Verbose($"POST {path} attempt {attempt}: connection failed after {watch.ElapsedMilliseconds} ms ({Innermost(ex)})");
+                    return AttemptOutcome.Transient("connection failed: " + Innermost(ex));
+                }
+            }
+        }
+
+        private static string Innermost(Exception ex)
+        {
+            while (ex.InnerException != null)
+            {
+                ex = ex.InnerException;
+            }
+
+            return ex.Message;
+        }
+
+        private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+        {
+            if (header?.Delta != null)
+            {
+                return header.Delta;
+            }
+
+            if (header?.Date != null)
+            {
+                var wait = header.Date.Value - DateTimeOffset.UtcNow;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        private static HttpMessageHandler CreateHandler(TransportSettings settings)
+        {
+#if NETFRAMEWORK
+            // Windows PowerShell 5.1 may default to TLS 1.0; the service needs TLS 1.2 or later.
+            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+#endif
+            return new HttpClientHandler
+            {
+                Proxy = settings.Proxy,
+                UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            };
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+}

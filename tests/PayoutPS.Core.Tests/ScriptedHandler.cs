@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PayoutPS.Core.Tests
+{
+    /// <summary>
+    /// A fake HTTP edge: answers each request with the next scripted step and records what was sent.
+    /// The transport and client under test are the real ones.
+    /// </summary>
+    internal sealed class ScriptedHandler : HttpMessageHandler
+    {
+        private readonly Queue<Func<HttpRequestMessage, string, HttpResponseMessage>> _steps = new Queue<Func<HttpRequestMessage, string, HttpResponseMessage>>();
+
+        public ConcurrentQueue<(string Path, string Body)> Sent { get; } = new ConcurrentQueue<(string, string)>();
+
+        public ScriptedHandler Then(Func<HttpRequestMessage, string, HttpResponseMessage> step)
+        {
+            _steps.Enqueue(step);
+            return this;
+        }
+
+        public ScriptedHandler ThenJson(string json, HttpStatusCode status = HttpStatusCode.OK, Action<HttpResponseMessage>? configure = null) => Then((_, _) =>
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            configure?.Invoke(response);
+            return response;
+        });
+
+        public ScriptedHandler ThenConnectionFailure() => Then((_, _) => throw new HttpRequestException("Connection reset by peer"));
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            Sent.Enqueue((request.RequestUri!.AbsolutePath, body));
+            if (_steps.Count == 0)
+            {
+                throw new InvalidOperationException("The script ran out: the client sent more requests than the test expected.");
+            }
+
+            return _steps.Dequeue()(request, body);
+        }
+    }
+
+    internal static class Envelopes
+    {
+        public const string Payout = "{\"payoutId\":\"1774000000000000001\",\"requestId\":\"R-1\",\"payoutStatus\":\"A\",\"sourceAmount\":\"100.00\",\"sourceCurrency\":\"USD\",\"targetAmount\":\"91.08\",\"targetCurrency\":\"EUR\",\"fee\":\"1.00\"}";
+
+        public static string Created => "{\"respCode\":\"20000\",\"respMsg\":\"Success\",\"data\":" + Payout + "}";
+
+        public static string Duplicate => "{\"respCode\":\"13003\",\"respMsg\":\"duplicate\",\"data\":" + Payout + "}";
+
+        public static string ListWith => "{\"respCode\":\"20000\",\"respMsg\":\"Success\",\"data\":{\"records\":[" + Payout + "],\"total\":\"1\",\"size\":\"10\",\"current\":\"1\"}}";
+
+        public static string ListEmpty => "{\"respCode\":\"20000\",\"respMsg\":\"Success\",\"data\":{\"records\":[],\"total\":\"0\",\"size\":\"10\",\"current\":\"1\"}}";
+
+        public static string Code(string code, string message = "refused") => "{\"respCode\":\"" + code + "\",\"respMsg\":\"" + message + "\",\"data\":null}";
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using PayoutPS.Core.Api;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Signing;
+using PayoutPS.Core.Transport;
+using Xunit;
+
+namespace PayoutPS.Core.Tests
+{
+    /// <summary>Retry rules and the exactly-once protocol, with the HTTP edge and the clock faked.</summary>
+    public class TransportTests
+    {
+        private readonly List<TimeSpan> _delays = new List<TimeSpan>();
+
+        private PayoutClient Client(ScriptedHandler handler, int maxRetries = 3) => new PayoutClient(new PayoutTransport(
+            new TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = maxRetries, RetryBaseDelay = TimeSpan.FromMilliseconds(400), RetryMaxDelay = TimeSpan.FromSeconds(2) },
+            new Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
+            "800100",
+            handler,
+            (delay, _) =>
+            {
+                _delays.Add(delay);
+                return Task.CompletedTask;
+            },
+            new Random(7)));
+
+        private static RemittanceRequest Remittance() => new RemittanceRequest
+        {
+            RequestId = "R-1", BeneficiaryId = "1775000000000000001", SourceCurrency = "USD", TargetCurrency = "EUR", SendAmount = "100.00", Purpose = "PersonalRemittance",
+        };
+
+        [Fact]
+        public async Task A_created_payout_is_returned_after_one_request()
+        {
+            var handler = new ScriptedHandler().ThenJson(Envelopes.Created);
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(PayoutOutcome.Created, payout.Outcome);
+            Assert.Equal("1774000000000000001", payout.PayoutId);
+            Assert.Single(handler.Sent);
+        }
+
+        [Fact]
+        public async Task Duplicate_13003_returns_the_original_and_never_pays_again()
+        {
+            var handler = new ScriptedHandler().ThenJson(Envelopes.Duplicate);
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(PayoutOutcome.AlreadyExisted, payout.Outcome);
+            Assert.Single(handler.Sent);
+        }
+
+        [Fact]
+        public async Task A_lost_answer_is_resolved_by_query_before_any_resend()
+        {
+            var handler = new ScriptedHandler().ThenConnectionFailure().ThenJson(Envelopes.ListWith);
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(PayoutOutcome.Recovered, payout.Outcome);
+            Assert.Equal(new[] { "/payout" + RemittanceRequest.PayeePath, "/payout" + PayoutClient.TransactionListPath }, handler.Sent.Select(s => s.Path));
+        }
+
+        [Fact]
+        public async Task When_the_query_finds_nothing_the_same_bytes_are_resent()
+        {
+            var handler = new ScriptedHandler().ThenJson("{}", HttpStatusCode.ServiceUnavailable).ThenJson(Envelopes.ListEmpty).ThenJson(Envelopes.Created);
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(PayoutOutcome.Created, payout.Outcome);
+            var remittances = handler.Sent.Where(s => s.Path == "/payout" + RemittanceRequest.PayeePath).Select(s => s.Body).ToList();
+            Assert.Equal(2, remittances.Count);
+            Assert.Equal(remittances[0], remittances[1]);
+            Assert.Contains("\"requestId\":\"R-1\"", remittances[0]);
+        }
+
+        [Theory]
+        [InlineData("13001")]
+        [InlineData("13002")]
+        [InlineData("14001")]
+        [InlineData("99999")]
+        public async Task Business_rejections_are_never_retried_and_never_success(string code)
+        {
+            var handler = new ScriptedHandler().ThenJson(Envelopes.Code(code));
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Equal(code, error.RespCode);
+            Assert.Equal("R-1", error.RequestId);
+            Assert.Single(handler.Sent);
+        }
+
+        [Fact]
+        public async Task Http_4xx_other_than_429_is_not_retried()
+        {
+            var handler = new ScriptedHandler().ThenJson(Envelopes.Code("13001"), HttpStatusCode.BadRequest);
+
+            await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler).Transport.SendAsync("/x", Array.Empty<RequestField>(), NullPayoutLog.Instance, CancellationToken.None)
+                .ContinueWith(t => t.Result.IsSuccess ? t.Result : throw PayoutApiException.FromEnvelope(t.Result, null)));
+            Assert.Single(handler.Sent);
+        }
+
+        [Fact]
+        public async Task Retry_after_in_seconds_and_as_a_date_is_honoured()
+        {
+            var handler = new ScriptedHandler()
+                .ThenJson("{}", (HttpStatusCode)429, r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(3)))
+                .ThenJson("{}", HttpStatusCode.ServiceUnavailable, r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddSeconds(5)))
+                .ThenJson(Envelopes.ListEmpty);
+
+            var envelope = await Client(handler).Transport.SendAsync(PayoutClient.TransactionListPath, Array.Empty<RequestField>(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.True(envelope.IsSuccess);
+            Assert.Equal(TimeSpan.FromSeconds(3), _delays[0]);
+            Assert.InRange(_delays[1], TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(5));
+        }
+
+        [Fact]
+        public async Task Backoff_is_full_jitter_under_a_doubling_cap()
+        {
+            var handler = new ScriptedHandler();
+            for (var i = 0; i < 6; i++)
+            {
+                handler.ThenJson("{}", HttpStatusCode.BadGateway);
+            }
+
+            await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler, maxRetries: 5).Transport.SendAsync("/x", Array.Empty<RequestField>(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Equal(5, _delays.Count);
+            var ceilings = new[] { 400, 800, 1600, 2000, 2000 };
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.InRange(_delays[i].TotalMilliseconds, 0, ceilings[i]);
+            }
+
+            Assert.Equal(6, handler.Sent.Count);
+        }
+
+        [Fact]
+        public async Task System_error_11001_is_retried()
+        {
+            var handler = new ScriptedHandler().ThenJson(Envelopes.Code("11001")).ThenJson(Envelopes.ListEmpty).ThenJson(Envelopes.Created);
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(PayoutOutcome.Created, payout.Outcome);
+        }
+
+        [Fact]
+        public async Task After_all_retries_a_final_query_decides_and_the_message_says_nothing_was_paid()
+        {
+            var handler = new ScriptedHandler().ThenConnectionFailure().ThenJson(Envelopes.ListEmpty).ThenConnectionFailure().ThenJson(Envelopes.ListEmpty);
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler, maxRetries: 1).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Equal(PayoutErrorKind.Unavailable, error.Kind);
+            Assert.Contains("nothing was paid", error.Message);
+        }
+
+        [Fact]
+        public async Task Cancellation_stops_at_once_without_retrying()
+        {
+            using var cancel = new CancellationTokenSource();
+            var handler = new ScriptedHandler().Then((_, _) =>
+            {
+                cancel.Cancel();
+                throw new TaskCanceledException();
+            });
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, cancel.Token));
+            Assert.Single(handler.Sent);
+        }
+    }
+}
