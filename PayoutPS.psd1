@@ -16,6 +16,11 @@
     FormatsToProcess     = @('PayoutPS.format.ps1xml')
 
     CmdletsToExport      = @(
+        'Connect-PayoutEnvironment'
+        'Disconnect-PayoutEnvironment'
+        'Get-PayoutEnvironment'
+        'Get-PayoutStatus'
+        'New-Payout'
         'Protect-PayoutRequest'
         'Test-PayoutSignature'
     )

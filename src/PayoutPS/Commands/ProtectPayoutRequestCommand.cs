@@ -9,7 +9,7 @@ using PayoutPS.Models;
 namespace PayoutPS.Commands
 {
     /// <summary>Signs a request body without sending it, for debugging or for calling the API with other tools.</summary>
-    [Cmdlet(VerbsSecurity.Protect, "PayoutRequest", DefaultParameterSetName = SecretKeySet)]
+    [Cmdlet(VerbsSecurity.Protect, "PayoutRequest", DefaultParameterSetName = ContextSet)]
     [OutputType(typeof(PayoutSignedRequest), typeof(string))]
     public sealed class ProtectPayoutRequestCommand : SigningCmdletBase
     {
@@ -20,7 +20,7 @@ namespace PayoutPS.Commands
         [Alias("Body", "Request")]
         public object? InputObject { get; set; }
 
-        /// <summary>Added as merchantNo when the request has none (from -Credential it is the user name).</summary>
+        /// <summary>Added as merchantNo when the request has none (default: the credential's user name or the context's merchant).</summary>
         [Parameter]
         [ValidatePattern("^[0-9A-Za-z]{1,32}$")]
         public string? MerchantNo { get; set; }
@@ -36,6 +36,7 @@ namespace PayoutPS.Commands
         protected override void BeginProcessing()
         {
             _signer = LoadKey(
+                signer => signer,
                 (text, passphrase, scheme) => KeyLoader.LoadSigner(text, passphrase, scheme),
                 (path, passphrase, scheme) => KeyLoader.LoadSignerFromFile(path, passphrase, scheme));
         }
@@ -45,7 +46,7 @@ namespace PayoutPS.Commands
             SignedRequest signed;
             try
             {
-                var fields = RequestFields.WithDefault(PSInput.ToFields(InputObject), "merchantNo", MerchantNo ?? CredentialMerchantNo);
+                var fields = RequestFields.WithDefault(PSInput.ToFields(InputObject), "merchantNo", MerchantNo ?? ImpliedMerchantNo);
                 signed = RequestSigning.Sign(fields, _signer!, ExcludeField);
             }
             catch (PayoutRequestException ex)

@@ -8,7 +8,7 @@ using PayoutPS.Models;
 namespace PayoutPS.Commands
 {
     /// <summary>Checks the sign of a received callback or a captured request and says why it fails.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "PayoutSignature", DefaultParameterSetName = SecretKeySet)]
+    [Cmdlet(VerbsDiagnostic.Test, "PayoutSignature", DefaultParameterSetName = ContextSet)]
     [OutputType(typeof(PayoutSignatureResult), typeof(bool))]
     public sealed class TestPayoutSignatureCommand : SigningCmdletBase
     {
@@ -25,7 +25,8 @@ namespace PayoutPS.Commands
 
         protected override void BeginProcessing()
         {
-            _verifier = LoadKey(
+            _verifier = LoadKey<ISignatureVerifier>(
+                signer => signer,
                 (text, passphrase, scheme) => KeyLoader.LoadVerifier(text, passphrase, scheme),
                 (path, passphrase, scheme) => KeyLoader.LoadVerifierFromFile(path, passphrase, scheme));
         }

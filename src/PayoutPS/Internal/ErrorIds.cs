@@ -6,5 +6,9 @@ namespace PayoutPS.Internal
         public const string InvalidKey = "PayoutPS.InvalidKey";
         public const string NoKey = "PayoutPS.NoKey";
         public const string InvalidRequest = "PayoutPS.InvalidRequest";
+        public const string InvalidAmount = "PayoutPS.InvalidAmount";
+        public const string NotConnected = "PayoutPS.NotConnected";
+        public const string WaitTimeout = "PayoutPS.WaitTimeout";
+        public const string NotFound = "PayoutPS.PayoutNotFound";
     }
 }

@@ -3,18 +3,25 @@ using System.Management.Automation;
 using System.Security;
 using PayoutPS.Core.Keys;
 using PayoutPS.Core.Signing;
+using PayoutPS.Models;
 
 namespace PayoutPS.Internal
 {
     /// <summary>
     /// The key parameters shared by the cmdlets that sign or verify. None takes key material as a plain
-    /// string, so nothing secret lands in PSReadLine history (design.md §3.7).
+    /// string, so nothing secret lands in PSReadLine history (design.md §3.7). Without a key parameter the
+    /// connected context's key is used.
     /// </summary>
     public abstract class SigningCmdletBase : PSCmdlet
     {
+        protected const string ContextSet = "Context";
         protected const string SecretKeySet = "SecretKey";
         protected const string CredentialSet = "Credential";
         protected const string KeyPathSet = "KeyPath";
+
+        /// <summary>The connection whose key to use; defaults to the one made by Connect-PayoutEnvironment.</summary>
+        [Parameter(ParameterSetName = ContextSet)]
+        public PayoutContext? Context { get; set; }
 
         /// <summary>The merchant secret (32/64 hex) or an RSA private key as text.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SecretKeySet)]
@@ -34,7 +41,9 @@ namespace PayoutPS.Internal
         public SecureString? KeyPassphrase { get; set; }
 
         /// <summary>Forces a scheme instead of detecting it from the key material.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = SecretKeySet)]
+        [Parameter(ParameterSetName = CredentialSet)]
+        [Parameter(ParameterSetName = KeyPathSet)]
         public SignatureScheme? Scheme { get; set; }
 
         /// <summary>Fields that are sent but not signed.</summary>
@@ -42,28 +51,32 @@ namespace PayoutPS.Internal
         [ValidateNotNull]
         public string[] ExcludeField { get; set; } = Array.Empty<string>();
 
-        /// <summary>The merchant number from -Credential, when that is how the key was given.</summary>
-        protected string? CredentialMerchantNo =>
-            Credential != null && !string.IsNullOrEmpty(Credential.UserName) ? Credential.UserName.TrimStart('\\') : null;
+        /// <summary>The merchant number implied by how the key was given (credential user name or context).</summary>
+        protected string? ImpliedMerchantNo { get; private set; }
 
         /// <summary>Loads the key once; a bad key stops the command, since no item could be processed.</summary>
-        protected T LoadKey<T>(Func<string, string?, SignatureScheme?, T> fromText, Func<string, string?, SignatureScheme?, T> fromFile)
+        protected T LoadKey<T>(Func<RequestSigner, T> fromContext, Func<string, string?, SignatureScheme?, T> fromText, Func<string, string?, SignatureScheme?, T> fromFile)
         {
             try
             {
-                switch (ParameterSetName)
+                if (ParameterSetName == ContextSet)
                 {
-                    case CredentialSet:
-                        return fromText(Credential!.GetNetworkCredential().Password, null, Scheme);
-                    case KeyPathSet:
-                        return fromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyPath), SecureText.Reveal(KeyPassphrase), Scheme);
-                    default:
-                        return fromText(SecureText.Reveal(SecretKey) ?? string.Empty, null, Scheme);
+                    var context = Context ?? SessionStore.Current;
+                    if (context == null)
+                    {
+                        throw new PayoutKeyException("No key: give -SecretKey, -Credential or -KeyPath, or run Connect-PayoutEnvironment first.");
+                    }
+
+                    ImpliedMerchantNo = context.MerchantId;
+                    return fromContext(context.Signer);
                 }
+
+                ImpliedMerchantNo = KeyResolver.MerchantId(null, Credential);
+                return KeyResolver.Resolve(this, Credential, SecretKey, KeyPath, KeyPassphrase, Scheme, fromText, fromFile).Key;
             }
             catch (PayoutKeyException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidKey, ErrorCategory.InvalidArgument, ParameterSetName));
+                ThrowTerminatingError(ErrorRecords.From(ex, null));
                 throw; // unreachable: ThrowTerminatingError always throws
             }
         }

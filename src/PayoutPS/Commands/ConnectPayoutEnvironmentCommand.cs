@@ -1,0 +1,150 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using PayoutPS.Core.Api;
+using PayoutPS.Core.Keys;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Signing;
+using PayoutPS.Core.Transport;
+using PayoutPS.Internal;
+using PayoutPS.Models;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>
+    /// Connects this runspace to an environment as one merchant, proving the key with a cheap signed call.
+    /// Production must be named explicitly and confirmed (or -Force).
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "PayoutEnvironment", DefaultParameterSetName = NamedSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(PayoutContext))]
+    public sealed class ConnectPayoutEnvironmentCommand : PayoutCmdletBase
+    {
+        private const string NamedSet = "Environment";
+        private const string UriSet = "BaseUri";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NamedSet)]
+        [ValidateSet(Environments.Sandbox, Environments.Production, Environments.Local)]
+        public string Environment { get; set; } = Environments.Sandbox;
+
+        /// <summary>The port of a local sandbox (-Environment Local).</summary>
+        [Parameter(ParameterSetName = NamedSet)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>Any other base URL, such as a proxy in front of the API or a sandbox elsewhere.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public Uri? BaseUri { get; set; }
+
+        [Parameter]
+        [Alias("MerchantNo")]
+        [ValidatePattern("^[0-9A-Za-z]{1,32}$")]
+        public string? MerchantId { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        public SecureString? SecretKey { get; set; }
+
+        [Parameter]
+        public string? KeyPath { get; set; }
+
+        [Parameter]
+        public SecureString? KeyPassphrase { get; set; }
+
+        [Parameter]
+        public SignatureScheme? Scheme { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 4;
+
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Do not make the signed validation call.</summary>
+        [Parameter]
+        public SwitchParameter SkipValidation { get; set; }
+
+        /// <summary>Connect to Production without a confirmation prompt.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var environment = ParameterSetName == UriSet ? Environments.Custom : Environment;
+            if (environment == Environments.Local && Port == 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Environment Local needs -Port (the sandbox prints it in its ready line)."), "PayoutPS.MissingPort", ErrorCategory.InvalidArgument, null));
+            }
+
+            var baseUri = BaseUri ?? Environments.BaseUri(environment, Port);
+            var merchantId = KeyResolver.MerchantId(MerchantId, Credential);
+            if (merchantId == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"No merchant number: give -MerchantId, a -Credential whose user name is the merchant number, or set ${KeyResolver.MerchantVariable}."),
+                    "PayoutPS.MissingMerchantId", ErrorCategory.InvalidArgument, null));
+            }
+
+            if (environment == Environments.Production && !Approve(Force, $"merchant {merchantId} at {baseUri}", "Connect to PRODUCTION (real money)"))
+            {
+                return;
+            }
+
+            RequestSigner signer;
+            string keySource;
+            try
+            {
+                (signer, keySource) = KeyResolver.Resolve(this, Credential, SecretKey, KeyPath, KeyPassphrase, Scheme,
+                    (text, passphrase, scheme) => KeyLoader.LoadSigner(text, passphrase, scheme),
+                    (path, passphrase, scheme) => KeyLoader.LoadSignerFromFile(path, passphrase, scheme));
+            }
+            catch (PayoutKeyException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, null));
+                return;
+            }
+
+            var settings = new TransportSettings { BaseUri = baseUri, Timeout = TimeSpan.FromSeconds(TimeoutSec), MaxRetries = MaxRetries, Proxy = CreateProxy() };
+            var client = new PayoutClient(new PayoutTransport(settings, signer, merchantId!));
+            if (!SkipValidation)
+            {
+                try
+                {
+                    Await((log, token) => client.CheckCredentialsAsync(log, token));
+                }
+                catch (PayoutApiException ex)
+                {
+                    client.Dispose();
+                    ThrowTerminatingError(ErrorRecords.From(ex, baseUri));
+                }
+            }
+
+            var context = new PayoutContext(environment, baseUri, merchantId!, keySource, signer, client, validated: !SkipValidation);
+            SessionStore.Set(context);
+            WriteVerbose($"Connected to {environment} ({baseUri}) as merchant {merchantId}, signing with {signer.AlgorithmName}.");
+            WriteObject(context);
+        }
+
+        private IWebProxy? CreateProxy()
+        {
+            if (Proxy == null)
+            {
+                return null;
+            }
+
+            return new WebProxy(Proxy) { Credentials = ProxyCredential?.GetNetworkCredential() };
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using PayoutPS.Core.Api;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Internal;
+using PayoutPS.Models;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>
+    /// Looks payouts up by RequestId or PayoutId (New-Payout's output pipes straight in), optionally waiting
+    /// for a final status; or lists them by status and creation time, paging automatically.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PayoutStatus", DefaultParameterSetName = LookupSet)]
+    [OutputType(typeof(PayoutResult))]
+    public sealed class GetPayoutStatusCommand : PayoutCmdletBase
+    {
+        private const string LookupSet = "Lookup";
+        private const string ListSet = "List";
+        private const int PageSize = 100;
+
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet)]
+        public string? RequestId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet)]
+        public string? PayoutId { get; set; }
+
+        /// <summary>Poll until the payout reaches S, F, U or V, or -TimeoutSec passes.</summary>
+        [Parameter(ParameterSetName = LookupSet)]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter(ParameterSetName = LookupSet)]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; } = 300;
+
+        /// <summary>The first pause between polls; it grows by half each time, up to 30 s.</summary>
+        [Parameter(ParameterSetName = LookupSet)]
+        [ValidateRange(0.1, 60)]
+        public double PollIntervalSec { get; set; } = 1;
+
+        /// <summary>List payouts created at or after this time.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ListSet)]
+        public DateTime Since { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? Until { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("A", "CA", "B", "R", "P", "S", "F", "U", "V")]
+        public string? Status { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var context = RequireContext();
+            try
+            {
+                if (ParameterSetName == ListSet)
+                {
+                    List(context);
+                }
+                else
+                {
+                    Lookup(context);
+                }
+            }
+            catch (PayoutApiException ex)
+            {
+                WriteError(ErrorRecords.From(ex, (object?)RequestId ?? PayoutId));
+            }
+        }
+
+        private void Lookup(PayoutContext context)
+        {
+            var requestId = string.IsNullOrWhiteSpace(RequestId) ? null : RequestId!.Trim();
+            var payoutId = requestId == null && !string.IsNullOrWhiteSpace(PayoutId) ? PayoutId!.Trim() : null;
+            if (requestId == null && payoutId == null)
+            {
+                WriteError(new ErrorRecord(new ArgumentException("Give -RequestId or -PayoutId (or pipe New-Payout's output)."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null));
+                return;
+            }
+
+            var watch = Stopwatch.StartNew();
+            var pause = TimeSpan.FromSeconds(PollIntervalSec);
+            while (true)
+            {
+                var record = Await((log, token) => context.Client.FindPayoutAsync(requestId, payoutId, log, token));
+                if (record == null)
+                {
+                    WriteError(new ErrorRecord(
+                        new ItemNotFoundException($"No payout with {(requestId != null ? "requestId " + requestId : "payoutId " + payoutId)} in the last {PayoutClient.LookupWindow.TotalDays:0} days at {context.Environment}. Nothing was paid under that id."),
+                        ErrorIds.NotFound, ErrorCategory.ObjectNotFound, (object?)requestId ?? payoutId));
+                    return;
+                }
+
+                if (!Wait || record.IsTerminal)
+                {
+                    WriteObject(PayoutResult.From(record, context, null));
+                    return;
+                }
+
+                var left = TimeSpan.FromSeconds(TimeoutSec) - watch.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    WriteObject(PayoutResult.From(record, context, null));
+                    WriteError(new ErrorRecord(
+                        new TimeoutException($"Payout {record.PayoutId} is still '{record.StatusMeaning}' after {TimeoutSec} s; run Get-PayoutStatus again later."),
+                        ErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, record.RequestId));
+                    return;
+                }
+
+                WriteVerbose($"Payout {record.PayoutId} is {record.Status} ({record.StatusMeaning}); checking again in {pause.TotalSeconds:0.#} s.");
+                Sleep(pause < left ? pause : left);
+                pause = TimeSpan.FromSeconds(Math.Min(30, pause.TotalSeconds * 1.5));
+            }
+        }
+
+        private void List(PayoutContext context)
+        {
+            var query = new PayoutQuery { Status = Status, CreatedFrom = Since.ToUniversalTime(), CreatedTo = (Until ?? DateTime.UtcNow.AddDays(1)).ToUniversalTime() };
+            for (var current = 1; ; current++)
+            {
+                var page = Await((log, token) => context.Client.ListPayoutsAsync(query, PageSize, current, log, token));
+                foreach (var record in page.Records)
+                {
+                    WriteObject(PayoutResult.From(record, context, null));
+                }
+
+                if (page.Records.Count < PageSize || current * PageSize >= page.Total)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PayoutPS.Core.Transport;
+using PayoutPS.Models;
+
+namespace PayoutPS.Internal
+{
+    /// <summary>
+    /// Shared by every cmdlet that talks to the service: resolves the context, runs the async work while
+    /// writing its Verbose/Debug messages from the pipeline thread, and cancels in-flight HTTP on Ctrl+C.
+    /// </summary>
+    public abstract class PayoutCmdletBase : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+
+        /// <summary>The connection to use; defaults to the one Connect-PayoutEnvironment made in this runspace.</summary>
+        [Parameter]
+        public PayoutContext? Context { get; set; }
+
+        protected PayoutContext RequireContext()
+        {
+            var context = Context ?? SessionStore.Current;
+            if (context == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("Not connected: run Connect-PayoutEnvironment first, or pass -Context."),
+                    ErrorIds.NotConnected,
+                    ErrorCategory.ConnectionError,
+                    null));
+            }
+
+            return context!;
+        }
+
+        /// <summary>Runs <paramref name="operation"/> and returns its result; Ctrl+C stops it promptly.</summary>
+        protected T Await<T>(Func<IPayoutLog, CancellationToken, Task<T>> operation)
+        {
+            var log = new QueuedLog();
+            var task = Task.Run(() => operation(log, _stop.Token));
+            while (!task.Wait(100))
+            {
+                Drain(log);
+            }
+
+            Drain(log);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>True unless -WhatIf; -Force (or -Confirm:$false) runs without any prompt.</summary>
+        protected bool Approve(bool force, string target, string action)
+        {
+            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && ((SwitchParameter)value).IsPresent;
+            if (whatIf || (force && IsWhatIfPreferenceSet()))
+            {
+                ShouldProcess(target, action);
+                return false;
+            }
+
+            return force || ShouldProcess(target, action);
+        }
+
+        protected void Sleep(TimeSpan duration)
+        {
+            if (_stop.Token.WaitHandle.WaitOne(duration))
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private bool IsWhatIfPreferenceSet()
+        {
+            var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
+            return preference is SwitchParameter s ? s.IsPresent : preference is bool b && b;
+        }
+
+        private void Drain(QueuedLog log)
+        {
+            while (log.Messages.TryDequeue(out var message))
+            {
+                if (message.IsDebug)
+                {
+                    WriteDebug(message.Message);
+                }
+                else
+                {
+                    WriteVerbose(message.Message);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Management.Automation;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Redaction;
+
+namespace PayoutPS.Models
+{
+    /// <summary>
+    /// A payout as New-Payout and Get-PayoutStatus emit it: flat properties that survive Export-Csv and
+    /// ConvertTo-Json. The payee's account is masked; the service's raw JSON is on the hidden Raw property.
+    /// </summary>
+    public sealed class PayoutResult
+    {
+        public string? RequestId { get; internal set; }
+
+        public string? PayoutId { get; internal set; }
+
+        public string? Status { get; internal set; }
+
+        public string? StatusMeaning { get; internal set; }
+
+        public bool IsTerminal { get; internal set; }
+
+        /// <summary>Created, AlreadyExisted, Recovered, Queried or WhatIf.</summary>
+        public string Outcome { get; internal set; } = string.Empty;
+
+        public string? SourceAmount { get; internal set; }
+
+        public string? SourceCurrency { get; internal set; }
+
+        public string? TargetAmount { get; internal set; }
+
+        public string? TargetCurrency { get; internal set; }
+
+        public string? Fee { get; internal set; }
+
+        public string? Payee { get; internal set; }
+
+        public string? Reason { get; internal set; }
+
+        public string? Environment { get; internal set; }
+
+        public string? MerchantId { get; internal set; }
+
+        public string? CreateTime { get; internal set; }
+
+        public string? UpdateTime { get; internal set; }
+
+        [Hidden]
+        public string? Raw { get; internal set; }
+
+        internal static PayoutResult From(PayoutRecord record, PayoutContext context, string? payee) => new PayoutResult
+        {
+            RequestId = record.RequestId,
+            PayoutId = record.PayoutId,
+            Status = record.Status,
+            StatusMeaning = record.StatusMeaning,
+            IsTerminal = record.IsTerminal,
+            Outcome = record.Outcome.ToString(),
+            SourceAmount = record.SourceAmount,
+            SourceCurrency = record.SourceCurrency,
+            TargetAmount = record.TargetAmount,
+            TargetCurrency = record.TargetCurrency,
+            Fee = record.Fee,
+            Payee = payee,
+            Reason = record.Reason,
+            Environment = context.Environment,
+            MerchantId = context.MerchantId,
+            CreateTime = record.CreateTime,
+            UpdateTime = record.UpdateTime,
+            Raw = Redactor.RedactBody(record.RawJson),
+        };
+    }
+}
