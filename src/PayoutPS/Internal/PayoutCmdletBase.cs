@@ -39,7 +39,8 @@ namespace PayoutPS.Internal
         {
             var log = new QueuedLog();
             var task = Task.Run(() => operation(log, _stop.Token));
-            while (!task.Wait(100))
+            // Wait on the handle, not Task.Wait, which would throw an AggregateException instead of the real error.
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100))
             {
                 Drain(log);
             }

@@ -1,0 +1,54 @@
+# Starts and drives a real sandbox process on 127.0.0.1 for the Pester tests (dot-source after common.ps1).
+$script:SandboxDll = Join-Path $RepoRoot 'src/PayoutPS.Sandbox/bin/Release/net10.0/PayoutPS.Sandbox.dll'
+$script:SandboxMerchant = '800100'
+$script:SandboxSecretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'
+
+function Start-TestSandbox([string[]] $Arguments = @()) {
+    if (-not (Test-Path $SandboxDll)) { throw "Build first: $SandboxDll is missing." }
+    $ready = Join-Path ([IO.Path]::GetTempPath()) ('payoutps-sandbox-' + [guid]::NewGuid().ToString('N'))
+    $process = Start-Process dotnet -ArgumentList (@($SandboxDll, '--port', '0', '--ready-file', $ready) + $Arguments) -PassThru -RedirectStandardOutput "$ready.log"
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not (Test-Path $ready)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The sandbox did not start: $(Get-Content "$ready.log" -Raw -ErrorAction Ignore)" }
+        Start-Sleep -Milliseconds 50
+    }
+    $base = (Get-Content $ready -Raw).Trim()
+    [pscustomobject]@{
+        Process = $process
+        BaseUri = $base
+        Port    = ([uri]$base).Port
+        Control = $base -replace '/payout$', '/_sandbox'
+    }
+}
+
+function Stop-TestSandbox($Sandbox) {
+    if ($Sandbox -and -not $Sandbox.Process.HasExited) {
+        Stop-Process -Id $Sandbox.Process.Id -ErrorAction Ignore
+        $null = $Sandbox.Process.WaitForExit(5000)
+    }
+}
+
+function Get-SandboxState($Sandbox) { Invoke-RestMethod "$($Sandbox.Control)/state" }
+
+function Reset-Sandbox($Sandbox) { $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/reset" }
+
+function Add-SandboxFault($Sandbox, [hashtable] $Rule) {
+    $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/faults" -Body ($Rule | ConvertTo-Json) -ContentType 'application/json'
+}
+
+function Move-SandboxClock($Sandbox, [double] $Seconds) {
+    $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/clock" -Body (@{ advanceSeconds = $Seconds } | ConvertTo-Json) -ContentType 'application/json'
+}
+
+function Connect-TestSandbox($Sandbox, [hashtable] $Extra = @{}) {
+    Connect-PayoutEnvironment -Environment Local -Port $Sandbox.Port -MerchantId $SandboxMerchant -SecretKey (ConvertTo-TestSecureString $SandboxSecretText) @Extra
+}
+
+# A complete inline payee for splatting into New-Payout.
+function New-TestPayee([string] $RequestId, [string] $Amount = '100.00') {
+    @{
+        RequestId = $RequestId; FirstName = 'Anna'; LastName = 'Müller'; AccountNumber = 'DE89370400440532013000'
+        Country = 'DE'; City = 'Berlin'; AddressLine1 = 'Unter den Linden 1'
+        SendAmount = $Amount; SourceCurrency = 'USD'; TargetCurrency = 'EUR'; Purpose = 'PersonalRemittance'; Force = $true
+    }
+}
