@@ -52,3 +52,9 @@ function New-TestPayee([string] $RequestId, [string] $Amount = '100.00') {
         SendAmount = $Amount; SourceCurrency = 'USD'; TargetCurrency = 'EUR'; Purpose = 'PersonalRemittance'; Force = $true
     }
 }
+
+# New-Payout for the test payee; extra named parameters pass through.
+function Send-TestPayout([string] $RequestId, [string] $Amount = '100.00') {
+    $payee = New-TestPayee $RequestId $Amount
+    New-Payout @payee @args
+}

@@ -33,15 +33,18 @@ namespace PayoutPS.Commands
         /// <summary>What leaves your balance, fees included (chargeFlag N).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("SourceAmount")]
+        [AmountTransformation]
         public string? SendAmount { get; set; }
 
         /// <summary>What must arrive in full; fees are paid on top (chargeFlag Y).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("TargetAmount")]
+        [AmountTransformation]
         public string? ReceiveAmount { get; set; }
 
         /// <summary>With -ChargeFlag: the API's own way to say which amount this is.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AmountTransformation]
         public string? Amount { get; set; }
 
         /// <summary>N: -Amount is what leaves the balance; Y: -Amount is what arrives.</summary>
