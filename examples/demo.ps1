@@ -1,0 +1,36 @@
+<#
+.SYNOPSIS
+    The README's first command: starts the local sandbox, pays examples/payouts.csv through it, stops it.
+.DESCRIPTION
+    Run it with ./build.sh demo (or ./build.ps1 -Task Demo), which builds first. The sandbox's default
+    merchant has sandbox-only credentials (src/PayoutPS.Sandbox/README.md); nothing leaves this machine.
+    The sample file shows individuals, businesses, payouts on behalf of a payer, one payout the sandbox
+    fails on purpose (SANDBOX_FAIL) and one row refused before sending (an amount written "1,50").
+#>
+param([Parameter(Mandatory)] [string] $ModulePath)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$sandboxDll = Join-Path $root 'src/PayoutPS.Sandbox/bin/Release/net10.0/PayoutPS.Sandbox.dll'
+$ready = Join-Path ([IO.Path]::GetTempPath()) ('payoutps-demo-' + [guid]::NewGuid().ToString('N'))
+
+$sandbox = Start-Process dotnet -ArgumentList @($sandboxDll, '--port', '0', '--ready-file', $ready, '--status-step-seconds', '0.5') -PassThru -RedirectStandardOutput "$ready.log"
+try {
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while (-not (Test-Path $ready)) {
+        if ($sandbox.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start.' }
+        Start-Sleep -Milliseconds 50
+    }
+    $port = ([uri](Get-Content $ready -Raw).Trim()).Port
+    Write-Host "Sandbox listening on 127.0.0.1:$port"
+
+    Import-Module $ModulePath
+    $env:PAYOUTPS_MERCHANT_ID = '800100'
+    $env:PAYOUTPS_SECRET_KEY = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
+    & (Join-Path $PSScriptRoot 'Send-PayoutBatch.ps1') -CsvPath (Join-Path $PSScriptRoot 'payouts.csv') -Environment Local -Port $port -WaitSeconds 30
+}
+finally {
+    Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
+    Stop-Process -Id $sandbox.Id -ErrorAction Ignore
+    Remove-Item $ready, "$ready.log" -ErrorAction Ignore
+}
