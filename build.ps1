@@ -91,6 +91,7 @@ function Get-PesterModulePath {
 }
 
 function Invoke-PesterTests {
+    Set-StrictMode -Off   # the tests run as users' scripts do, not under this build script's strict mode
     Import-Module (Get-PesterModulePath) -Force
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = Join-Path $Root 'tests/pester'
