@@ -54,6 +54,9 @@ function Invoke-Build {
 
     Copy-Item (Join-Path $Root 'PayoutPS.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'src/PayoutPS/PayoutPS.format.ps1xml') $ModuleOut
+    # Help is generated in a fresh pwsh so the module loads there, not in this build process.
+    Invoke-Native dotnet @((Join-Path $PSHOME 'pwsh.dll'), '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'src/PayoutPS/Help/ConvertTo-MamlHelp.ps1'),
+        '-ModulePath', (Join-Path $ModuleOut 'PayoutPS.psd1'), '-OutputPath', (Join-Path $ModuleOut 'en-US/PayoutPS.dll-Help.xml'))
     Invoke-Native dotnet @('build', (Join-Path $Root 'PayoutPS.sln'), '--nologo', '-v', 'quiet', '-c', $Configuration, "-p:Version=$version")
     Write-Host "Module staged in $ModuleOut"
 }

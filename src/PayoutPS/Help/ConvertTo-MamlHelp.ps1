@@ -1,0 +1,140 @@
+<#
+.SYNOPSIS
+    Writes the module's MAML help file from the help text in this folder and the cmdlets' own metadata.
+.DESCRIPTION
+    Each <Verb-Noun>.psd1 here holds the words: Synopsis, Description, Parameters (name → text), Examples
+    (Title, Code, Remarks) and Links. Syntax, types, positions, pipeline input and aliases come from the
+    built cmdlets, so the help can never disagree with the code. build.ps1 runs this in a fresh pwsh.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $OutputPath
+)
+
+$ErrorActionPreference = 'Stop'
+$module = Import-Module $ModulePath -PassThru
+# -WhatIf and -Confirm are listed like the cmdlet's own parameters, with the standard words.
+$common = [System.Management.Automation.PSCmdlet]::CommonParameters
+$shouldProcessText = @{
+    WhatIf  = 'Shows what would happen if the cmdlet runs. Nothing is sent.'
+    Confirm = 'Prompts for confirmation before running the cmdlet. -Confirm:$false runs without a prompt.'
+}
+
+$ns = @{
+    maml    = 'http://schemas.microsoft.com/maml/2004/10'
+    command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+    dev     = 'http://schemas.microsoft.com/maml/dev/2004/10'
+}
+$settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
+$null = New-Item -ItemType Directory -Force (Split-Path $OutputPath)
+$w = [System.Xml.XmlWriter]::Create($OutputPath, $settings)
+
+function Para([string] $Prefix, [string] $Text) {
+    foreach ($paragraph in ($Text.Trim() -split "\r?\n\s*\r?\n")) {
+        $w.WriteElementString('maml', 'para', $ns.maml, ($paragraph -replace '\s*\r?\n\s*', ' ').Trim())
+    }
+}
+
+function PipelineInput($Parameter) {
+    $kinds = @()
+    if ($Parameter.ValueFromPipeline) { $kinds += 'ByValue' }
+    if ($Parameter.ValueFromPipelineByPropertyName) { $kinds += 'ByPropertyName' }
+    if ($kinds) { 'True ({0})' -f ($kinds -join ', ') } else { 'False' }
+}
+
+function WriteParameter($Metadata, $SetInfo, [string] $Description) {
+    $w.WriteStartElement('command', 'parameter', $ns.command)
+    $w.WriteAttributeString('required', ([string]$SetInfo.IsMandatory).ToLowerInvariant())
+    $w.WriteAttributeString('position', $(if ($SetInfo.Position -ge 0) { [string]$SetInfo.Position } else { 'named' }))
+    $w.WriteAttributeString('pipelineInput', (PipelineInput $SetInfo))
+    $w.WriteAttributeString('globbing', 'false')
+    $w.WriteAttributeString('variableLength', 'false')
+    $w.WriteAttributeString('aliases', $(if ($Metadata.Aliases.Count) { $Metadata.Aliases -join ', ' } else { 'none' }))
+    $w.WriteElementString('maml', 'name', $ns.maml, $Metadata.Name)
+    if ($null -ne $Description) {
+        $w.WriteStartElement('maml', 'description', $ns.maml); Para 'maml' $Description; $w.WriteEndElement()
+    }
+    $type = [Nullable]::GetUnderlyingType($Metadata.ParameterType) ?? $Metadata.ParameterType
+    if ($type -ne [System.Management.Automation.SwitchParameter]) {
+        # A switch takes no value: its syntax reads [-AsJson], not [-AsJson <SwitchParameter>].
+        $w.WriteStartElement('command', 'parameterValue', $ns.command)
+        $w.WriteAttributeString('required', 'true')
+        $w.WriteString($type.Name)
+        $w.WriteEndElement()
+    }
+    $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $type.FullName); $w.WriteEndElement()
+    $w.WriteEndElement()
+}
+
+$w.WriteStartElement('helpItems', 'http://msh')
+$w.WriteAttributeString('schema', 'maml')
+foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name) {
+    $textPath = Join-Path $PSScriptRoot "$($command.Name).psd1"
+    if (-not (Test-Path $textPath)) { throw "Help text is missing: $textPath" }
+    $text = Import-PowerShellDataFile $textPath
+    foreach ($name in $shouldProcessText.Keys) { if ($command.Parameters.ContainsKey($name)) { $text.Parameters[$name] = $shouldProcessText[$name] } }
+    $parameters = $command.Parameters.Values | Where-Object { $_.Name -notin $common }
+    foreach ($parameter in $parameters) {
+        if (-not $text.Parameters.ContainsKey($parameter.Name)) { throw "$($command.Name) -$($parameter.Name) has no help text in $textPath" }
+    }
+
+    $w.WriteStartElement('command', 'command', $ns.command)
+    $w.WriteAttributeString('xmlns', 'maml', $null, $ns.maml)
+    $w.WriteAttributeString('xmlns', 'dev', $null, $ns.dev)
+    $w.WriteStartElement('command', 'details', $ns.command)
+    $w.WriteElementString('command', 'name', $ns.command, $command.Name)
+    $w.WriteElementString('command', 'verb', $ns.command, $command.Verb)
+    $w.WriteElementString('command', 'noun', $ns.command, $command.Noun)
+    $w.WriteStartElement('maml', 'description', $ns.maml); Para 'maml' $text.Synopsis; $w.WriteEndElement()
+    $w.WriteEndElement()
+    $w.WriteStartElement('maml', 'description', $ns.maml); Para 'maml' $text.Description; $w.WriteEndElement()
+
+    $w.WriteStartElement('command', 'syntax', $ns.command)
+    foreach ($set in $command.ParameterSets) {
+        $w.WriteStartElement('command', 'syntaxItem', $ns.command)
+        $w.WriteElementString('maml', 'name', $ns.maml, $command.Name)
+        foreach ($p in $set.Parameters | Where-Object { $_.Name -notin $common }) {
+            WriteParameter $command.Parameters[$p.Name] $p $null
+        }
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+
+    $w.WriteStartElement('command', 'parameters', $ns.command)
+    foreach ($parameter in $parameters | Sort-Object Name) {
+        $first = $parameter.ParameterSets.Values | Select-Object -First 1
+        WriteParameter $parameter $first $text.Parameters[$parameter.Name]
+    }
+    $w.WriteEndElement()
+
+    $w.WriteStartElement('command', 'returnValues', $ns.command)
+    foreach ($type in $command.OutputType) {
+        $w.WriteStartElement('command', 'returnValue', $ns.command)
+        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $type.Name); $w.WriteEndElement()
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+
+    $w.WriteStartElement('command', 'examples', $ns.command)
+    $number = 0
+    foreach ($example in $text.Examples) {
+        $number++
+        $w.WriteStartElement('command', 'example', $ns.command)
+        $w.WriteElementString('maml', 'title', $ns.maml, "-------------------------- Example $number`: $($example.Title) --------------------------")
+        $w.WriteElementString('dev', 'code', $ns.dev, $example.Code.Trim())
+        $w.WriteStartElement('dev', 'remarks', $ns.dev); Para 'maml' $example.Remarks; $w.WriteEndElement()
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+
+    $w.WriteStartElement('command', 'relatedLinks', $ns.command)
+    foreach ($link in @($text.Links)) {
+        $w.WriteStartElement('maml', 'navigationLink', $ns.maml)
+        $w.WriteElementString('maml', 'linkText', $ns.maml, $link)
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+    $w.WriteEndElement()
+}
+$w.WriteEndElement()
+$w.Dispose()

@@ -1,0 +1,71 @@
+@{
+    Synopsis    = 'Sends a payout exactly once: to an approved payee, or to an individual or business given inline, optionally on behalf of a payer.'
+    Description = @'
+New-Payout sends one payout per input object. Give -BeneficiaryId to pay an approved payee, or the payee inline: -FirstName and -LastName (individual) or -PayeeType Business with -CompanyName, plus -AccountNumber, -Country, -City and -AddressLine1. Add -PayerId or -PayerDetail to pay on behalf of one of your payers.
+
+The amount is either -SendAmount, what leaves your balance with fees included, or -ReceiveAmount, what must arrive with fees paid on top. The API's own -Amount with -ChargeFlag N or Y is accepted too. Amounts are checked without culture: digits with an optional '.' and at most the currency's decimals. "1,50", "1.234,56", "-5", "0", "1e3" and computed floating-point values are refused with the parameter named, and nothing is sent for that row.
+
+Every payout has a fixed -RequestId, its idempotency key. Give one per CSV row; a new one is generated when it is absent. Only transient failures are retried, with backoff. After an attempt whose answer was lost, New-Payout asks the service for that RequestId before it sends again, so a payout is never made twice: Outcome says Created, AlreadyExisted or Recovered.
+
+Every parameter binds from pipeline property names, under its own name or the API's field name (sourceAmount, targetCurrency, cardNumber, countryCode, transactionPurpose…), so Import-Csv file.csv | New-Payout works. A bad row writes a non-terminating error and the next row goes on.
+
+ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends nothing. -Force or -Confirm:$false run without any prompt.
+'@
+    Parameters  = @{
+        RequestId       = 'The payment''s idempotency key, at most 32 letters, digits or _ . : -. Sending the same RequestId again never pays twice.'
+        BeneficiaryId   = 'The id of an approved (PASS) payee. Leave it out to give the payee inline.'
+        SendAmount      = 'What leaves your balance, fees included (chargeFlag N), in -SourceCurrency. Alias sourceAmount.'
+        ReceiveAmount   = 'What must arrive, fees paid on top (chargeFlag Y), in -TargetCurrency. Alias targetAmount.'
+        Amount          = 'The amount for -ChargeFlag: N means it leaves your balance, Y means it arrives.'
+        ChargeFlag      = 'N or Y, the API''s flag for which amount -Amount is.'
+        SourceCurrency  = 'ISO 4217 code of the balance to pay from, such as USD.'
+        TargetCurrency  = 'ISO 4217 code the payee receives. Defaults to -SourceCurrency.'
+        Purpose         = 'OwnAccount, PersonalRemittance, LoanRepayment, TechnicalServices, ShippingFee or BusinessServices, or the API code 0 to 5.'
+        Reference       = 'The payment reference shown to the payee (at most 256 characters).'
+        FeeBearing      = 'SWIFT only: SHA (fees shared) or OUR (you pay all fees).'
+        PayerId         = 'Pay on behalf of an existing payer.'
+        PayerDetail     = 'Pay on behalf of a payer given inline, as a hashtable (companyName or firstName and lastName, countryCode…).'
+        PayeeType       = 'Individual (default) or Business; the API''s 1 and 0 are accepted.'
+        FirstName       = 'An individual payee''s first name.'
+        LastName        = 'An individual payee''s last name.'
+        CompanyName     = 'A business payee''s name.'
+        AccountNumber   = 'The payee''s account number or IBAN. Shown masked (****3000) everywhere.'
+        BankName        = 'The payee''s bank.'
+        SwiftCode       = 'The bank''s SWIFT/BIC code, required for SWIFT.'
+        BankCountry     = 'ISO 3166 code of the bank''s country. Defaults to -Country.'
+        PaymentMethod   = 'BANK_TRANSFER (default), SWIFT, E_WALLET or CASH_PICKUP.'
+        Country         = 'ISO 3166 alpha-2 code of the payee''s address, such as DE.'
+        State           = 'State or province of the payee''s address.'
+        City            = 'City of the payee''s address.'
+        AddressLine1    = 'Street line of the payee''s address.'
+        PostalCode      = 'Postal code of the payee''s address.'
+        Email           = 'The payee''s email.'
+        Phone           = 'The payee''s phone number.'
+        PayeeDetail     = 'More payee fields as a hashtable of receiverInfo, address and accountInfomation hashtables, merged over the parameters.'
+        Force           = 'Send without a confirmation prompt (for scheduled tasks). -WhatIf still wins.'
+        Context         = 'The connection to use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
+    }
+    Examples    = @(
+        @{
+            Title   = 'Pay an individual'
+            Code    = 'New-Payout -RequestId INV-42 -FirstName Anna -LastName Müller -AccountNumber DE89370400440532013000 -Country DE -City Berlin -AddressLine1 ''Unter den Linden 1'' -SendAmount 100.00 -SourceCurrency USD -TargetCurrency EUR -Purpose PersonalRemittance'
+            Remarks = 'Asks for confirmation, then emits the payout with its PayoutId and status.'
+        }
+        @{
+            Title   = 'Pay a CSV file unattended'
+            Code    = 'Import-Csv payroll.csv | New-Payout -Force -ErrorVariable refused | Export-Csv results.csv'
+            Remarks = 'Rows with errors are in $refused, each naming the field. Running the file again pays nothing twice.'
+        }
+        @{
+            Title   = 'Pay an approved payee on behalf of a payer, so that 50.00 EUR arrives'
+            Code    = 'New-Payout -RequestId CREATOR-7 -BeneficiaryId 1775000000000000001 -PayerId 1776000000000000001 -ReceiveAmount 50.00 -SourceCurrency USD -TargetCurrency EUR -Purpose BusinessServices -Force'
+            Remarks = 'The fees are paid on top of the 50.00 EUR.'
+        }
+        @{
+            Title   = 'Preview a batch'
+            Code    = 'Import-Csv payroll.csv | New-Payout -WhatIf | Format-Table'
+            Remarks = 'Nothing is sent.'
+        }
+    )
+    Links       = @('Get-PayoutStatus', 'Connect-PayoutEnvironment')
+}
