@@ -35,7 +35,7 @@ function Invoke-Wrk([string] $Url, [string] $Bodies) {
 $balances = Join-Path $work 'balances.txt'
 $remittances = Join-Path $work 'remittances.txt'
 & dotnet $BenchDll bodies balances 1 $balances
-& dotnet $BenchDll bodies remittances (20000 * $Seconds) $remittances
+& dotnet $BenchDll bodies remittances (40000 * $Seconds) $remittances
 
 $queryRates = @(); $remitRates = @(); $created = @()
 try {

@@ -167,7 +167,7 @@ namespace PayoutPS.Commands
             var target = $"{remittance.AmountText} to {payee} (requestId {remittance.RequestId}) at {context.Environment}";
             if (!Approve(Force, target, "Send payout"))
             {
-                WriteObject(Preview(remittance, context, payee));
+                WriteObject(PayoutResult.WhatIf(remittance, context, payee));
                 return;
             }
 
@@ -279,20 +279,6 @@ namespace PayoutPS.Commands
         private static string DescribePayee(RemittanceRequest request) => request.Payee == null
             ? $"payee {request.BeneficiaryId}"
             : $"{request.Payee.DisplayName} {Redactor.MaskAccount(request.Payee.AccountNumber)}";
-
-        private PayoutResult Preview(RemittanceRequest request, PayoutContext context, string payee) => new PayoutResult
-        {
-            RequestId = request.RequestId,
-            Outcome = "WhatIf",
-            StatusMeaning = "Not sent (-WhatIf)",
-            SourceAmount = request.SendAmount,
-            SourceCurrency = request.SourceCurrency,
-            TargetAmount = request.ReceiveAmount,
-            TargetCurrency = request.TargetCurrency,
-            Payee = payee,
-            Environment = context.Environment,
-            MerchantId = context.MerchantId,
-        };
 
         private object RowTarget() => (object?)Blank(RequestId) ?? MyInvocation.BoundParameters;
 

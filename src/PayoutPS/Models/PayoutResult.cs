@@ -48,6 +48,21 @@ namespace PayoutPS.Models
         [Hidden]
         public string? Raw { get; internal set; }
 
+        /// <summary>What -WhatIf shows: the payout as it would be sent, nothing from the service.</summary>
+        internal static PayoutResult WhatIf(RemittanceRequest request, PayoutContext context, string payee) => new PayoutResult
+        {
+            RequestId = request.RequestId,
+            Outcome = "WhatIf",
+            StatusMeaning = "Not sent (-WhatIf)",
+            SourceAmount = request.SendAmount,
+            SourceCurrency = request.SourceCurrency,
+            TargetAmount = request.ReceiveAmount,
+            TargetCurrency = request.TargetCurrency,
+            Payee = payee,
+            Environment = context.Environment,
+            MerchantId = context.MerchantId,
+        };
+
         internal static PayoutResult From(PayoutRecord record, PayoutContext context, string? payee) => new PayoutResult
         {
             RequestId = record.RequestId,
