@@ -16,7 +16,7 @@ namespace PayoutPS.Sandbox.Tests
             var dll = Path.Combine(AppContext.BaseDirectory, "PayoutPS.Sandbox.dll");
             var readyFile = Path.Combine(Path.GetTempPath(), "sandbox-ready-" + Guid.NewGuid().ToString("N"));
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { dll, "--port", "0", "--ready-file", readyFile })
+            foreach (var argument in new[] { dll, "--port", "0", "--ready-file", readyFile, "--merchant", "800300:00112233445566778899aabbccddeeff:EUR=12.50" })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -34,6 +34,9 @@ namespace PayoutPS.Sandbox.Tests
                 using var http = new HttpClient();
                 var health = await http.GetStringAsync(baseUrl.Replace("/payout", "/_sandbox/health"));
                 Assert.Contains("ok", health);
+                var state = await http.GetStringAsync(baseUrl.Replace("/payout", "/_sandbox/state"));
+                Assert.Contains("\"merchantNo\":\"800300\"", state);
+                Assert.Contains("\"EUR\":\"12.50\"", state);
                 Assert.True(elapsed < TimeSpan.FromSeconds(5), $"ready after {elapsed}");   // the issue asks < 2 s; loose here against CI noise
 
                 Process.Start("kill", new[] { "-TERM", process.Id.ToString() })!.WaitForExit();
