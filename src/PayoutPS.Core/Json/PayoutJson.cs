@@ -104,16 +104,31 @@ namespace PayoutPS.Core.Json
             }
         }
 
+        // One buffer and writer per thread: signing a body is on the hot path of every request.
+        [ThreadStatic]
+        private static MemoryStream? _threadStream;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? _threadWriter;
+
         private static string Write(Action<Utf8JsonWriter> write)
         {
-            using (var stream = new MemoryStream())
+            var stream = _threadStream ?? new MemoryStream(1024);
+            var writer = _threadWriter ?? new Utf8JsonWriter(stream, WriterOptions);
+            _threadStream = null; // taken: a nested call (none today) would get its own
+            _threadWriter = null;
+            try
             {
-                using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-                {
-                    write(writer);
-                }
-
+                stream.SetLength(0);
+                writer.Reset(stream);
+                write(writer);
+                writer.Flush();
                 return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+            }
+            finally
+            {
+                _threadStream = stream;
+                _threadWriter = writer;
             }
         }
 
