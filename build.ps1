@@ -24,6 +24,8 @@ Set-StrictMode -Version Latest
 $env:NO_COLOR = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
+$env:POWERSHELL_TELEMETRY_OPTOUT = '1'   # child pwsh processes (tests, help, bench) stay off the network
+$env:POWERSHELL_UPDATECHECK = 'Off'
 
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'

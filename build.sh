@@ -22,5 +22,8 @@ if [ "$task" = Test ] && ! command -v openssl >/dev/null 2>&1; then
     fi
 fi
 
+# pwsh would otherwise phone home (telemetry, update check) on every start: no network beyond loopback,
+# and no background work skewing timings.
+export POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off DOTNET_CLI_TELEMETRY_OPTOUT=1
 dotnet tool restore >/dev/null
 NO_COLOR=1 exec dotnet pwsh -NoLogo -NoProfile -NonInteractive -File ./build.ps1 -Task "$task"

@@ -2,15 +2,16 @@
 .SYNOPSIS
     Runs the PayoutPS benchmarks and prints medians measured side by side in one run.
 .DESCRIPTION
-    1. Signing throughput (bench/PayoutPS.Bench) against `openssl speed rsa2048`.
-    2. Import-Module cost: median of `pwsh -NoProfile -c 'Import-Module …; exit'` minus median of
+    1. Import-Module cost: median of `pwsh -NoProfile -c 'Import-Module …; exit'` minus median of
        `pwsh -NoProfile -c exit`, the two alternated so machine noise hits both alike.
+    2. Signing throughput (bench/PayoutPS.Bench) against `openssl speed rsa2048`.
+    3. Sandbox throughput: wrk replaying pre-signed requests (bench/sandbox.ps1).
     Run it through the build script: ./build.sh bench
 #>
 [CmdletBinding()]
 param(
     [string] $Configuration = 'Release',
-    [int] $ImportRuns = 15,
+    [int] $ImportRuns = 21,
     [int] $SandboxRounds = 3,
     [int] $SandboxSeconds = 5
 )
@@ -21,15 +22,8 @@ $module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
 if (-not (Test-Path $module)) { & (Join-Path $root 'build.ps1') -Task Build }
 if (-not (Get-Command wrk -ErrorAction Ignore)) { throw 'wrk is needed for the sandbox benchmark: apt-get install wrk' }
 
-Write-Host '== Signing throughput =='
-$benchDll = Join-Path $PSScriptRoot "PayoutPS.Bench/bin/$Configuration/net10.0/PayoutPS.Bench.dll"
-& dotnet $benchDll signing 5 2
-if ($LASTEXITCODE -ne 0) { throw 'The signing benchmark failed.' }
-
-Write-Host "`n== Sandbox throughput (wrk from a separate process, loopback, $SandboxRounds alternated rounds of ${SandboxSeconds}s) =="
-& (Join-Path $PSScriptRoot 'sandbox.ps1') -Configuration $Configuration -Rounds $SandboxRounds -Seconds $SandboxSeconds -BenchDll $benchDll
-
-Write-Host "`n== Import-Module cost ($ImportRuns alternated runs each) =="
+# Import cost first, while nothing else has run: it is the most sensitive to background noise.
+Write-Host "== Import-Module cost ($ImportRuns alternated runs each) =="
 $pwshDll = Join-Path $PSHOME 'pwsh.dll'
 function Measure-Pwsh([string] $Command) {
     $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -65,3 +59,12 @@ $cost = $import - $base
 'pwsh -c Import-Module Empty; exit:    median {0:N0} ms' -f $empty
 'Import-Module cost:                   {0:N0} ms  target <= 150 ms  {1}' -f $cost, $(if ($cost -le 150) { 'PASS' } else { 'FAIL' })
 '  of which an empty manifest module:  {0:N0} ms (PowerShell module-system start-up)' -f ($empty - $base)
+
+Write-Host "`n== Signing throughput =="
+$benchDll = Join-Path $PSScriptRoot "PayoutPS.Bench/bin/$Configuration/net10.0/PayoutPS.Bench.dll"
+& dotnet $benchDll signing 5 2
+if ($LASTEXITCODE -ne 0) { throw 'The signing benchmark failed.' }
+
+Write-Host "`n== Sandbox throughput (wrk from a separate process, loopback, $SandboxRounds alternated rounds of ${SandboxSeconds}s) =="
+& (Join-Path $PSScriptRoot 'sandbox.ps1') -Configuration $Configuration -Rounds $SandboxRounds -Seconds $SandboxSeconds -BenchDll $benchDll
+
