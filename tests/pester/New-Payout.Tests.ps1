@@ -196,7 +196,8 @@ Import-Module '$ModulePath'
             $result.Outcome | Should -BeIn 'Created', 'Recovered'
             $state = Get-SandboxState $Sandbox
             @($state.payouts).Count | Should -Be 1
-            $state.creationAttempts.'800100:SLOW-1' | Should -Be 2
+            # 2 when the resend beat the late original (which then got 13003), 1 when the lookup found it first.
+            $state.creationAttempts.'800100:SLOW-1' | Should -BeIn 1, 2
             $state.merchants[0].balances.USD | Should -Be '999900.00'
         }
 
