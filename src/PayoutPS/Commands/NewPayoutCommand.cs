@@ -280,7 +280,8 @@ namespace PayoutPS.Commands
             ? $"payee {request.BeneficiaryId}"
             : $"{request.Payee.DisplayName} {Redactor.MaskAccount(request.Payee.AccountNumber)}";
 
-        private object RowTarget() => (object?)Blank(RequestId) ?? MyInvocation.BoundParameters;
+        // The RequestId names the row; the bound parameters would carry the full account number into error logs.
+        private object RowTarget() => (object?)Blank(RequestId) ?? "(row without RequestId)";
 
         private static void Put(IDictionary<string, string?> values, string name, string? value)
         {

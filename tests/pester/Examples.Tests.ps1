@@ -1,0 +1,45 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'sandbox.ps1')
+    $script:Sandbox = Start-TestSandbox @('--status-step-seconds', '0.2')
+    $script:Batch = Join-Path $RepoRoot 'examples/Send-PayoutBatch.ps1'
+    $script:Csv = Join-Path $RepoRoot 'examples/payouts.csv'
+}
+
+AfterAll {
+    Disconnect-PayoutEnvironment
+    Stop-TestSandbox $Sandbox
+}
+
+Describe 'examples/Send-PayoutBatch.ps1 with examples/payouts.csv' {
+    BeforeAll {
+        $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant
+        $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
+    }
+
+    AfterAll {
+        Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
+    }
+
+    It 'pays individuals, businesses and on-behalf rows, refuses the bad row, and summarises' {
+        $output = & $Batch -CsvPath $Csv -Environment Local -Port $Sandbox.Port -WaitSeconds 30 6>&1 | Out-String
+
+        $output | Should -Match 'Summary: 6 rows, 4 succeeded, 1 failed at the provider, 0 still pending, 1 refused before sending\.'
+        $output | Should -Match "Refused: SendAmount '1,50' contains a comma"
+        $payouts = @((Get-SandboxState $Sandbox).payouts)
+        $payouts.Count | Should -Be 5
+        ($payouts | Where-Object requestId -eq 'DEMO-2026-11-004').payerId | Should -Be '1776000000000000001'
+    }
+
+    It 'pays nothing twice when the same file runs again' {
+        $before = Get-SandboxState $Sandbox
+
+        $output = & $Batch -CsvPath $Csv -Environment Local -Port $Sandbox.Port -WaitSeconds 30 6>&1 | Out-String
+
+        $after = Get-SandboxState $Sandbox
+        @($after.payouts).Count | Should -Be 5
+        $after.merchants[0].balances.USD | Should -Be $before.merchants[0].balances.USD
+        $after.merchants[0].balances.EUR | Should -Be $before.merchants[0].balances.EUR
+        $output | Should -Match 'Summary: 6 rows, 4 succeeded, 1 failed at the provider'
+    }
+}
