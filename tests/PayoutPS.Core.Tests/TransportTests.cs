@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PayoutPS.Core.Api;
@@ -163,6 +164,43 @@ namespace PayoutPS.Core.Tests
 
             Assert.Equal(PayoutErrorKind.Unavailable, error.Kind);
             Assert.Contains("nothing was paid", error.Message);
+        }
+
+        [Fact]
+        public async Task When_the_lookup_fails_too_the_payout_is_reported_in_doubt_not_sent_again()
+        {
+            var handler = new ScriptedHandler().ThenConnectionFailure();
+            for (var i = 0; i < 2; i++)
+            {
+                handler.ThenConnectionFailure();   // the lookup and its one retry
+            }
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler, maxRetries: 1).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Contains("in doubt", error.Message);
+            Assert.Contains("same RequestId", error.Message);
+            Assert.Single(handler.Sent, s => s.Path.EndsWith(RemittanceRequest.PayeePath));
+        }
+
+        [Fact]
+        public async Task Success_without_data_is_confirmed_by_lookup()
+        {
+            var handler = new ScriptedHandler().ThenJson(Envelopes.Code("20000", "Success")).ThenJson(Envelopes.ListWith);
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(PayoutOutcome.Created, payout.Outcome);
+            Assert.Equal("1774000000000000001", payout.PayoutId);
+        }
+
+        [Fact]
+        public async Task A_non_api_answer_points_at_the_base_url()
+        {
+            var handler = new ScriptedHandler().Then((_, _) => new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new System.Net.Http.StringContent("<html>Not Found</html>") });
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Contains("check the base URL", error.Message);
         }
 
         [Fact]

@@ -70,8 +70,10 @@ namespace PayoutPS.Core.Api
                     return New(PayoutErrorKind.Payee, $"The payee cannot be used ({said}).");
                 case "14004":
                     return New(PayoutErrorKind.NotFound, $"Not found ({said}).");
+                case null:
+                    return New(PayoutErrorKind.Rejected, $"HTTP {envelope.HttpStatus} without a Payout API answer: check the base URL (it should end in /payout) and any proxy in between.");
                 default:
-                    return New(PayoutErrorKind.Rejected, $"The service refused the request (HTTP {envelope.HttpStatus}, {said}).");
+                    return New(PayoutErrorKind.Rejected, $"The service refused the request (HTTP {envelope.HttpStatus}, {said}). Unknown codes are never treated as success.");
             }
 
             PayoutApiException New(PayoutErrorKind kind, string message) =>

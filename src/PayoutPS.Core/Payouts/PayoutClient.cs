@@ -121,7 +121,20 @@ namespace PayoutPS.Core.Payouts
         private async Task<PayoutRecord?> FindInDoubtAsync(string requestId, IPayoutLog log, CancellationToken cancellationToken)
         {
             log.Verbose($"requestId {requestId} is in doubt: asking the service whether it exists before sending again.");
-            var found = await FindPayoutAsync(requestId, null, log, cancellationToken).ConfigureAwait(false);
+            PayoutRecord? found;
+            try
+            {
+                found = await FindPayoutAsync(requestId, null, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PayoutApiException ex)
+            {
+                // Never guess: without an answer we cannot know whether the payout exists, so we stop and say so.
+                throw new PayoutApiException(PayoutErrorKind.Unavailable,
+                    $"requestId {requestId} is in doubt: an attempt got no answer, and asking the service whether it arrived failed too ({ex.Message}). " +
+                    "It may or may not have been paid. Run it again later with the same RequestId: that finds it or sends it, and can never pay twice.",
+                    ex.RespCode, ex.RespMsg, ex.HttpStatus, requestId);
+            }
+
             if (found == null)
             {
                 return null;
@@ -133,9 +146,19 @@ namespace PayoutPS.Core.Payouts
 
         private async Task<PayoutRecord> FromAnswerAsync(ApiEnvelope envelope, string requestId, IPayoutLog log, CancellationToken cancellationToken)
         {
-            if (envelope.IsSuccess && envelope.Data is JsonElement created)
+            if (envelope.IsSuccess)
             {
-                return PayoutRecord.From(created, PayoutOutcome.Created);
+                if (envelope.Data is JsonElement created && created.ValueKind == JsonValueKind.Object)
+                {
+                    return PayoutRecord.From(created, PayoutOutcome.Created);
+                }
+
+                // Success without the payout in data: the documented API promises no data shape, so ask.
+                var accepted = await FindPayoutAsync(requestId, null, log, cancellationToken).ConfigureAwait(false);
+                if (accepted != null)
+                {
+                    return WithOutcome(accepted, PayoutOutcome.Created);
+                }
             }
 
             if (envelope.RespCode == DuplicateRequestCode)
