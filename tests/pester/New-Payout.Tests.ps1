@@ -70,6 +70,15 @@ Describe 'New-Payout' {
             $errs[0].Exception.Message | Should -Match 'FeeBearing is required for SWIFT'
         }
 
+        It 'generates a RequestId when none is given, and warns that it must be kept' {
+            $payee = New-TestPayee 'unused'
+            $payee.Remove('RequestId')
+            $result = New-Payout @payee -WarningVariable warnings -WarningAction SilentlyContinue
+            $result.RequestId | Should -Match '^[0-9a-f]{32}$'
+            $warnings[0].Message | Should -Match '1 payout\(s\) had no RequestId'
+            (Get-Payouts)[0].requestId | Should -Be $result.RequestId
+        }
+
         It 'accepts the raw -Amount with -ChargeFlag Y as what must arrive' {
             $payee = New-TestPayee 'RAW-1'
             $payee.Remove('SendAmount')

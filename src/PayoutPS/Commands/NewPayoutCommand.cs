@@ -20,6 +20,8 @@ namespace PayoutPS.Commands
     [OutputType(typeof(PayoutResult))]
     public sealed class NewPayoutCommand : PayoutCmdletBase
     {
+        private int _generatedIds;
+
         /// <summary>The idempotency key (≤ 32 characters); a new one is generated when absent.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("PaymentId")]
@@ -187,13 +189,28 @@ namespace PayoutPS.Commands
             }
         }
 
+        protected override void EndProcessing()
+        {
+            if (_generatedIds > 0)
+            {
+                WriteWarning($"{_generatedIds} payout(s) had no RequestId, so one was generated (see RequestId in the output). " +
+                             "Keep those ids: sending the same payout again without its RequestId would pay it again.");
+            }
+        }
+
+        private string GenerateRequestId()
+        {
+            _generatedIds++;
+            return Guid.NewGuid().ToString("N");
+        }
+
         private RemittanceRequest BuildRequest()
         {
             var (send, receive) = Amounts();
             var source = Upper(SourceCurrency);
             var request = new RemittanceRequest
             {
-                RequestId = Blank(RequestId) ?? Guid.NewGuid().ToString("N"),
+                RequestId = Blank(RequestId) ?? GenerateRequestId(),
                 BeneficiaryId = Blank(BeneficiaryId),
                 SourceCurrency = source ?? string.Empty,
                 TargetCurrency = Upper(TargetCurrency) ?? source ?? string.Empty,

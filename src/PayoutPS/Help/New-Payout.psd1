@@ -12,7 +12,7 @@ Every parameter binds from pipeline property names, under its own name or the AP
 ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends nothing. -Force or -Confirm:$false run without any prompt.
 '@
     Parameters  = @{
-        RequestId       = 'The payment''s idempotency key, at most 32 letters, digits or _ . : -. Sending the same RequestId again never pays twice.'
+        RequestId       = 'The payment''s idempotency key, at most 32 letters, digits or _ . : -. Sending the same RequestId again never pays twice. When absent one is generated (see the output) and a warning reminds you to keep it.'
         BeneficiaryId   = 'The id of an approved (PASS) payee. Leave it out to give the payee inline.'
         SendAmount      = 'What leaves your balance, fees included (chargeFlag N), in -SourceCurrency. Alias sourceAmount.'
         ReceiveAmount   = 'What must arrive, fees paid on top (chargeFlag Y), in -TargetCurrency. Alias targetAmount.'
