@@ -123,6 +123,21 @@ Describe 'New-Payout' {
             (Get-Payouts).requestId | Should -Be @('CSV-OK-1', 'CSV-OK-2')
         }
 
+        It 'shows throttled progress for a batch and completes it' {
+            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 3; delayMs = 300 }
+            $rows = 1..3 | ForEach-Object { $p = New-TestPayee "PRG-$_"; $p.Remove('Force'); [pscustomobject]$p }
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModulePath'; `$args[0] | New-Payout -Force -Context `$args[1]").AddArgument($rows).AddArgument((Get-PayoutEnvironment))
+                $results = $ps.Invoke()
+                $results.Count | Should -Be 3
+                $progress = @($ps.Streams.Progress)
+                $progress.Activity | Should -Contain 'Sending payouts'
+                $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally { $ps.Dispose() }
+        }
+
         It 'refuses a floating-point amount object instead of guessing' {
             $payee = New-TestPayee 'DBL-1'
             $payee.SendAmount = 1e3

@@ -20,7 +20,11 @@ namespace PayoutPS.Commands
     [OutputType(typeof(PayoutResult))]
     public sealed class NewPayoutCommand : PayoutCmdletBase
     {
+        private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
         private int _generatedIds;
+        private int _sent;
+        private int _refused;
+        private bool _progressShown;
 
         /// <summary>The idempotency key (≤ 32 characters); a new one is generated when absent.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -161,10 +165,12 @@ namespace PayoutPS.Commands
             }
             catch (PayoutRequestException ex)
             {
+                _refused++;
                 WriteError(ErrorRecords.From(ex, RowTarget()));
                 return;
             }
 
+            ReportProgress(remittance.RequestId);
             var payee = DescribePayee(remittance);
             var target = $"{remittance.AmountText} to {payee} (requestId {remittance.RequestId}) at {context.Environment}";
             if (!Approve(Force, target, "Send payout"))
@@ -181,16 +187,36 @@ namespace PayoutPS.Commands
                     WriteVerbose($"requestId {remittance.RequestId} already existed as payout {record.PayoutId} ({record.Outcome}); nothing was paid again.");
                 }
 
+                _sent++;
                 WriteObject(PayoutResult.From(record, context, payee));
             }
             catch (PayoutApiException ex)
             {
+                _refused++;
                 WriteError(ErrorRecords.From(ex, remittance.RequestId));
             }
         }
 
+        /// <summary>A batch shows how far it is, at most four times a second.</summary>
+        private void ReportProgress(string requestId)
+        {
+            if (_sinceProgress.ElapsedMilliseconds < 250)
+            {
+                return;
+            }
+
+            _sinceProgress.Restart();
+            _progressShown = true;
+            WriteProgress(new ProgressRecord(1, "Sending payouts", $"{_sent} sent, {_refused} refused") { CurrentOperation = "requestId " + requestId });
+        }
+
         protected override void EndProcessing()
         {
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(1, "Sending payouts", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+
             if (_generatedIds > 0)
             {
                 WriteWarning($"{_generatedIds} payout(s) had no RequestId, so one was generated (see RequestId in the output). " +
