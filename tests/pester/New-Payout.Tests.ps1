@@ -225,6 +225,29 @@ Import-Module '$ModulePath'
             $state.merchants[0].balances.USD | Should -Be '999900.00'
         }
 
+        It 'a batch under seeded random faults of every kind pays each requestId exactly once' {
+            $null = Connect-TestSandbox $Sandbox @{ MaxRetries = 6 }
+            $seed = 11
+            foreach ($kind in 'http503', 'reset', 'commitThenDrop', 'systemError', 'http500') {
+                Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = $kind; probability = 0.12; seed = $seed++ }
+            }
+            Add-SandboxFault $Sandbox @{ path = '/api/v1/txn/queryList'; kind = 'reset'; probability = 0.1; seed = $seed }
+            $ids = 1..30 | ForEach-Object { 'CHAOS-{0:D2}' -f $_ }
+            $rows = $ids | ForEach-Object { [pscustomobject](New-TestPayee $_ '10.00') }
+
+            $first = @($rows | New-Payout -Force -ErrorVariable firstErrors -ErrorAction SilentlyContinue)
+            # Whatever did not get through is simply sent again with the same RequestIds.
+            $again = @($rows | Where-Object RequestId -notin $first.RequestId | New-Payout -Force -ErrorAction SilentlyContinue)
+
+            $state = Get-SandboxState $Sandbox
+            $payouts = @($state.payouts)
+            $payouts.Count | Should -Be 30
+            ($payouts.requestId | Sort-Object -Unique).Count | Should -Be 30
+            ($first + $again).Count | Should -Be 30
+            ($first + $again | Where-Object Outcome -eq 'Recovered').Count | Should -BeGreaterThan 0
+            $state.merchants[0].balances.USD | Should -Be '999700.00'
+        }
+
         It 'sending the same requestId twice pays once and says so' {
             $first = Send-TestPayout 'TWICE-1'
             $second = Send-TestPayout 'TWICE-1'
