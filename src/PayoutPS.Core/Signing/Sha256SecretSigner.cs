@@ -32,6 +32,9 @@ namespace PayoutPS.Core.Signing
 
         public override SignatureScheme Scheme => SignatureScheme.Sha256;
 
+        /// <summary>True when a sign has this scheme's shape (64 hex characters); anything else is taken for RSA base64.</summary>
+        public static bool IsDigest(string sign) => sign.Length == 64 && Hex.IsHex(sign);
+
         public override string Sign(string canonical)
         {
             if (canonical == null)

@@ -47,7 +47,7 @@ namespace PayoutPS.Core.Signing
                 return new SignatureCheckResult(SignatureCheckStatus.MissingSign, "The body has no 'sign' field.", canonical);
             }
 
-            var looksSha256 = sign!.Length == 64 && Hex.IsHex(sign);
+            var looksSha256 = Sha256SecretSigner.IsDigest(sign!);
             if (looksSha256 != (verifier.Scheme == SignatureScheme.Sha256))
             {
                 var shape = looksSha256 ? "a 64-hex SHA-256 digest" : "not a 64-hex SHA-256 digest (RSA base64?)";
@@ -57,7 +57,7 @@ namespace PayoutPS.Core.Signing
                     canonical);
             }
 
-            return verifier.Verify(canonical, sign)
+            return verifier.Verify(canonical, sign!)
                 ? new SignatureCheckResult(SignatureCheckStatus.Valid, "The signature matches.", canonical)
                 : new SignatureCheckResult(
                     SignatureCheckStatus.Mismatch,

@@ -115,7 +115,7 @@ namespace PayoutPS.Sandbox.Api
         private static string? CheckSignature(Merchant merchant, Dictionary<string, string> fields, string sign)
         {
             // The sign's shape says the scheme: 64 hex characters for SHA-256, base64 for RSA.
-            var looksSha256 = sign.Length == 64 && IsHex(sign);
+            var looksSha256 = Sha256SecretSigner.IsDigest(sign);
             var verifier = looksSha256 ? merchant.SecretVerifier : merchant.RsaVerifier;
             if (verifier == null)
             {
@@ -131,19 +131,6 @@ namespace PayoutPS.Sandbox.Api
             }
 
             return verifier.Verify(CanonicalString.Build(list), sign) ? null : "Signature verification failed.";
-        }
-
-        private static bool IsHex(string text)
-        {
-            foreach (var c in text)
-            {
-                if (!Uri.IsHexDigit(c))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>Top-level values must be JSON strings (or null): numbers are ambiguous to sign (spec §2.1).</summary>
