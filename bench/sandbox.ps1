@@ -15,7 +15,6 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
-$sandboxDll = Join-Path $root "src/PayoutPS.Sandbox/bin/$Configuration/net10.0/PayoutPS.Sandbox.dll"
 $work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-bench-$PID"
 $null = New-Item -ItemType Directory -Force $work
 
@@ -40,22 +39,17 @@ $remittances = Join-Path $work 'remittances.txt'
 $queryRates = @(); $remitRates = @(); $created = @()
 try {
     for ($round = 1; $round -le $Rounds; $round++) {
-        $ready = Join-Path $work "ready-$round"
-        $sandbox = Start-Process dotnet -ArgumentList @($sandboxDll, '--port', '0', '--ready-file', $ready, '--merchants', (Join-Path $PSScriptRoot 'merchants.json')) -PassThru -RedirectStandardOutput (Join-Path $work "sandbox-$round.log")
+        $sandbox = & (Join-Path $root 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Configuration $Configuration -Arguments '--merchants', (Join-Path $PSScriptRoot 'merchants.json')
         try {
-            $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while (-not (Test-Path $ready)) {
-                if ([DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start.' }
-                Start-Sleep -Milliseconds 50
-            }
-            $base = (Get-Content $ready -Raw).Trim()
+            $base = $sandbox.BaseUri
             $queryRates += Invoke-Wrk "$base/api/v1/acct/queryAcctCurrency" $balances
             $remitRates += Invoke-Wrk "$base/api/v2/txn/remittance" $remittances
-            $state = Invoke-RestMethod ($base -replace '/payout$', '/_sandbox/state')
+            $state = Invoke-RestMethod "$($sandbox.Control)/state"
             $created += @($state.payouts).Count
         }
         finally {
-            Stop-Process -Id $sandbox.Id -ErrorAction Ignore
+            Stop-Process -Id $sandbox.Process.Id -ErrorAction Ignore
+            Remove-Item $sandbox.Log -ErrorAction Ignore
         }
     }
 }

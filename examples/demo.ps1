@@ -11,17 +11,9 @@ param([Parameter(Mandatory)] [string] $ModulePath)
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
-$sandboxDll = Join-Path $root 'src/PayoutPS.Sandbox/bin/Release/net10.0/PayoutPS.Sandbox.dll'
-$ready = Join-Path ([IO.Path]::GetTempPath()) ('payoutps-demo-' + [guid]::NewGuid().ToString('N'))
-
-$sandbox = Start-Process dotnet -ArgumentList @($sandboxDll, '--port', '0', '--ready-file', $ready, '--status-step-seconds', '0.5') -PassThru -RedirectStandardOutput "$ready.log"
+$sandbox = & (Join-Path $root 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Arguments '--status-step-seconds', '0.5'
 try {
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while (-not (Test-Path $ready)) {
-        if ($sandbox.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw 'The sandbox did not start.' }
-        Start-Sleep -Milliseconds 50
-    }
-    $port = ([uri](Get-Content $ready -Raw).Trim()).Port
+    $port = $sandbox.Port
     Write-Host "Sandbox listening on 127.0.0.1:$port"
 
     Import-Module $ModulePath
@@ -31,6 +23,6 @@ try {
 }
 finally {
     Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
-    Stop-Process -Id $sandbox.Id -ErrorAction Ignore
-    Remove-Item $ready, "$ready.log" -ErrorAction Ignore
+    Stop-Process -Id $sandbox.Process.Id -ErrorAction Ignore
+    Remove-Item $sandbox.Log -ErrorAction Ignore
 }

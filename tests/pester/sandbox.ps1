@@ -1,24 +1,9 @@
 # Starts and drives a real sandbox process on 127.0.0.1 for the Pester tests (dot-source after common.ps1).
-$script:SandboxDll = Join-Path $RepoRoot 'src/PayoutPS.Sandbox/bin/Release/net10.0/PayoutPS.Sandbox.dll'
 $script:SandboxMerchant = '800100'
 $script:SandboxSecretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'
 
 function Start-TestSandbox([string[]] $Arguments = @()) {
-    if (-not (Test-Path $SandboxDll)) { throw "Build first: $SandboxDll is missing." }
-    $ready = Join-Path ([IO.Path]::GetTempPath()) ('payoutps-sandbox-' + [guid]::NewGuid().ToString('N'))
-    $process = Start-Process dotnet -ArgumentList (@($SandboxDll, '--port', '0', '--ready-file', $ready) + $Arguments) -PassThru -RedirectStandardOutput "$ready.log"
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while (-not (Test-Path $ready)) {
-        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw "The sandbox did not start: $(Get-Content "$ready.log" -Raw -ErrorAction Ignore)" }
-        Start-Sleep -Milliseconds 50
-    }
-    $base = (Get-Content $ready -Raw).Trim()
-    [pscustomobject]@{
-        Process = $process
-        BaseUri = $base
-        Port    = ([uri]$base).Port
-        Control = $base -replace '/payout$', '/_sandbox'
-    }
+    & (Join-Path $RepoRoot 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Arguments $Arguments
 }
 
 function Stop-TestSandbox($Sandbox) {
