@@ -46,16 +46,9 @@ namespace PayoutPS.Core.Keys
         public static ISignatureVerifier LoadVerifierFromFile(string path, string? passphrase = null, SignatureScheme? scheme = null) =>
             LoadVerifier(ReadKeyFile(path), passphrase, scheme);
 
-        /// <summary>True when the text is shaped like a merchant secret (32 or 64 hex characters).</summary>
-        public static bool LooksLikeSecret(string text)
-        {
-            var trimmed = text.Trim();
-            return (trimmed.Length == 32 || trimmed.Length == 64) && Hex.IsHex(trimmed);
-        }
-
         private static SignatureScheme ResolveScheme(string text, SignatureScheme? requested)
         {
-            var detected = LooksLikeSecret(text) ? SignatureScheme.Sha256 : SignatureScheme.Rsa;
+            var detected = Sha256SecretSigner.IsSecret(text) ? SignatureScheme.Sha256 : SignatureScheme.Rsa;
             if (requested == null || requested == detected)
             {
                 return detected;

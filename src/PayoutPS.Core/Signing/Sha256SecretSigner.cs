@@ -20,7 +20,7 @@ namespace PayoutPS.Core.Signing
             }
 
             var trimmed = secret.Trim();
-            if ((trimmed.Length != 32 && trimmed.Length != 64) || !Hex.IsHex(trimmed))
+            if (!IsSecret(trimmed))
             {
                 throw new PayoutKeyException(
                     $"The secret key has {trimmed.Length} characters that are not all hexadecimal; expected 32 or 64 hexadecimal " +
@@ -31,6 +31,13 @@ namespace PayoutPS.Core.Signing
         }
 
         public override SignatureScheme Scheme => SignatureScheme.Sha256;
+
+        /// <summary>True when the text is shaped like a merchant secret: 32 or 64 hex characters.</summary>
+        public static bool IsSecret(string text)
+        {
+            var trimmed = text.Trim();
+            return (trimmed.Length == 32 || trimmed.Length == 64) && Hex.IsHex(trimmed);
+        }
 
         /// <summary>True when a sign has this scheme's shape (64 hex characters); anything else is taken for RSA base64.</summary>
         public static bool IsDigest(string sign) => sign.Length == 64 && Hex.IsHex(sign);

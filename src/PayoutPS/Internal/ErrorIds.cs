@@ -4,7 +4,6 @@ namespace PayoutPS.Internal
     internal static class ErrorIds
     {
         public const string InvalidKey = "PayoutPS.InvalidKey";
-        public const string NoKey = "PayoutPS.NoKey";
         public const string InvalidRequest = "PayoutPS.InvalidRequest";
         public const string InvalidAmount = "PayoutPS.InvalidAmount";
         public const string NotConnected = "PayoutPS.NotConnected";
