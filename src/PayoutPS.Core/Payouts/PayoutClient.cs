@@ -32,9 +32,13 @@ namespace PayoutPS.Core.Payouts
 
         public PayoutTransport Transport { get; }
 
-        public async Task<PayoutRecord> CreatePayoutAsync(RemittanceRequest remittance, IPayoutLog log, CancellationToken cancellationToken)
+        public Task<PayoutRecord> CreatePayoutAsync(RemittanceRequest remittance, IPayoutLog log, CancellationToken cancellationToken) =>
+            CreatePayoutAsync(remittance, remittance.ToFields(), log, cancellationToken);
+
+        /// <summary>For a caller that already validated the request: <paramref name="fields"/> is its <see cref="RemittanceRequest.ToFields"/>.</summary>
+        public async Task<PayoutRecord> CreatePayoutAsync(RemittanceRequest remittance, IReadOnlyList<Signing.RequestField> fields, IPayoutLog log, CancellationToken cancellationToken)
         {
-            var request = Transport.Sign(remittance.ToFields());
+            var request = Transport.Sign(fields);
             var inDoubt = false;
             AttemptOutcome? last = null;
             for (var attempt = 1; attempt <= Transport.Settings.MaxRetries + 1; attempt++)

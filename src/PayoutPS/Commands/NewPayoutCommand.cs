@@ -158,10 +158,11 @@ namespace PayoutPS.Commands
         {
             var context = RequireContext();
             RemittanceRequest remittance;
+            IReadOnlyList<Core.Signing.RequestField> fields;
             try
             {
                 remittance = BuildRequest();
-                remittance.ToFields(); // validate the whole row before asking or sending anything
+                fields = remittance.ToFields(); // the whole row is checked before anything is asked or sent
             }
             catch (PayoutRequestException ex)
             {
@@ -181,7 +182,7 @@ namespace PayoutPS.Commands
 
             try
             {
-                var record = Await((log, token) => context.Client.CreatePayoutAsync(remittance, log, token));
+                var record = Await((log, token) => context.Client.CreatePayoutAsync(remittance, fields, log, token));
                 if (record.Outcome != PayoutOutcome.Created)
                 {
                     WriteVerbose($"requestId {remittance.RequestId} already existed as payout {record.PayoutId} ({record.Outcome}); nothing was paid again.");
