@@ -156,14 +156,90 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
-        public async Task After_all_retries_a_final_query_decides_and_the_message_says_nothing_was_paid()
+        public async Task Lost_answers_that_a_lookup_does_not_find_leave_the_payout_in_doubt_never_unpaid()
         {
             var handler = new ScriptedHandler().ThenConnectionFailure().ThenJson(Envelopes.ListEmpty).ThenConnectionFailure().ThenJson(Envelopes.ListEmpty);
 
             var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler, maxRetries: 1).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
 
+            Assert.Equal(PayoutErrorKind.InDoubt, error.Kind);
+            Assert.DoesNotContain("nothing was paid", error.Message);
+            Assert.Contains("Get-PayoutStatus -RequestId R-1", error.Message);
+        }
+
+        [Fact]
+        public async Task Timeouts_on_every_attempt_end_in_doubt()
+        {
+            var handler = new ScriptedHandler()
+                .Then((_, _) => throw new TaskCanceledException("timed out")).ThenJson(Envelopes.ListEmpty)
+                .Then((_, _) => throw new TaskCanceledException("timed out")).ThenJson(Envelopes.ListEmpty);
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler, maxRetries: 1).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Equal(PayoutErrorKind.InDoubt, error.Kind);
+        }
+
+        [Fact]
+        public async Task A_refused_connection_never_left_so_nothing_is_looked_up_and_nothing_was_paid()
+        {
+            var refused = new HttpRequestException("Connection refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+            var handler = new ScriptedHandler().Then((_, _) => throw refused).Then((_, _) => throw refused);
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler, maxRetries: 1).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
             Assert.Equal(PayoutErrorKind.Unavailable, error.Kind);
             Assert.Contains("nothing was paid", error.Message);
+            Assert.All(handler.Sent, s => Assert.EndsWith(RemittanceRequest.PayeePath, s.Path));
+        }
+
+        [Fact]
+        public async Task A_lost_answer_then_a_long_retry_after_says_in_doubt_not_try_again_later()
+        {
+            var handler = new ScriptedHandler().ThenConnectionFailure().ThenJson(Envelopes.ListEmpty)
+                .ThenJson("{}", HttpStatusCode.TooManyRequests, r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(600)));
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler, maxRetries: 3).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Equal(PayoutErrorKind.InDoubt, error.Kind);
+            Assert.Contains("in doubt", error.Message);
+        }
+
+        [Fact]
+        public async Task A_lookup_that_returns_someone_elses_payout_is_not_found()
+        {
+            var other = Envelopes.ListWith.Replace("\"requestId\":\"R-1\"", "\"requestId\":\"R-10\"");
+            var handler = new ScriptedHandler().ThenConnectionFailure().ThenJson(other).ThenJson(Envelopes.Created);
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(PayoutOutcome.Created, payout.Outcome);
+            Assert.Null(await Client(new ScriptedHandler().ThenJson(other)).FindPayoutAsync("R-1", null, NullPayoutLog.Instance, CancellationToken.None));
+        }
+
+        [Fact]
+        public async Task Duplicate_13003_for_another_payout_is_an_error_never_a_result()
+        {
+            var handler = new ScriptedHandler().ThenJson(Envelopes.Duplicate);
+            var mine = Remittance();
+            mine.SendAmount = "250.00";
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler).CreatePayoutAsync(mine, NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Equal(PayoutErrorKind.RequestIdConflict, error.Kind);
+            Assert.Contains("sourceAmount 100.00 (this row: 250.00)", error.Message);
+            Assert.Contains("NOT paid", error.Message);
+        }
+
+        [Fact]
+        public async Task A_recovered_payout_for_another_payee_is_an_error()
+        {
+            var existing = Envelopes.ListWith.Replace("\"fee\":\"1.00\"", "\"fee\":\"1.00\",\"beneficiaryId\":\"1775000000000000009\"");
+            var handler = new ScriptedHandler().ThenConnectionFailure().ThenJson(existing);
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Equal(PayoutErrorKind.RequestIdConflict, error.Kind);
+            Assert.Contains("beneficiaryId 1775000000000000009", error.Message);
         }
 
         [Fact]

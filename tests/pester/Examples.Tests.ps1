@@ -25,7 +25,7 @@ Describe 'examples/Send-PayoutBatch.ps1 with examples/payouts.csv' {
         $output = & $Batch -CsvPath $Csv -Environment Local -Port $Sandbox.Port -WaitSeconds 30 6>&1 | Out-String
 
         $output | Should -Match 'Summary: 6 rows, 4 succeeded, 1 failed at the provider, 0 still pending, 1 refused before sending\.'
-        $output | Should -Match "Refused: SendAmount '1,50' contains a comma"
+        $output | Should -Match "Refused: Row \d+ \(CSV line \d+\), RequestId \S+: SendAmount '1,50' contains a comma"
         $payouts = @((Get-SandboxState $Sandbox).payouts)
         $payouts.Count | Should -Be 5
         ($payouts | Where-Object requestId -eq 'DEMO-2026-11-004').payerId | Should -Be '1776000000000000001'

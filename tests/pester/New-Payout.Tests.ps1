@@ -116,7 +116,7 @@ Describe 'New-Payout' {
             $errs.Count | Should -Be 10
             foreach ($err in $errs) {
                 $err.FullyQualifiedErrorId | Should -BeLike 'PayoutPS.InvalidAmount*'
-                $err.Exception.Message | Should -Match '^SendAmount '
+                $err.Exception.Message | Should -Match '^Row \d+ \(CSV line \d+\), RequestId CSV-B\d+: SendAmount '
             }
             $errs[0].Exception.Message | Should -Match "contains a comma"
             $errs[8].Exception.Message | Should -Match 'JPY allows 0'
@@ -138,12 +138,11 @@ Describe 'New-Payout' {
             finally { $ps.Dispose() }
         }
 
-        It 'refuses a floating-point amount object instead of guessing' {
+        It 'refuses a computed floating-point amount with the currency rule, and sends nothing' {
             $payee = New-TestPayee 'DBL-1'
-            $payee.SendAmount = 1e3
-            $failure = { New-Payout @payee } | Should -Throw -PassThru
-            $failure.Exception.Message | Should -Match 'SendAmount'
-            $failure.Exception.Message | Should -Match 'floating-point'
+            $payee.SendAmount = 0.1 + 0.2
+            New-Payout @payee -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].Exception.Message | Should -Match "SendAmount '0.30000000000000004' has 17 decimals but USD allows 2"
             (Get-Payouts).Count | Should -Be 0
         }
 

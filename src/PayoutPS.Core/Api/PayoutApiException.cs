@@ -25,6 +25,12 @@ namespace PayoutPS.Core.Api
 
         /// <summary>Any other code: the service refused; never treated as success.</summary>
         Rejected,
+
+        /// <summary>An attempt's answer was lost and the service does not (yet) show the payout: it may or may not be paid.</summary>
+        InDoubt,
+
+        /// <summary>The service holds another payout under this requestId: this row was not paid.</summary>
+        RequestIdConflict,
     }
 
     /// <summary>The service refused a request, or could not be reached. The message says what to do.</summary>

@@ -10,7 +10,11 @@ namespace PayoutPS.Core.Money
     {
         private static readonly Regex Shape = new Regex(@"^[0-9]+(\.[0-9]+)?$", RegexOptions.CultureInvariant);
 
-        /// <summary>The amount exactly as it will be sent and signed, or null with <paramref name="problem"/> saying why.</summary>
+        /// <summary>
+        /// The amount in the currency's canonical form (spec §3.4), exactly as it will be sent and signed:
+        /// no leading zeros, exactly the currency's decimals ("100" USD → "100.00", "007.50" → "7.50", JPY
+        /// never with a point). Null with <paramref name="problem"/> saying why.
+        /// </summary>
         public static string? Normalize(string? text, string currency, out string? problem)
         {
             problem = null;
@@ -52,7 +56,9 @@ namespace PayoutPS.Core.Money
                 return null;
             }
 
-            return value;
+            var fraction = dot < 0 ? string.Empty : value.Substring(dot + 1);
+            var integer = integerDigits.Length == 0 ? "0" : integerDigits;
+            return exponent == 0 ? integer : integer + "." + fraction.PadRight(exponent, '0');
         }
     }
 }

@@ -39,49 +39,69 @@ namespace PayoutPS.Core.Payouts
         public async Task<PayoutRecord> CreatePayoutAsync(RemittanceRequest remittance, IReadOnlyList<Signing.RequestField> fields, IPayoutLog log, CancellationToken cancellationToken)
         {
             var request = Transport.Sign(fields);
-            var inDoubt = false;
+            var attempts = Transport.Settings.MaxRetries + 1;
+            var mayHaveArrived = false;
             AttemptOutcome? last = null;
-            for (var attempt = 1; attempt <= Transport.Settings.MaxRetries + 1; attempt++)
+            for (var attempt = 1; attempt <= attempts; attempt++)
             {
-                if (inDoubt)
+                if (last != null)
                 {
-                    await Transport.BackoffAsync(attempt - 1, last!, log, cancellationToken).ConfigureAwait(false);
-                    var found = await FindInDoubtAsync(remittance.RequestId, log, cancellationToken).ConfigureAwait(false);
-                    if (found != null)
+                    await BackoffAsync(remittance, attempt - 1, last, mayHaveArrived, log, cancellationToken).ConfigureAwait(false);
+                    if (mayHaveArrived)
                     {
-                        return found;
+                        var found = await FindInDoubtAsync(remittance, log, cancellationToken).ConfigureAwait(false);
+                        if (found != null)
+                        {
+                            return found;
+                        }
                     }
                 }
 
                 last = await Transport.SendOnceAsync(remittance.Path, request, attempt, log, cancellationToken).ConfigureAwait(false);
                 if (!last.IsTransient)
                 {
-                    return await FromAnswerAsync(last.Envelope!, remittance.RequestId, log, cancellationToken).ConfigureAwait(false);
+                    return await FromAnswerAsync(last.Envelope!, remittance, log, cancellationToken).ConfigureAwait(false);
                 }
 
                 // The request may have reached the service: from now on, look before sending again.
-                inDoubt = true;
+                mayHaveArrived |= last.MayHaveArrived;
             }
 
-            var afterAll = await FindInDoubtAsync(remittance.RequestId, log, cancellationToken).ConfigureAwait(false);
+            if (!mayHaveArrived)
+            {
+                throw new PayoutApiException(PayoutErrorKind.Unavailable,
+                    $"requestId {remittance.RequestId} was not sent: {attempts} attempts never reached the service ({last!.Failure}), so nothing was paid. " +
+                    "Send it again later with the same RequestId.",
+                    requestId: remittance.RequestId);
+            }
+
+            var afterAll = await FindInDoubtAsync(remittance, log, cancellationToken).ConfigureAwait(false);
             if (afterAll != null)
             {
                 return afterAll;
             }
 
-            throw new PayoutApiException(PayoutErrorKind.Unavailable,
-                $"No answer after {Transport.Settings.MaxRetries + 1} attempts ({last!.Failure}), and the service has no payout with requestId '{remittance.RequestId}', so nothing was paid. " +
-                "Send it again later with the same requestId; that can never pay twice.",
-                requestId: remittance.RequestId);
+            // A lost request can still be processed after this lookup: "not found yet" is not "not paid".
+            throw InDoubt(remittance.RequestId, $"{attempts} attempts got no answer (last: {last!.Failure}) and the service does not show it yet");
         }
 
-        /// <summary>Looks one payout up through the transaction list; null when the service has none.</summary>
+        /// <summary>Looks one payout up through the transaction list; null when the service has none with exactly that id.</summary>
         public async Task<PayoutRecord?> FindPayoutAsync(string? requestId, string? payoutId, IPayoutLog log, CancellationToken cancellationToken)
         {
             var now = _utcNow();
             var query = new PayoutQuery { RequestId = requestId, PayoutId = payoutId, CreatedFrom = now - LookupWindow, CreatedTo = now.AddDays(1) };
             var page = await ListPayoutsAsync(query, 10, 1, log, cancellationToken).ConfigureAwait(false);
-            return page.Records.Count == 0 ? null : page.Records[0];
+            foreach (var record in page.Records)
+            {
+                // A service that ignores or loosely matches the filter must not turn an unpaid row into a paid one.
+                if ((requestId == null || string.Equals(record.RequestId, requestId, StringComparison.Ordinal))
+                    && (payoutId == null || string.Equals(record.PayoutId, payoutId, StringComparison.Ordinal)))
+                {
+                    return record;
+                }
+            }
+
+            return null;
         }
 
         public async Task<PayoutPage> ListPayoutsAsync(PayoutQuery query, int size, int current, IPayoutLog log, CancellationToken cancellationToken)
@@ -122,8 +142,21 @@ namespace PayoutPS.Core.Payouts
             return envelope;
         }
 
-        private async Task<PayoutRecord?> FindInDoubtAsync(string requestId, IPayoutLog log, CancellationToken cancellationToken)
+        private async Task BackoffAsync(RemittanceRequest remittance, int retry, AttemptOutcome last, bool mayHaveArrived, IPayoutLog log, CancellationToken cancellationToken)
         {
+            try
+            {
+                await Transport.BackoffAsync(retry, last, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PayoutApiException ex) when (mayHaveArrived)
+            {
+                throw InDoubt(remittance.RequestId, $"an attempt got no answer, and the service then asked to wait too long ({ex.Message})");
+            }
+        }
+
+        private async Task<PayoutRecord?> FindInDoubtAsync(RemittanceRequest remittance, IPayoutLog log, CancellationToken cancellationToken)
+        {
+            var requestId = remittance.RequestId;
             log.Verbose($"requestId {requestId} is in doubt: asking the service whether it exists before sending again.");
             PayoutRecord? found;
             try
@@ -133,10 +166,7 @@ namespace PayoutPS.Core.Payouts
             catch (PayoutApiException ex)
             {
                 // Never guess: without an answer we cannot know whether the payout exists, so we stop and say so.
-                throw new PayoutApiException(PayoutErrorKind.Unavailable,
-                    $"requestId {requestId} is in doubt: an attempt got no answer, and asking the service whether it arrived failed too ({ex.Message}). " +
-                    "It may or may not have been paid. Run it again later with the same RequestId: that finds it or sends it, and can never pay twice.",
-                    ex.RespCode, ex.RespMsg, ex.HttpStatus, requestId);
+                throw InDoubt(requestId, $"an attempt got no answer, and asking the service whether it arrived failed too ({ex.Message})");
             }
 
             if (found == null)
@@ -145,11 +175,12 @@ namespace PayoutPS.Core.Payouts
             }
 
             log.Verbose($"requestId {requestId} already exists as payout {found.PayoutId}; not sending again.");
-            return Recovered(found);
+            return Existing(found, remittance, PayoutOutcome.Recovered);
         }
 
-        private async Task<PayoutRecord> FromAnswerAsync(ApiEnvelope envelope, string requestId, IPayoutLog log, CancellationToken cancellationToken)
+        private async Task<PayoutRecord> FromAnswerAsync(ApiEnvelope envelope, RemittanceRequest remittance, IPayoutLog log, CancellationToken cancellationToken)
         {
+            var requestId = remittance.RequestId;
             if (envelope.IsSuccess)
             {
                 if (envelope.Data is JsonElement created && created.ValueKind == JsonValueKind.Object)
@@ -161,37 +192,56 @@ namespace PayoutPS.Core.Payouts
                 var accepted = await FindPayoutAsync(requestId, null, log, cancellationToken).ConfigureAwait(false);
                 if (accepted != null)
                 {
-                    return WithOutcome(accepted, PayoutOutcome.Created);
+                    return Existing(accepted, remittance, PayoutOutcome.Created);
                 }
             }
 
             if (envelope.RespCode == DuplicateRequestCode)
             {
-                // "Already exists": return that payout, never pay again. The original normally comes in data.
+                // "Already exists": that payout, never paid again, and only if it is this row's payout.
                 if (envelope.Data is JsonElement original && original.ValueKind == JsonValueKind.Object)
                 {
-                    return PayoutRecord.From(original, PayoutOutcome.AlreadyExisted);
+                    return Existing(PayoutRecord.From(original, PayoutOutcome.AlreadyExisted), remittance, PayoutOutcome.AlreadyExisted);
                 }
 
                 var found = await FindPayoutAsync(requestId, null, log, cancellationToken).ConfigureAwait(false);
                 if (found != null)
                 {
-                    return WithOutcome(found, PayoutOutcome.AlreadyExisted);
+                    return Existing(found, remittance, PayoutOutcome.AlreadyExisted);
                 }
             }
 
             throw PayoutApiException.FromEnvelope(envelope, requestId);
         }
 
-        private static PayoutRecord Recovered(PayoutRecord found) => WithOutcome(found, PayoutOutcome.Recovered);
-
-        private static PayoutRecord WithOutcome(PayoutRecord found, PayoutOutcome outcome)
+        /// <summary>A payout the service holds under this requestId, if it is the one this request describes.</summary>
+        private static PayoutRecord Existing(PayoutRecord found, RemittanceRequest remittance, PayoutOutcome outcome)
         {
+            var differences = PayoutMatch.Differences(remittance, found);
+            if (differences.Count > 0)
+            {
+                throw new PayoutApiException(PayoutErrorKind.RequestIdConflict,
+                    $"requestId {remittance.RequestId} was already used for another payout ({found.PayoutId}: {string.Join("; ", differences)}). " +
+                    "This row was NOT paid. Give it a RequestId of its own.",
+                    requestId: remittance.RequestId);
+            }
+
+            if (found.Outcome == outcome)
+            {
+                return found;
+            }
+
             using (var document = JsonDocument.Parse(found.RawJson))
             {
                 return PayoutRecord.From(document.RootElement, outcome);
             }
         }
+
+        private static PayoutApiException InDoubt(string requestId, string why) =>
+            new PayoutApiException(PayoutErrorKind.InDoubt,
+                $"requestId {requestId} is in doubt: {why}. It may still be paid, or not. Settle it later with " +
+                $"Get-PayoutStatus -RequestId {requestId}, or send the row again with the same RequestId: that finds the payout or sends it, and can never pay twice.",
+                requestId: requestId);
 
         public void Dispose() => Transport.Dispose();
     }

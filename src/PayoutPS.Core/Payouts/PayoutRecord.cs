@@ -44,6 +44,12 @@ namespace PayoutPS.Core.Payouts
 
         public string? Reason { get; private set; }
 
+        /// <summary>The approved payee paid, when the service says.</summary>
+        public string? BeneficiaryId { get; private set; }
+
+        /// <summary>The payee's account as the service shows it (possibly masked), when it does.</summary>
+        public string? CardNumber { get; private set; }
+
         public string? CreateTime { get; private set; }
 
         public string? UpdateTime { get; private set; }
@@ -65,6 +71,8 @@ namespace PayoutPS.Core.Payouts
             TargetCurrency = ApiEnvelope.Text(data, "targetCurrency"),
             Fee = ApiEnvelope.Text(data, "fee"),
             Reason = ApiEnvelope.Text(data, "reason"),
+            BeneficiaryId = ApiEnvelope.Text(data, "beneficiaryId"),
+            CardNumber = ApiEnvelope.Text(data, "cardNumber"),
             CreateTime = ApiEnvelope.Text(data, "createTime"),
             UpdateTime = ApiEnvelope.Text(data, "updateTime"),
             FinishTime = ApiEnvelope.Text(data, "finishTime"),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Text.RegularExpressions;
+using PayoutPS.Core.Input;
 using PayoutPS.Core.Money;
 using PayoutPS.Core.Signing;
 
@@ -119,7 +120,12 @@ namespace PayoutPS.Core.Payouts
             }
 
             add("payerId", PayerId == null ? null : Id("PayerId", PayerId));
-            add("payerDetail", PayerDetail == null || PayerDetail.Count == 0 ? null : PayerDetail);
+            if (PayerDetail != null && PayerDetail.Count == 0)
+            {
+                Fail("PayerDetail", "is empty; give the payer's fields (companyName or firstName/lastName, countryCode…), or leave it out");
+            }
+
+            add("payerDetail", PayerDetail);
         }
 
         private void AddPayee(Action<string, object?> add)
@@ -142,6 +148,8 @@ namespace PayoutPS.Core.Payouts
             }
 
             Require(payee.Account, "cardNumber", "AccountNumber", "every payee");
+            payee.Account["cardNumber"] = AccountNumber.Normalize(PayeeDetails.Get(payee.Account, "cardNumber"), out var accountProblem)
+                ?? Fail("AccountNumber", accountProblem!);
             Require(payee.Address, "countryCode", "Country", "every payee");
             Require(payee.Address, "city", "City", "every payee");
             Require(payee.Address, "addressLine1", "AddressLine1", "every payee");

@@ -103,7 +103,7 @@ namespace PayoutPS.Core.Transport
                         log.Debug($"POST {path} response: {Redactor.RedactBody(text)}");
                         if (status == 429 || status >= 500)
                         {
-                            return AttemptOutcome.Transient($"HTTP {status}", RetryAfter(response.Headers.RetryAfter));
+                            return AttemptOutcome.Transient($"HTTP {status}", RetryAfter(response.Headers.RetryAfter), mayHaveArrived: status != 429);
                         }
 
                         if (envelope.RespCode == SystemErrorCode)
@@ -122,9 +122,31 @@ namespace PayoutPS.Core.Transport
                 catch (HttpRequestException ex)
                 {
                     log.Verbose($"POST {path} attempt {attempt}: connection failed after {watch.ElapsedMilliseconds} ms ({Innermost(ex)})");
-                    return AttemptOutcome.Transient("connection failed: " + Innermost(ex));
+                    return AttemptOutcome.Transient("connection failed: " + Innermost(ex), mayHaveArrived: !NeverConnected(ex));
                 }
             }
+        }
+
+        /// <summary>A refused connection or an unknown host: the request cannot have left this machine.</summary>
+        private static bool NeverConnected(Exception ex)
+        {
+            for (var inner = ex; inner != null; inner = inner.InnerException)
+            {
+                if (inner is System.Net.Sockets.SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case System.Net.Sockets.SocketError.ConnectionRefused:
+                        case System.Net.Sockets.SocketError.HostNotFound:
+                        case System.Net.Sockets.SocketError.HostUnreachable:
+                        case System.Net.Sockets.SocketError.NetworkUnreachable:
+                        case System.Net.Sockets.SocketError.TryAgain:
+                            return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static string Innermost(Exception ex)

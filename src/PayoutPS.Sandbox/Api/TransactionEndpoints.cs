@@ -1,3 +1,4 @@
+using System.Linq;
 using PayoutPS.Sandbox.Model;
 using PayoutPS.Sandbox.State;
 
@@ -81,6 +82,7 @@ namespace PayoutPS.Sandbox.Api
             }
 
             order.HasPayerDetail = payerDetail != null;
+            order.Wire = request.Fields.Where(f => f.Key != "sign").ToDictionary(f => f.Key, f => f.Value);
             return order;
         }
     }

@@ -42,6 +42,9 @@ namespace PayoutPS.Sandbox.Model
 
         public bool HasPayerDetail { get; set; }
 
+        /// <summary>The creating request's fields except sign (control plane only).</summary>
+        public IReadOnlyDictionary<string, string> Wire { get; set; } = new Dictionary<string, string>();
+
         public string PayeeName { get; set; } = string.Empty;
 
         public string CardNumber { get; set; } = string.Empty;

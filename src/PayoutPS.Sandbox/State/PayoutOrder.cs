@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace PayoutPS.Sandbox.State
 {
     /// <summary>A validated remittance request (#10 or #11), ready for the state to price and book.</summary>
@@ -23,6 +25,9 @@ namespace PayoutPS.Sandbox.State
         public string? PayerId { get; set; }
 
         public bool HasPayerDetail { get; set; }
+
+        /// <summary>Every field the creating request carried except sign, as received: the control plane's judge of "as written".</summary>
+        public IReadOnlyDictionary<string, string> Wire { get; set; } = new Dictionary<string, string>();
 
         /// <summary>#10: the approved payee to pay.</summary>
         public string? BeneficiaryId { get; set; }

@@ -86,6 +86,7 @@ namespace PayoutPS.Sandbox.State
                     BeneficiaryId = order.BeneficiaryId,
                     PayerId = order.PayerId,
                     HasPayerDetail = order.HasPayerDetail,
+                    Wire = order.Wire,
                     PayeeName = payeeName,
                     CardNumber = cardNumber,
                     Reference = order.Reference,

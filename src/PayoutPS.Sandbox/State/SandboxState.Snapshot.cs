@@ -29,6 +29,8 @@ namespace PayoutPS.Sandbox.State
                         var view = Views.Payout(p);
                         view["merchantNo"] = p.MerchantNo;
                         view["creationAttempts"] = _creationAttempts[p.MerchantNo + ":" + p.RequestId];
+                        view["payeeName"] = p.PayeeName;
+                        view["request"] = p.Wire;
                         return view;
                     }).ToList(),
                     ["creationAttempts"] = new Dictionary<string, int>(_creationAttempts),

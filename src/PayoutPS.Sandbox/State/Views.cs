@@ -20,6 +20,7 @@ namespace PayoutPS.Sandbox.State
             ["fee"] = Currencies.Format(payout.Fee, payout.SourceCurrency),
             ["paymentMethod"] = payout.PaymentMethod,
             ["beneficiaryId"] = payout.BeneficiaryId,
+            ["cardNumber"] = MaskAccount(payout.CardNumber), // [SANDBOX] masked like a statement: the last four
             ["payerId"] = payout.PayerId,
             ["reference"] = payout.Reference,
             ["reason"] = payout.Reason,
@@ -73,6 +74,8 @@ namespace PayoutPS.Sandbox.State
                 ["current"] = current.ToString(CultureInfo.InvariantCulture),
             };
         }
+
+        private static string MaskAccount(string account) => account.Length <= 4 ? "****" : "****" + account.Substring(account.Length - 4);
 
         public static string Time(System.DateTime time) => time.ToString(FieldValues.TimeFormat, CultureInfo.InvariantCulture);
     }

@@ -85,19 +85,19 @@ namespace PayoutPS.Commands
             var environment = ParameterSetName == UriSet ? Environments.Custom : Environment;
             if (environment == Environments.Local && Port == 0)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Environment Local needs -Port (the sandbox prints it in its ready line)."), "PayoutPS.MissingPort", ErrorCategory.InvalidArgument, null));
+                Fail(new ErrorRecord(new ArgumentException("-Environment Local needs -Port (the sandbox prints it in its ready line)."), "PayoutPS.MissingPort", ErrorCategory.InvalidArgument, null));
             }
 
             var baseUri = BaseUri ?? Environments.BaseUri(environment, Port);
             var merchantId = KeyResolver.MerchantId(MerchantId, Credential);
             if (merchantId == null)
             {
-                ThrowTerminatingError(new ErrorRecord(
+                Fail(new ErrorRecord(
                     new ArgumentException($"No merchant number: give -MerchantId, a -Credential whose user name is the merchant number, or set ${KeyResolver.MerchantVariable}."),
                     "PayoutPS.MissingMerchantId", ErrorCategory.InvalidArgument, null));
             }
 
-            if (environment == Environments.Production && !Approve(Force, $"merchant {merchantId} at {baseUri}", "Connect to PRODUCTION (real money)"))
+            if (environment == Environments.Production && !ApproveProduction(merchantId!, baseUri))
             {
                 return;
             }
@@ -112,7 +112,7 @@ namespace PayoutPS.Commands
             }
             catch (PayoutKeyException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, null));
+                Fail(ErrorRecords.From(ex, null));
                 return;
             }
 
@@ -127,7 +127,7 @@ namespace PayoutPS.Commands
                 catch (PayoutApiException ex)
                 {
                     client.Dispose();
-                    ThrowTerminatingError(ErrorRecords.From(ex, baseUri));
+                    Fail(ErrorRecords.From(ex, baseUri));
                 }
             }
 
@@ -135,6 +135,39 @@ namespace PayoutPS.Commands
             SessionStore.Set(context);
             WriteVerbose($"Connected to {environment} ({baseUri}) as merchant {merchantId}, signing with {signer.AlgorithmName}.");
             WriteObject(context);
+        }
+
+        private bool ApproveProduction(string merchantId, Uri baseUri)
+        {
+            try
+            {
+                return Approve(Force, $"merchant {merchantId} at {baseUri}", "Connect to PRODUCTION (real money)");
+            }
+            catch
+            {
+                SessionStore.Set(null); // refused for want of a confirmation: a failed connect, like any other
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// A failed connect leaves this runspace disconnected: after a failed switch away from Production, the
+        /// next New-Payout must not pay in Production.
+        /// </summary>
+        private void Fail(ErrorRecord error)
+        {
+            var wasConnected = SessionStore.Current;
+            SessionStore.Set(null);
+            if (wasConnected != null)
+            {
+                var message = error.ErrorDetails?.Message ?? error.Exception.Message;
+                error.ErrorDetails = new ErrorDetails($"{message} This runspace is now disconnected (it was connected to {wasConnected}); connect again before sending.")
+                {
+                    RecommendedAction = error.ErrorDetails?.RecommendedAction,
+                };
+            }
+
+            ThrowTerminatingError(error);
         }
 
         private IWebProxy? CreateProxy()

@@ -10,12 +10,13 @@ namespace PayoutPS.Commands
     {
         protected override void EndProcessing()
         {
-            if (SessionStore.Current != null)
-            {
-                WriteVerbose($"Disconnected from {SessionStore.Current}.");
-            }
-
+            var current = SessionStore.Current;
             SessionStore.Set(null);
+            if (current != null)
+            {
+                current.Client.Dispose();
+                WriteVerbose($"Disconnected from {current}.");
+            }
         }
     }
 }

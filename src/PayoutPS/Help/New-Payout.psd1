@@ -3,11 +3,11 @@
     Description = @'
 New-Payout sends one payout per input object. Give -BeneficiaryId to pay an approved payee, or the payee inline: -FirstName and -LastName (individual) or -PayeeType Business with -CompanyName, plus -AccountNumber, -Country, -City and -AddressLine1. Add -PayerId or -PayerDetail to pay on behalf of one of your payers.
 
-The amount is either -SendAmount, what leaves your balance with fees included, or -ReceiveAmount, what must arrive with fees paid on top. The API's own -Amount with -ChargeFlag N or Y is accepted too. Amounts are checked without culture: digits with an optional '.' and at most the currency's decimals. "1,50", "1.234,56", "-5", "0", "1e3" and computed floating-point values are refused with the parameter named, and nothing is sent for that row.
+The amount is either -SendAmount, what leaves your balance with fees included, or -ReceiveAmount, what must arrive with fees paid on top. The API's own -Amount with -ChargeFlag N or Y is accepted too. Amounts are checked without culture: digits with an optional '.' and at most the currency's decimals, sent in the currency's canonical form (100 USD as 100.00, JPY without a point). "1,50", "1.234,56", "-5", "0", "1e3" and computed floating-point values such as 0.1 + 0.2 are refused with the parameter named, and nothing is sent for that row.
 
 Every payout has a fixed -RequestId, its idempotency key. Give one per CSV row; a new one is generated when it is absent. Only transient failures are retried, with backoff. After an attempt whose answer was lost, New-Payout asks the service for that RequestId before it sends again, so a payout is never made twice: Outcome says Created, AlreadyExisted or Recovered.
 
-Every parameter binds from pipeline property names, under its own name or the API's field name (sourceAmount, targetCurrency, cardNumber, countryCode, transactionPurpose…), so Import-Csv file.csv | New-Payout works. A bad row writes a non-terminating error and the next row goes on.
+Each pipeline object (a CSV row, a hashtable, any object) is one payout: its properties fill the parameters of the same name or alias, including the API's field names (sourceAmount, targetCurrency, cardNumber, countryCode, transactionPurpose…), so Import-Csv file.csv | New-Payout works. Parameters given on the command line apply to every row; a row that says otherwise is refused. A column one or two letters away from a parameter (SendAmmount, Contry) refuses the row with "did you mean"; other columns are listed once in a warning and ignored. A bad row writes a non-terminating error that names the row (its position and CSV line) and its RequestId, nothing is sent for it, and the next row goes on. Text with a control character or a character that could not be decoded (a Windows-1252 file read as UTF-8) is refused, account numbers lose spaces and dashes, and an IBAN must pass its check digits.
 
 ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends nothing. -Force or -Confirm:$false run without any prompt.
 '@
@@ -24,7 +24,7 @@ ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends not
         Reference       = 'The payment reference shown to the payee (at most 256 characters).'
         FeeBearing      = 'SWIFT only: SHA (fees shared) or OUR (you pay all fees).'
         PayerId         = 'Pay on behalf of an existing payer.'
-        PayerDetail     = 'Pay on behalf of a payer given inline, as a hashtable (companyName or firstName and lastName, countryCode…).'
+        PayerDetail     = 'Pay on behalf of a payer given inline, as a hashtable or JSON text (companyName or firstName and lastName, countryCode…). Values must be single values; an empty detail is refused.'
         PayeeType       = 'Individual (default) or Business; the API''s 1 and 0 are accepted.'
         FirstName       = 'An individual payee''s first name.'
         LastName        = 'An individual payee''s last name.'
@@ -41,7 +41,9 @@ ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends not
         PostalCode      = 'Postal code of the payee''s address.'
         Email           = 'The payee''s email.'
         Phone           = 'The payee''s phone number.'
-        PayeeDetail     = 'More payee fields as a hashtable of receiverInfo, address and accountInfomation hashtables, merged over the parameters.'
+        PayeeDetail     = 'More payee fields: a hashtable (or JSON text) of receiverInfo, address and accountInfomation, each flat, merged over the parameters.'
+        InputObject     = 'A row from the pipeline: a CSV line, a hashtable or any object whose properties are named like the parameters or the API''s fields.'
+        IgnoreColumn    = 'Columns of your own whose names are close to a parameter (say Notes next to Note): they are neither read nor reported.'
         Force           = 'Send without a confirmation prompt (for scheduled tasks). -WhatIf still wins.'
         Context         = 'The connection to use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
     }

@@ -9,5 +9,7 @@ namespace PayoutPS.Internal
         public const string NotConnected = "PayoutPS.NotConnected";
         public const string WaitTimeout = "PayoutPS.WaitTimeout";
         public const string NotFound = "PayoutPS.PayoutNotFound";
+        public const string RequestIdReused = "PayoutPS.RequestIdReused";
+        public const string ConfirmationRequired = "PayoutPS.ConfirmationRequired";
     }
 }

@@ -28,6 +28,23 @@ namespace PayoutPS.Internal
             }
         }
 
+        /// <summary>An error about one payout, its row named in the message itself (the default view hides TargetObject).</summary>
+        public static ErrorRecord ForRow(Exception exception, string rowLabel, object target, string? errorId = null)
+        {
+            if (exception is PayoutRequestException request)
+            {
+                exception = new PayoutRequestException($"{rowLabel}: {request.Message}", request.Field);
+            }
+
+            var record = errorId == null ? From(exception, target) : new ErrorRecord(exception, errorId, ErrorCategory.InvalidArgument, target);
+            var details = record.ErrorDetails?.Message ?? exception.Message;
+            record.ErrorDetails = new ErrorDetails(details.StartsWith(rowLabel, StringComparison.Ordinal) ? details : $"{rowLabel}: {details}")
+            {
+                RecommendedAction = record.ErrorDetails?.RecommendedAction,
+            };
+            return record;
+        }
+
         private static ErrorRecord With(ErrorRecord record, string action)
         {
             record.ErrorDetails = new ErrorDetails(record.Exception.Message) { RecommendedAction = action };
@@ -44,6 +61,8 @@ namespace PayoutPS.Internal
                 case PayoutErrorKind.Payee: return ErrorCategory.InvalidData;
                 case PayoutErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
                 case PayoutErrorKind.Unavailable: return ErrorCategory.ConnectionError;
+                case PayoutErrorKind.InDoubt: return ErrorCategory.OperationTimeout;
+                case PayoutErrorKind.RequestIdConflict: return ErrorCategory.ResourceExists;
                 default: return ErrorCategory.InvalidOperation;
             }
         }
@@ -55,6 +74,8 @@ namespace PayoutPS.Internal
                 case PayoutErrorKind.Authentication: return "Check -MerchantId, the key, and -Environment; then Connect-PayoutEnvironment again.";
                 case PayoutErrorKind.InsufficientFunds: return "Top up the source balance; re-running with the same RequestId cannot pay twice.";
                 case PayoutErrorKind.Unavailable: return "Re-run later with the same RequestId: a payout that exists is found, never paid twice.";
+                case PayoutErrorKind.InDoubt: return "Check it with Get-PayoutStatus -RequestId later, or re-run with the same RequestId: it can never pay twice.";
+                case PayoutErrorKind.RequestIdConflict: return "Give this row a RequestId of its own; the existing payout is someone else's.";
                 default: return "Correct the request and send it again with the same RequestId.";
             }
         }

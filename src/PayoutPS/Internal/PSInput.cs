@@ -64,7 +64,7 @@ namespace PayoutPS.Internal
         }
 
         /// <summary>Nested values as plain .NET: PSCustomObject becomes an ordered dictionary, arrays lists.</summary>
-        private static object? Plain(object? value)
+        public static object? Plain(object? value)
         {
             var unwrapped = Unwrap(value);
             switch (unwrapped)

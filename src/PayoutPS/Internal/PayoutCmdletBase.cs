@@ -66,8 +66,27 @@ namespace PayoutPS.Internal
                 return false;
             }
 
-            return force || ShouldProcess(target, action);
+            if (force)
+            {
+                return true;
+            }
+
+            try
+            {
+                return ShouldProcess(target, action);
+            }
+            catch (PSInvalidOperationException ex) when (IsNonInteractive(ex))
+            {
+                // The host's own "NonInteractive mode" text would end an unattended run with no word of the fix.
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException($"{MyInvocation.MyCommand.Name} needs confirmation ({action}), and this session cannot ask: it is non-interactive. " +
+                                                  "Add -Force (or -Confirm:$false) to run unattended. Nothing was sent.", ex),
+                    ErrorIds.ConfirmationRequired, ErrorCategory.PermissionDenied, null));
+                return false;
+            }
         }
+
+        private static bool IsNonInteractive(Exception ex) => ex.Message.IndexOf("NonInteractive", StringComparison.OrdinalIgnoreCase) >= 0;
 
         protected void Sleep(TimeSpan duration)
         {

@@ -11,16 +11,11 @@ namespace PayoutPS.Internal
 
         public static PayoutContext? Current => Runspace.DefaultRunspace == null ? null : Box().Value;
 
-        public static void Set(PayoutContext? context)
-        {
-            var box = Box();
-            if (box.Value != null && !ReferenceEquals(box.Value, context))
-            {
-                box.Value.Client.Dispose();
-            }
-
-            box.Value = context;
-        }
+        /// <summary>
+        /// Makes <paramref name="context"/> current. The previous one is not disposed: a script may still hold it
+        /// (-Context $saved) mid-batch; it is released by Disconnect-PayoutEnvironment or when no longer referenced.
+        /// </summary>
+        public static void Set(PayoutContext? context) => Box().Value = context;
 
         private static StrongBox<PayoutContext?> Box() => Contexts.GetValue(Runspace.DefaultRunspace, _ => new StrongBox<PayoutContext?>(null));
     }

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PayoutPS.Core.Payouts;
 using PayoutPS.Core.Redaction;
+using PayoutPS.Core.Signing;
 
 namespace PayoutPS.Models
 {
@@ -49,14 +51,14 @@ namespace PayoutPS.Models
         public string? Raw { get; internal set; }
 
         /// <summary>What -WhatIf shows: the payout as it would be sent, nothing from the service.</summary>
-        internal static PayoutResult WhatIf(RemittanceRequest request, PayoutContext context, string payee) => new PayoutResult
+        internal static PayoutResult WhatIf(RemittanceRequest request, IReadOnlyList<RequestField> fields, PayoutContext context, string payee) => new PayoutResult
         {
             RequestId = request.RequestId,
             Outcome = "WhatIf",
             StatusMeaning = "Not sent (-WhatIf)",
-            SourceAmount = request.SendAmount,
+            SourceAmount = RequestFields.Find(fields, "sourceAmount"),
             SourceCurrency = request.SourceCurrency,
-            TargetAmount = request.ReceiveAmount,
+            TargetAmount = RequestFields.Find(fields, "targetAmount"),
             TargetCurrency = request.TargetCurrency,
             Payee = payee,
             Environment = context.Environment,

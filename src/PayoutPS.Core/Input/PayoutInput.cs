@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using PayoutPS.Core.Payouts;
+
+namespace PayoutPS.Core.Input
+{
+    /// <summary>
+    /// Turns one payout as the operator wrote it (field name → value, from parameters or a CSV row) into a
+    /// <see cref="RemittanceRequest"/>. Empty cells mean "not given". Every text is checked; nothing is
+    /// dropped silently: an inline payee next to a BeneficiaryId is refused, not ignored.
+    /// </summary>
+    public static class PayoutInput
+    {
+        /// <summary>The fields that describe an inline payee; any of them means "this row pays an inline payee".</summary>
+        public static readonly IReadOnlyList<string> PayeeFields = new[]
+        {
+            "PayeeType", "FirstName", "LastName", "CompanyName", "AccountNumber", "BankName", "SwiftCode", "BankCountry",
+            "PaymentMethod", "Country", "State", "City", "AddressLine1", "PostalCode", "Email", "Phone", "PayeeDetail",
+        };
+
+        public static RemittanceRequest ToRemittance(IReadOnlyDictionary<string, object?> values)
+        {
+            var row = new Reader(values);
+            var (send, receive) = Amounts(row);
+            var source = row.Upper("SourceCurrency");
+            var request = new RemittanceRequest
+            {
+                RequestId = row.Text("RequestId") ?? string.Empty,
+                BeneficiaryId = row.Text("BeneficiaryId"),
+                SourceCurrency = source ?? string.Empty,
+                TargetCurrency = row.Upper("TargetCurrency") ?? source ?? string.Empty,
+                SendAmount = send,
+                ReceiveAmount = receive,
+                Purpose = row.Text("Purpose"),
+                Reference = row.Text("Reference"),
+                FeeBearing = row.Upper("FeeBearing"),
+                PayerId = row.Text("PayerId"),
+                PayerDetail = row.Has("PayerDetail") ? ToObjects(DetailInput.Flat(values["PayerDetail"]!, "PayerDetail")) : null,
+            };
+
+            var payeeFields = new List<string>();
+            foreach (var field in PayeeFields)
+            {
+                if (row.Has(field))
+                {
+                    payeeFields.Add(field);
+                }
+            }
+
+            if (request.BeneficiaryId != null && payeeFields.Count > 0)
+            {
+                throw new PayoutRequestException(
+                    $"BeneficiaryId pays an approved payee, but this payout also gives an inline payee ({string.Join(", ", payeeFields)}); " +
+                    "give -BeneficiaryId or the inline payee, not both.", "BeneficiaryId");
+            }
+
+            if (request.BeneficiaryId == null)
+            {
+                request.Payee = Payee(row, values);
+            }
+
+            return request;
+        }
+
+        private static (string? Send, string? Receive) Amounts(Reader row)
+        {
+            var send = row.Text("SendAmount");
+            var receive = row.Text("ReceiveAmount");
+            var amount = row.Text("Amount");
+            var flag = row.Upper("ChargeFlag");
+            if (flag != null && flag != "N" && flag != "Y")
+            {
+                throw new PayoutRequestException($"ChargeFlag '{flag}' must be N (the amount leaves your balance) or Y (the amount arrives).", "ChargeFlag");
+            }
+
+            if (amount != null)
+            {
+                if (flag == null)
+                {
+                    throw new PayoutRequestException("Amount needs -ChargeFlag N or Y; or use -SendAmount (what leaves your balance) or -ReceiveAmount (what arrives).", "ChargeFlag");
+                }
+
+                if (send != null || receive != null)
+                {
+                    throw new PayoutRequestException("Amount with -ChargeFlag is another way to give SendAmount or ReceiveAmount; give only one amount.", "Amount");
+                }
+
+                return flag == "Y" ? (null, amount) : (amount, null);
+            }
+
+            if ((flag == "Y" && send != null && receive == null) || (flag == "N" && receive != null && send == null))
+            {
+                throw new PayoutRequestException(
+                    $"ChargeFlag {flag} contradicts the amount given: N goes with SendAmount/sourceAmount, Y with ReceiveAmount/targetAmount.", "ChargeFlag");
+            }
+
+            return (send, receive);
+        }
+
+        private static PayeeDetails Payee(Reader row, IReadOnlyDictionary<string, object?> values)
+        {
+            var type = row.Text("PayeeType") ?? "Individual";
+            var payee = new PayeeDetails
+            {
+                EntityType = type.Equals("Business", StringComparison.OrdinalIgnoreCase) || type == "0" ? "0"
+                    : type.Equals("Individual", StringComparison.OrdinalIgnoreCase) || type == "1" ? "1" : type,
+                PaymentMethod = row.Upper("PaymentMethod") ?? "BANK_TRANSFER",
+                BankCountry = row.Upper("BankCountry"),
+            };
+            Put(payee.ReceiverInfo, "firstName", row.Text("FirstName"));
+            Put(payee.ReceiverInfo, "lastName", row.Text("LastName"));
+            Put(payee.ReceiverInfo, "companyName", row.Text("CompanyName"));
+            Put(payee.ReceiverInfo, "email", row.Text("Email"));
+            Put(payee.ReceiverInfo, "phone", row.Text("Phone"));
+            Put(payee.Address, "countryCode", row.Upper("Country"));
+            Put(payee.Address, "state", row.Text("State"));
+            Put(payee.Address, "city", row.Text("City"));
+            Put(payee.Address, "addressLine1", row.Text("AddressLine1"));
+            Put(payee.Address, "postalCode", row.Text("PostalCode"));
+            Put(payee.Account, "cardNumber", row.Text("AccountNumber"));
+            Put(payee.Account, "bankName", row.Text("BankName"));
+            Put(payee.Account, "swiftCode", row.Upper("SwiftCode"));
+            if (row.Has("PayeeDetail"))
+            {
+                var parts = DetailInput.Payee(values["PayeeDetail"]!, "PayeeDetail");
+                Merge(payee.ReceiverInfo, parts, "receiverInfo");
+                Merge(payee.Address, parts, "address");
+                Merge(payee.Account, parts, "accountInfomation");
+            }
+
+            return payee;
+        }
+
+        private static void Merge(IDictionary<string, string?> target, Dictionary<string, SortedDictionary<string, string>> parts, string part)
+        {
+            if (parts.TryGetValue(part, out var values))
+            {
+                foreach (var pair in values)
+                {
+                    target[pair.Key] = pair.Value;
+                }
+            }
+        }
+
+        private static void Put(IDictionary<string, string?> values, string name, string? value)
+        {
+            if (value != null)
+            {
+                values[name] = value;
+            }
+        }
+
+        private static Dictionary<string, object?> ToObjects(SortedDictionary<string, string> values)
+        {
+            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var pair in values)
+            {
+                result[pair.Key] = pair.Value;
+            }
+
+            return result;
+        }
+
+        /// <summary>Reads single values as trimmed, checked text; blank means absent.</summary>
+        private sealed class Reader
+        {
+            private readonly IReadOnlyDictionary<string, object?> _values;
+
+            public Reader(IReadOnlyDictionary<string, object?> values) => _values = values;
+
+            public bool Has(string field) => _values.TryGetValue(field, out var value) && value != null && !(value is string text && string.IsNullOrWhiteSpace(text));
+
+            public string? Text(string field)
+            {
+                if (!_values.TryGetValue(field, out var value))
+                {
+                    return null;
+                }
+
+                var text = InputValue.ToText(value, field);
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return null;
+                }
+
+                InputValue.CheckText(field, text!);
+                return text!.Trim();
+            }
+
+            public string? Upper(string field) => Text(field)?.ToUpperInvariant();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using PayoutPS.Core.Signing;
+
+namespace PayoutPS.Core.Payouts
+{
+    /// <summary>
+    /// A hash of a request's content (every field name and value, in ordinal order): two rows with one
+    /// requestId are the same payout only when their fingerprints agree. Holds no secret and no account number.
+    /// </summary>
+    public static class RequestFingerprint
+    {
+        /// <summary>SHA-256 over "name=value\n" lines, lowercase hex.</summary>
+        public static string Of(IReadOnlyList<RequestField> fields)
+        {
+            var sorted = new List<RequestField>(fields);
+            sorted.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var builder = new StringBuilder();
+            foreach (var field in sorted)
+            {
+                if (!string.IsNullOrEmpty(field.Value))
+                {
+                    builder.Append(field.Name).Append('=').Append(field.Value!.Replace("\\", "\\\\").Replace("\n", "\\n")).Append('\n');
+                }
+            }
+
+            using (var sha = SHA256.Create())
+            {
+                return Hex.ToLower(sha.ComputeHash(Encoding.UTF8.GetBytes(builder.ToString())));
+            }
+        }
+    }
+}

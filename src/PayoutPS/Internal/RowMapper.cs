@@ -1,0 +1,167 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using PayoutPS.Core;
+using PayoutPS.Core.Input;
+
+namespace PayoutPS.Internal
+{
+    /// <summary>
+    /// Maps a whole pipeline row to payout fields itself, instead of PowerShell's binder: so a misspelled column
+    /// is named ("did you mean SendAmount?"), a column that contradicts a parameter is refused, and a row that
+    /// cannot be read is reported by the cmdlet without the row (account number included) in the error.
+    /// </summary>
+    internal sealed class RowMapper
+    {
+        private readonly ColumnNames _names;
+        private readonly HashSet<string> _detailFields;
+        private readonly HashSet<string> _ignored;
+        private readonly Dictionary<string, Column> _columns = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _reportedUnknown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        public RowMapper(Type command, IEnumerable<string>? ignoredColumns)
+        {
+            var fields = command.GetProperties()
+                .Where(p => p.GetCustomAttribute<RowFieldAttribute>() != null)
+                .Select(p => new KeyValuePair<string, IEnumerable<string>>(p.Name, p.GetCustomAttribute<AliasAttribute>()?.AliasNames ?? (IEnumerable<string>)Array.Empty<string>()))
+                .ToList();
+            _names = new ColumnNames(fields);
+            _detailFields = new HashSet<string>(command.GetProperties().Where(p => p.PropertyType == typeof(object) && p.GetCustomAttribute<RowFieldAttribute>() != null).Select(p => p.Name));
+            _ignored = new HashSet<string>(ignoredColumns ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Columns this run saw that are not payout fields, each reported once.</summary>
+        public List<string> TakeNewUnknownColumns(IEnumerable<string> unknown) => unknown.Where(c => _reportedUnknown.Add(c)).ToList();
+
+        /// <summary>The row's RequestId as written, to name the row even when the rest of it cannot be read.</summary>
+        public string? RequestIdOf(PSObject row)
+        {
+            foreach (var cell in Cells(row))
+            {
+                if (Resolve(cell.Key).Field == "RequestId" && Unwrap(cell.Value) is string id && !string.IsNullOrWhiteSpace(id))
+                {
+                    return id.Trim();
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The row's fields merged with the command line's; <paramref name="unknown"/> gets the row's other columns.</summary>
+        public Dictionary<string, object?> Map(PSObject row, IReadOnlyDictionary<string, object?> commandLine, List<string> unknown)
+        {
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var cell in Cells(row))
+            {
+                var column = Resolve(cell.Key);
+                var value = Unwrap(cell.Value);
+                if (column.Field == null)
+                {
+                    if (column.NearMiss != null && !IsBlank(value))
+                    {
+                        throw new PayoutRequestException(
+                            $"Column '{cell.Key}' is not a New-Payout field; did you mean {column.NearMiss}? Rename the column, or declare it as your own with -IgnoreColumn {cell.Key}.",
+                            cell.Key);
+                    }
+
+                    if (!column.Ignored)
+                    {
+                        unknown.Add(cell.Key);
+                    }
+
+                    continue;
+                }
+
+                if (IsBlank(value))
+                {
+                    continue;
+                }
+
+                value = _detailFields.Contains(column.Field) ? PSInput.Plain(value) : value;
+                if (sources.TryGetValue(column.Field, out var other))
+                {
+                    throw new PayoutRequestException($"Columns '{other}' and '{cell.Key}' both give {column.Field}; keep one of them.", column.Field);
+                }
+
+                sources[column.Field] = cell.Key;
+                values[column.Field] = value;
+            }
+
+            foreach (var given in commandLine)
+            {
+                if (values.TryGetValue(given.Key, out var fromRow) && !SameValue(fromRow, given.Value))
+                {
+                    throw new PayoutRequestException(
+                        $"-{given.Key} on the command line and this row's column '{sources[given.Key]}' disagree; give {given.Key} in one place.", given.Key);
+                }
+
+                values[given.Key] = given.Value;
+            }
+
+            return values;
+        }
+
+        private Column Resolve(string name)
+        {
+            if (!_columns.TryGetValue(name, out var column))
+            {
+                var field = _names.FieldOf(name);
+                var ignored = _ignored.Contains(name.Trim());
+                column = new Column(field, field == null && !ignored ? _names.NearMiss(name) : null, ignored);
+                _columns[name] = column;
+            }
+
+            return column;
+        }
+
+        private static IEnumerable<KeyValuePair<string, object?>> Cells(PSObject row)
+        {
+            if (row.BaseObject is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    yield return new KeyValuePair<string, object?>(Convert.ToString(Unwrap(entry.Key), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
+                }
+
+                yield break;
+            }
+
+            foreach (var property in row.Properties)
+            {
+                if (property.IsGettable)
+                {
+                    yield return new KeyValuePair<string, object?>(property.Name, property.Value);
+                }
+            }
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+
+        private static bool IsBlank(object? value) => value == null || (value is string text && string.IsNullOrWhiteSpace(text));
+
+        private static bool SameValue(object? a, object? b) =>
+            a is string || b is string || a is ValueType || b is ValueType
+                ? string.Equals(Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)?.Trim(), Convert.ToString(b, System.Globalization.CultureInfo.InvariantCulture)?.Trim(), StringComparison.Ordinal)
+                : ReferenceEquals(a, b);
+
+        private sealed class Column
+        {
+            public Column(string? field, string? nearMiss, bool ignored)
+            {
+                Field = field;
+                NearMiss = nearMiss;
+                Ignored = ignored;
+            }
+
+            public string? Field { get; }
+
+            public string? NearMiss { get; }
+
+            public bool Ignored { get; }
+        }
+    }
+}
