@@ -97,13 +97,13 @@ Describe 'Production guard' {
         $script = @"
 Import-Module '$ModulePath'
 `$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
-try { Connect-PayoutEnvironment Production -MerchantId 800100 -SecretKey `$s -SkipValidation -ErrorAction Stop | Out-Null; 'CONNECTED' } catch { 'REFUSED' }
+try { Connect-PayoutEnvironment Production -MerchantId 800100 -SecretKey `$s -SkipValidation -ErrorAction Stop | Out-Null; 'CONNECTED' } catch { 'REFUSED ' + `$_.FullyQualifiedErrorId }
 Connect-PayoutEnvironment Production -MerchantId 800100 -SecretKey `$s -SkipValidation -Force -WhatIf | Out-Null
 'after-whatif=' + [bool](Get-PayoutEnvironment)
 (Connect-PayoutEnvironment Production -MerchantId 800100 -SecretKey `$s -SkipValidation -Force).BaseUri.AbsoluteUri
 "@
         $run = Invoke-FreshPwsh $script
-        $run.Output | Should -Match 'REFUSED'
+        $run.Output | Should -Match 'REFUSED PayoutPS.ConfirmationRequired'
         $run.Output | Should -Not -Match 'CONNECTED'
         $run.Output | Should -Match 'after-whatif=False'
         $run.Output | Should -Match 'https://api.onerway.com/payout'

@@ -17,6 +17,9 @@ namespace PayoutPS.Core.Payouts
         public const string PayeePath = "/api/v1/txn/remittance";
         public const string InlinePath = "/api/v2/txn/remittance";
 
+        /// <summary>The methods of spec §3.3, with their aliases.</summary>
+        public static readonly string[] PaymentMethods = { "BANK_TRANSFER", "LOCAL", "SWIFT", "E_WALLET", "DIGITAL_WALLET", "CASH_PICKUP" };
+
         private static readonly Regex RequestIdShape = new Regex("^[A-Za-z0-9_.:-]{1,32}$", RegexOptions.CultureInvariant);
         private static readonly Regex IdShape = new Regex("^[0-9]{1,19}$", RegexOptions.CultureInvariant);
 
@@ -163,6 +166,11 @@ namespace PayoutPS.Core.Payouts
             if (!Regex.IsMatch(bankCountry, "^[A-Z]{2}$"))
             {
                 Fail("BankCountry", $"'{bankCountry}' must be an ISO 3166-1 alpha-2 code such as DE");
+            }
+
+            if (Array.IndexOf(PaymentMethods, payee.PaymentMethod) < 0)
+            {
+                Fail("PaymentMethod", $"'{payee.PaymentMethod}' is not one of {string.Join(", ", PaymentMethods)}");
             }
 
             var isSwift = payee.PaymentMethod == "SWIFT";

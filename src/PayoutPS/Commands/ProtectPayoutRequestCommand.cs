@@ -51,7 +51,7 @@ namespace PayoutPS.Commands
             }
             catch (PayoutRequestException ex)
             {
-                WriteError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, InputObject));
+                WriteError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, null)); // the body may hold account numbers
                 return;
             }
 

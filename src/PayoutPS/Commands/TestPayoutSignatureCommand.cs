@@ -40,7 +40,7 @@ namespace PayoutPS.Commands
             }
             catch (PayoutRequestException ex)
             {
-                WriteError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, Body));
+                WriteError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, null)); // the body may hold account numbers
                 return;
             }
 

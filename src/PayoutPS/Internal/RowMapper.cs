@@ -55,7 +55,16 @@ namespace PayoutPS.Internal
         {
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var cell in Cells(row))
+            var cells = Cells(row).ToList();
+            if (cells.Count == 1 && (cells[0].Key.IndexOf(';') >= 0 || cells[0].Key.IndexOf('\t') >= 0) && Resolve(cells[0].Key).Field == null)
+            {
+                var separator = cells[0].Key.IndexOf(';') >= 0 ? "';'" : "\"`t\"";
+                throw new PayoutRequestException(
+                    $"The row has a single column named like several ('{Shorten(cells[0].Key)}'): the file is separated by {separator}, not commas. Read it with Import-Csv -Delimiter {separator}.",
+                    "InputObject");
+            }
+
+            foreach (var cell in cells)
             {
                 var column = Resolve(cell.Key);
                 var value = Unwrap(cell.Value);
@@ -138,6 +147,8 @@ namespace PayoutPS.Internal
                 }
             }
         }
+
+        private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
 
         private static object? Unwrap(object? value) => value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
 
