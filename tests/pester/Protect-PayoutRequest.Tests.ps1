@@ -50,6 +50,16 @@ Describe 'Protect-PayoutRequest' {
             $errs[0].Exception.Message | Should -Match 'sourceAmount'
         }
 
+        It 'keeps the refused body (account number included) out of the error record' {
+            @{ sourceAmount = 1.5; cardNumber = 'DE89370400440532013000' } | Protect-PayoutRequest -SecretKey $SecureSecret -ErrorVariable errs -ErrorAction SilentlyContinue
+            '{"cardNumber":"DE89370400440532013000",' | Test-PayoutSignature -SecretKey $SecureSecret -ErrorVariable errs2 -ErrorAction SilentlyContinue
+            @($errs).Count + @($errs2).Count | Should -Be 2
+            foreach ($err in @($errs) + @($errs2)) {
+                $err.TargetObject | Should -BeNullOrEmpty
+                $err | Format-List * -Force | Out-String | Should -Not -Match 'DE89370400440532013000'
+            }
+        }
+
         It 'refuses JSON that is not an object' {
             Protect-PayoutRequest '[1,2]' -SecretKey $SecureSecret -ErrorVariable errs -ErrorAction SilentlyContinue
             $errs[0].Exception.Message | Should -Match 'JSON object'
