@@ -70,10 +70,14 @@ Describe 'New-Payout' {
             $errs[0].Exception.Message | Should -Match 'FeeBearing is required for SWIFT'
         }
 
-        It 'generates a RequestId when none is given, and warns that it must be kept' {
+        It 'refuses a payout without RequestId unless one may be generated, and then warns that it must be kept' {
             $payee = New-TestPayee 'unused'
             $payee.Remove('RequestId')
-            $result = New-Payout @payee -WarningVariable warnings -WarningAction SilentlyContinue
+            New-Payout @payee -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].Exception.Message | Should -Match 'RequestId is missing.*-Journal.*-GenerateRequestId'
+            (Get-Payouts).Count | Should -Be 0
+
+            $result = New-Payout @payee -GenerateRequestId -WarningVariable warnings -WarningAction SilentlyContinue
             $result.RequestId | Should -Match '^[0-9a-f]{32}$'
             $warnings[0].Message | Should -Match '1 payout\(s\) had no RequestId'
             (Get-Payouts)[0].requestId | Should -Be $result.RequestId
@@ -257,8 +261,8 @@ Import-Module '$ModulePath'
     }
 
     Context 'cancellation and secrecy' {
-        It 'stops promptly on Ctrl+C (StopProcessing) while a request hangs' {
-            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 20000 }
+        It 'on Ctrl+C (StopProcessing) lets the request in flight finish instead of abandoning it' {
+            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 2500 }
             $payee = New-TestPayee 'STOP-1'
             $payee.Context = Get-PayoutEnvironment
             $ps = [powershell]::Create()
@@ -268,8 +272,10 @@ Import-Module '$ModulePath'
                 Start-Sleep -Milliseconds 700
                 $watch = [Diagnostics.Stopwatch]::StartNew()
                 $ps.Stop()
-                $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+                $watch.Elapsed.TotalSeconds | Should -BeGreaterThan 1
+                $watch.Elapsed.TotalSeconds | Should -BeLessThan 8
                 $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+                @(Get-Payouts).requestId | Should -Be @('STOP-1')
             }
             finally { $ps.Dispose() }
         }

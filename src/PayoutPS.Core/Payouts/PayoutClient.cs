@@ -36,14 +36,39 @@ namespace PayoutPS.Core.Payouts
             CreatePayoutAsync(remittance, remittance.ToFields(), log, cancellationToken);
 
         /// <summary>For a caller that already validated the request: <paramref name="fields"/> is its <see cref="RemittanceRequest.ToFields"/>.</summary>
-        public async Task<PayoutRecord> CreatePayoutAsync(RemittanceRequest remittance, IReadOnlyList<Signing.RequestField> fields, IPayoutLog log, CancellationToken cancellationToken)
+        public Task<PayoutRecord> CreatePayoutAsync(RemittanceRequest remittance, IReadOnlyList<Signing.RequestField> fields, IPayoutLog log, CancellationToken cancellationToken) =>
+            CreatePayoutAsync(remittance, fields, mayAlreadyExist: false, log, cancellationToken, CancellationToken.None);
+
+        /// <param name="mayAlreadyExist">An earlier run may have sent it (a journal holds its intent, not its outcome): look it up before sending.</param>
+        /// <param name="noMoreAttempts">Once set (Ctrl+C), the attempt under way may finish but no new one starts; the payout is then in doubt.</param>
+        public async Task<PayoutRecord> CreatePayoutAsync(RemittanceRequest remittance, IReadOnlyList<Signing.RequestField> fields, bool mayAlreadyExist,
+            IPayoutLog log, CancellationToken cancellationToken, CancellationToken noMoreAttempts)
         {
             var request = Transport.Sign(fields);
             var attempts = Transport.Settings.MaxRetries + 1;
-            var mayHaveArrived = false;
+            var mayHaveArrived = mayAlreadyExist;
+            if (mayAlreadyExist)
+            {
+                var earlier = await FindInDoubtAsync(remittance, log, cancellationToken).ConfigureAwait(false);
+                if (earlier != null)
+                {
+                    return earlier;
+                }
+            }
+
             AttemptOutcome? last = null;
             for (var attempt = 1; attempt <= attempts; attempt++)
             {
+                if (noMoreAttempts.IsCancellationRequested)
+                {
+                    if (mayHaveArrived)
+                    {
+                        throw InDoubt(remittance.RequestId, "the run was stopped before the service's answer came");
+                    }
+
+                    throw new PayoutApiException(PayoutErrorKind.Unavailable, $"requestId {remittance.RequestId} was not sent: the run was stopped first.", requestId: remittance.RequestId);
+                }
+
                 if (last != null)
                 {
                     await BackoffAsync(remittance, attempt - 1, last, mayHaveArrived, log, cancellationToken).ConfigureAwait(false);

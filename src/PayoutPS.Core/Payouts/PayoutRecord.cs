@@ -17,6 +17,9 @@ namespace PayoutPS.Core.Payouts
 
         /// <summary>Read from the transaction list.</summary>
         Queried,
+
+        /// <summary>Paid by an earlier run of this batch, as its journal recorded; not sent again.</summary>
+        Journaled,
     }
 
     /// <summary>A payout as the service describes it. Parsed leniently; the raw JSON is kept.</summary>
@@ -78,6 +81,22 @@ namespace PayoutPS.Core.Payouts
             FinishTime = ApiEnvelope.Text(data, "finishTime"),
             Outcome = outcome,
             RawJson = data.GetRawText(),
+        };
+
+        /// <summary>A journal's outcome record (its own field names) as the payout it recorded.</summary>
+        public static PayoutRecord FromJournal(JsonElement outcome) => new PayoutRecord
+        {
+            PayoutId = ApiEnvelope.Text(outcome, "payoutId"),
+            RequestId = ApiEnvelope.Text(outcome, "requestId"),
+            Status = ApiEnvelope.Text(outcome, "status"),
+            SourceAmount = ApiEnvelope.Text(outcome, "sourceAmount"),
+            SourceCurrency = ApiEnvelope.Text(outcome, "sourceCurrency"),
+            TargetAmount = ApiEnvelope.Text(outcome, "targetAmount"),
+            TargetCurrency = ApiEnvelope.Text(outcome, "targetCurrency"),
+            Fee = ApiEnvelope.Text(outcome, "fee"),
+            CreateTime = ApiEnvelope.Text(outcome, "createTime"),
+            Outcome = PayoutOutcome.Journaled,
+            RawJson = outcome.GetRawText(),
         };
     }
 }

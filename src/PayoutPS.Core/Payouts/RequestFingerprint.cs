@@ -7,8 +7,9 @@ using PayoutPS.Core.Signing;
 namespace PayoutPS.Core.Payouts
 {
     /// <summary>
-    /// A hash of a request's content (every field name and value, in ordinal order): two rows with one
-    /// requestId are the same payout only when their fingerprints agree. Holds no secret and no account number.
+    /// A hash of a payout's content: every field name and value in ordinal order, except the requestId (the
+    /// key it is filed under) and merchantNo. Two rows with one requestId are the same payout only when their
+    /// fingerprints agree; a journal stores it instead of the row, so it holds no account number.
     /// </summary>
     public static class RequestFingerprint
     {
@@ -20,7 +21,7 @@ namespace PayoutPS.Core.Payouts
             var builder = new StringBuilder();
             foreach (var field in sorted)
             {
-                if (!string.IsNullOrEmpty(field.Value))
+                if (!string.IsNullOrEmpty(field.Value) && field.Name != "requestId" && field.Name != "merchantNo")
                 {
                     builder.Append(field.Name).Append('=').Append(field.Value!.Replace("\\", "\\\\").Replace("\n", "\\n")).Append('\n');
                 }

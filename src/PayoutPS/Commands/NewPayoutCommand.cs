@@ -3,8 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using System.Threading;
+using System.IO;
 using PayoutPS.Core;
 using PayoutPS.Core.Api;
+using PayoutPS.Core.Batch;
 using PayoutPS.Core.Input;
 using PayoutPS.Core.Payouts;
 using PayoutPS.Core.Redaction;
@@ -26,16 +29,21 @@ namespace PayoutPS.Commands
         private static readonly HashSet<string> RowFields = new HashSet<string>(
             typeof(NewPayoutCommand).GetProperties().Where(p => p.GetCustomAttribute<RowFieldAttribute>() != null).Select(p => p.Name), StringComparer.Ordinal);
 
-        private readonly System.Diagnostics.Stopwatch _sinceProgress = System.Diagnostics.Stopwatch.StartNew();
         private readonly Dictionary<string, object?> _commandLine = new Dictionary<string, object?>(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Fingerprint, int? Row)> _seen = new Dictionary<string, (string, int?)>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Hash, int Row)> _seen = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
+        private readonly List<ErrorRecord> _deferredErrors = new List<ErrorRecord>();
+        private readonly QueuedLog _log = new QueuedLog();
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
         private RowMapper? _mapper;
-        private volatile string? _inFlight;
+        private PayoutContext? _context;
+        private BatchJournal? _journal;
+        private PayoutBatch? _batch;
+        private GeneratedRequestIds? _derivedIds;
+        private BatchProgress? _progress;
+        private bool _deferErrors;
         private int _rows;
-        private int _generatedIds;
-        private int _sent;
-        private int _refused;
-        private bool _progressShown;
+        private int _randomIds;
 
         /// <summary>The idempotency key (≤ 32 characters); a new one is generated when absent.</summary>
         [Parameter]
@@ -199,6 +207,27 @@ namespace PayoutPS.Commands
         [Parameter]
         public string[]? IgnoreColumn { get; set; }
 
+        /// <summary>The batch journal: rows are recorded before they are sent, and a rerun with the same file resumes.</summary>
+        [Parameter]
+        public string? Journal { get; set; }
+
+        /// <summary>How many requests may be in flight at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Without -Journal: give rows without a RequestId a random one (a rerun would pay them again).</summary>
+        [Parameter]
+        public SwitchParameter GenerateRequestId { get; set; }
+
+        /// <summary>Check every row by the same rules as sending; send nothing, connect to nothing.</summary>
+        [Parameter]
+        public SwitchParameter ValidateOnly { get; set; }
+
+        /// <summary>The name of a variable that receives the run's summary (counts, totals, rows in doubt, ExitCode).</summary>
+        [Parameter]
+        public string? SummaryVariable { get; set; }
+
         /// <summary>Send without a confirmation prompt (for scheduled tasks).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -213,98 +242,367 @@ namespace PayoutPS.Commands
                     _commandLine[parameter.Key] = parameter.Value is PSObject wrapped ? wrapped.BaseObject : parameter.Value;
                 }
             }
+
+            // With -ErrorAction Stop (common in admin scripts) one bad row would end the batch and leave the rest
+            // untried: row errors are shown as warnings, and the run fails once every row has had its turn.
+            _deferErrors = ErrorAction() == ActionPreference.Stop;
+            _progress = new BatchProgress(this);
+            _summary.Journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            if (ValidateOnly)
+            {
+                return;
+            }
+
+            _context = RequireContext();
+            if (Journal != null)
+            {
+                _journal = OpenJournal(_context, _summary.Journal!);
+                _derivedIds = new GeneratedRequestIds(_journal.Header.BatchId);
+            }
+
+            _batch = new PayoutBatch(_context.Client, _journal, ThrottleLimit, _log, CancellationToken.None);
         }
 
         protected override void ProcessRecord()
         {
-            var context = RequireContext();
-            var row = InputObject == null ? (int?)null : ++_rows;
-            if (!TryBuild(row, out var remittance, out var fields, out var label))
+            var row = InputObject == null ? 0 : ++_rows;
+            _summary.Rows = Math.Max(_summary.Rows, Math.Max(row, 1));
+            if (_batch?.IsStopping == true)
             {
                 return;
             }
 
-            ReportProgress(remittance!.RequestId);
-            var payee = DescribePayee(remittance);
-            var target = $"{remittance.AmountText} to {payee} (requestId {remittance.RequestId}) at {context.Environment}";
-            if (!Approve(Force, target, "Send payout"))
+            var ready = TryBuild(row);
+            if (ready == null)
             {
-                WriteObject(PayoutResult.WhatIf(remittance, fields!, context, payee));
+                Drain();
                 return;
             }
 
-            try
+            if (ValidateOnly)
             {
-                _inFlight = remittance.RequestId;
-                var record = Await((log, token) => context.Client.CreatePayoutAsync(remittance, fields!, log, token));
-                _inFlight = null;
-                if (record.Outcome != PayoutOutcome.Created)
+                _summary.NotSent++;
+                return;
+            }
+
+            if (!Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout"))
+            {
+                _summary.NotSent++;
+                WriteObject(PayoutResult.WhatIf(ready.Request, ready.Fields, _context, ready.Payee, row));
+                return;
+            }
+
+            while (!_batch!.TryStart(ready, TimeSpan.FromMilliseconds(50)))
+            {
+                Drain();
+            }
+
+            Drain();
+        }
+
+        protected override void EndProcessing()
+        {
+            while (_batch != null && !_batch.WaitIdle(TimeSpan.FromMilliseconds(100)))
+            {
+                Drain();
+            }
+
+            Drain();
+            _progress!.Complete();
+            _journal?.Flush();
+            _summary.Duration = _watch.Elapsed;
+            if (SummaryVariable != null)
+            {
+                SessionState.PSVariable.Set(SummaryVariable, _summary);
+            }
+
+            WriteInformation(new InformationRecord(_summary.ToString(), "PayoutPS.Summary"));
+            if (_randomIds > 0)
+            {
+                WriteWarning($"{_randomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
+                             "Keep those ids: sending the same payout again without its RequestId would pay it again. -Journal derives ids a rerun finds.");
+            }
+
+            if (_deferredErrors.Count > 0)
+            {
+                var first = _deferredErrors[0];
+                ThrowTerminatingError(new ErrorRecord(first.Exception, first.FullyQualifiedErrorId.Split(',')[0], first.CategoryInfo.Category, first.TargetObject)
                 {
-                    WriteVerbose($"requestId {remittance.RequestId} already existed as payout {record.PayoutId} ({record.Outcome}); nothing was paid again.");
-                }
-
-                _sent++;
-                WriteObject(PayoutResult.From(record, context, payee));
-            }
-            catch (PayoutApiException ex)
-            {
-                _inFlight = null;
-                _refused++;
-                WriteError(ErrorRecords.ForRow(ex, label, remittance.RequestId));
+                    ErrorDetails = new ErrorDetails($"{_deferredErrors.Count} payout(s) were not paid (each is in the warnings above; the batch went on). The first: {first.ErrorDetails?.Message ?? first.Exception.Message}"),
+                });
             }
         }
 
+        /// <summary>
+        /// Ctrl+C: no new row or attempt starts; requests already out may finish or time out, and their outcomes
+        /// go to the journal. The pipeline's output is closed now, so the report goes to the host.
+        /// </summary>
         protected override void StopProcessing()
         {
-            base.StopProcessing();
-            var inFlight = _inFlight;
-            if (inFlight != null)
+            if (_batch == null)
             {
-                // The pipeline is stopping, so the warning stream is closed: tell the host directly.
-                Host.UI.WriteWarningLine($"Stopped while requestId {inFlight} was in flight: it is in doubt (it may have been paid). " +
-                                         $"Check it with Get-PayoutStatus -RequestId {inFlight}, or send it again with the same RequestId, which can never pay twice.");
+                return;
             }
+
+            _batch.StopStarting();
+            foreach (var row in _batch.InFlightRows)
+            {
+                Host.UI.WriteWarningLine($"Stopped while requestId {row.RequestId} was in flight: it is in doubt (it may have been paid) until its answer comes.");
+            }
+
+            Host.UI.WriteWarningLine(Journal != null
+                ? $"To resume, run the same command again with -Journal {Journal}: paid rows are not sent again and rows in doubt are looked up first."
+                : "To settle rows in doubt, run Get-PayoutStatus -RequestId <id>, or send them again with the same RequestId: that can never pay twice.");
         }
 
-        /// <summary>Maps and checks one row completely; on failure writes its error (naming the row) and returns false.</summary>
-        private bool TryBuild(int? row, out RemittanceRequest? remittance, out IReadOnlyList<Core.Signing.RequestField>? fields, out string label)
+        protected override void DisposeResources()
         {
-            remittance = null;
-            fields = null;
-            label = RowLabel(row, InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null);
+            if (_batch != null)
+            {
+                // After Ctrl+C the requests still out are given their timeout to finish, so their outcomes reach the journal.
+                _batch.StopStarting();
+                var grace = _context!.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5);
+                if (!_batch.WaitIdle(grace))
+                {
+                    Host.UI.WriteWarningLine($"{_batch.InFlight} request(s) were still out when PayoutPS stopped waiting: they are in doubt.");
+                }
+
+                _batch.Dispose();
+            }
+
+            _journal?.Dispose();
+        }
+
+        /// <summary>Maps, checks and keys one row; on failure writes its error (naming the row) and returns null.</summary>
+        private BatchRow? TryBuild(int row)
+        {
+            var label = RowLabel(row, InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null);
+            string? requestId = null;
             try
             {
                 var unknown = new List<string>();
                 var values = InputObject == null ? new Dictionary<string, object?>(_commandLine) : _mapper!.Map(InputObject, _commandLine, unknown);
                 WarnUnknownColumns(unknown);
-                if (!values.ContainsKey("RequestId"))
+                var hasId = values.TryGetValue("RequestId", out var given) && !string.IsNullOrWhiteSpace(given as string);
+                if (!hasId)
                 {
-                    values["RequestId"] = GenerateRequestId();
+                    values["RequestId"] = "pending"; // checked with a placeholder; the real id derives from the content
                 }
 
-                remittance = PayoutInput.ToRemittance(values);
-                fields = remittance.ToFields(); // the whole row is checked before anything is asked or sent
-                label = RowLabel(row, remittance.RequestId);
-                var fingerprint = RequestFingerprint.Of(fields);
-                if (_seen.TryGetValue(remittance.RequestId, out var earlier) && earlier.Fingerprint != fingerprint)
+                var remittance = PayoutInput.ToRemittance(values);
+                var fields = remittance.ToFields(); // the whole row is checked before anything is asked or sent
+                var hash = RequestFingerprint.Of(fields);
+                if (!hasId)
                 {
-                    _refused++;
-                    var reused = new PayoutRequestException(
-                        $"RequestId {remittance.RequestId} was already used in this run ({(earlier.Row == null ? "an earlier payout" : $"row {earlier.Row}, CSV line {earlier.Row + 1}")}) for a different payout; nothing was sent for this row. Give each payout its own RequestId.",
-                        "RequestId");
-                    WriteError(ErrorRecords.ForRow(reused, label, remittance.RequestId, ErrorIds.RequestIdReused));
-                    return false;
+                    remittance.RequestId = NewRequestId(hash);
+                    fields = remittance.ToFields();
                 }
 
-                _seen[remittance.RequestId] = (fingerprint, row);
-                return true;
+                requestId = remittance.RequestId;
+                label = RowLabel(row, requestId);
+                var mayAlreadyExist = false;
+                if (!CheckRepeat(row, requestId, hash, label))
+                {
+                    return null;
+                }
+
+                var entry = _journal?.Find(requestId);
+                if (entry != null)
+                {
+                    if (entry.ContentHash != hash)
+                    {
+                        Refuse(new PayoutRequestException(
+                            $"this row differs from what journal {Journal} recorded for RequestId {requestId} (row {entry.Row} of an earlier run); nothing was sent. " +
+                            "If the payout really changed, give it a new RequestId.", "RequestId"), label, row, requestId, ErrorIds.JournalRowChanged);
+                        return null;
+                    }
+
+                    if (entry.IsPaid)
+                    {
+                        Emit(PayoutResult.From(_journal!.ReadPaid(entry), _context!, Describe(remittance), row));
+                        return null;
+                    }
+
+                    mayAlreadyExist = true;
+                }
+
+                return new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist);
             }
             catch (PayoutRequestException ex)
             {
-                _refused++;
-                WriteError(ErrorRecords.ForRow(ex, label, remittance?.RequestId ?? "(row " + row + ")"));
+                Refuse(ex, label, row, requestId, null);
+                return null;
+            }
+        }
+
+        private string NewRequestId(string contentHash)
+        {
+            if (_derivedIds != null)
+            {
+                return _derivedIds.Next(contentHash);
+            }
+
+            if (GenerateRequestId || ValidateOnly && Journal != null)
+            {
+                _randomIds++;
+                return Guid.NewGuid().ToString("N");
+            }
+
+            throw new PayoutRequestException(
+                "RequestId is missing. It is the payout's idempotency key: without it, a rerun after a crash would pay again. " +
+                "Add a RequestId column, or run with -Journal <file> (ids are derived and remembered), or -GenerateRequestId (random ids you must keep).", "RequestId");
+        }
+
+        /// <summary>Within one run, a RequestId names one payout: the same content again is harmless, other content is refused.</summary>
+        private bool CheckRepeat(int row, string requestId, string hash, string label)
+        {
+            if (_seen.TryGetValue(requestId, out var earlier) && earlier.Hash != hash)
+            {
+                Refuse(new PayoutRequestException(
+                    $"RequestId {requestId} was already used in this run ({(earlier.Row == 0 ? "an earlier payout" : $"row {earlier.Row}, CSV line {earlier.Row + 1}")}) for a different payout; nothing was sent for this row. Give each payout its own RequestId.",
+                    "RequestId"), label, row, requestId, ErrorIds.RequestIdReused);
                 return false;
             }
+
+            _seen[requestId] = (hash, row);
+            return true;
+        }
+
+        /// <summary>Writes finished rows, queued log lines and progress; only ever on the pipeline thread.</summary>
+        private void Drain()
+        {
+            while (_log.Messages.TryDequeue(out var message))
+            {
+                if (message.IsDebug)
+                {
+                    WriteDebug(message.Message);
+                }
+                else
+                {
+                    WriteVerbose(message.Message);
+                }
+            }
+
+            while (_batch != null && _batch.Results.TryDequeue(out var done))
+            {
+                if (done.Payout != null)
+                {
+                    if (done.Payout.Outcome != PayoutOutcome.Created)
+                    {
+                        WriteVerbose($"requestId {done.Row.RequestId} already existed as payout {done.Payout.PayoutId} ({done.Payout.Outcome}); nothing was paid again.");
+                    }
+
+                    Emit(PayoutResult.From(done.Payout, _context!, done.Row.Payee, done.Row.Row));
+                }
+                else
+                {
+                    Fail(done);
+                }
+            }
+
+            _progress!.Report(_summary, _batch?.InFlight ?? 0);
+        }
+
+        private void Emit(PayoutResult result)
+        {
+            _summary.AddPaid(result);
+            WriteObject(result);
+        }
+
+        private void Fail(BatchResult done)
+        {
+            var label = RowLabel(done.Row.Row, done.Row.RequestId);
+            if (done.Error is PayoutApiException api)
+            {
+                if (api.Kind == PayoutErrorKind.InDoubt)
+                {
+                    _summary.AddInDoubt(done.Row.RequestId);
+                }
+                else if (api.Kind == PayoutErrorKind.Unavailable)
+                {
+                    _summary.Failed++;
+                }
+                else
+                {
+                    _summary.Refused++;
+                }
+
+                Report(ErrorRecords.ForRow(api, label, done.Row.RequestId));
+                return;
+            }
+
+            // The journal cannot be written (disk full, file gone): sending more would pay without memory.
+            _summary.Failed++;
+            _batch!.StopStarting();
+            ThrowTerminatingError(new ErrorRecord(done.Error!, ErrorIds.JournalUnusable, ErrorCategory.WriteError, Journal)
+            {
+                ErrorDetails = new ErrorDetails($"{label}: {done.Error!.Message} The batch stops; rerun it with the same -Journal once the cause is fixed."),
+            });
+        }
+
+        private void Refuse(PayoutRequestException ex, string label, int row, string? requestId, string? errorId)
+        {
+            _summary.Invalid++;
+            var record = ErrorRecords.ForRow(ex, label, (object?)requestId ?? "(row " + row + ")", errorId);
+            if (row > 0)
+            {
+                _journal?.RecordInvalid(row, requestId, record.ErrorDetails?.Message ?? ex.Message);
+            }
+
+            Report(record);
+        }
+
+        private void Report(ErrorRecord record)
+        {
+            if (_deferErrors)
+            {
+                WriteWarning(record.ErrorDetails?.Message ?? record.Exception.Message);
+                _deferredErrors.Add(record);
+                return;
+            }
+
+            WriteError(record);
+        }
+
+        private BatchJournal OpenJournal(PayoutContext context, string path)
+        {
+            try
+            {
+                var header = new JournalHeader
+                {
+                    BatchId = JournalHeader.NewBatchId(), CreatedUtc = DateTime.UtcNow, Merchant = context.MerchantId,
+                    Environment = context.Environment, BaseUri = context.BaseUri.AbsoluteUri,
+                };
+                var journal = BatchJournal.Open(path, header);
+                var mismatch = journal.Header.Mismatch(context.MerchantId, context.Environment, context.BaseUri.AbsoluteUri);
+                if (mismatch != null)
+                {
+                    journal.Dispose();
+                    throw new JournalException($"Journal {path} cannot continue here: {mismatch}. Nothing was sent. Connect as that merchant, or use a new journal file.");
+                }
+
+                if (journal.IsResumed)
+                {
+                    WriteVerbose($"Resuming batch {journal.Header.BatchId} from {path}.");
+                }
+
+                return journal;
+            }
+            catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, path));
+                throw; // not reached
+            }
+        }
+
+        private ActionPreference ErrorAction()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) && bound is ActionPreference explicitAction)
+            {
+                return explicitAction;
+            }
+
+            return SessionState.PSVariable.GetValue("ErrorActionPreference") is ActionPreference preference ? preference : ActionPreference.Continue;
         }
 
         private void WarnUnknownColumns(List<string> unknown)
@@ -322,47 +620,14 @@ namespace PayoutPS.Commands
             }
         }
 
-        /// <summary>"row 3 (CSV line 4), RequestId INV-3": in the message, since the default error view hides TargetObject.</summary>
-        private static string RowLabel(int? row, string? requestId)
+        /// <summary>"Row 3 (CSV line 4), RequestId INV-3": in the message, since the default error view hides TargetObject.</summary>
+        private static string RowLabel(int row, string? requestId)
         {
             var id = requestId == null ? "no RequestId" : "RequestId " + requestId;
-            return row == null ? id : $"Row {row} (CSV line {row + 1}), {id}";
+            return row == 0 ? id : $"Row {row} (CSV line {row + 1}), {id}";
         }
 
-        /// <summary>A batch shows how far it is, at most four times a second.</summary>
-        private void ReportProgress(string requestId)
-        {
-            if (_sinceProgress.ElapsedMilliseconds < 250)
-            {
-                return;
-            }
-
-            _sinceProgress.Restart();
-            _progressShown = true;
-            WriteProgress(new ProgressRecord(1, "Sending payouts", $"{_sent} sent, {_refused} refused") { CurrentOperation = "requestId " + requestId });
-        }
-
-        protected override void EndProcessing()
-        {
-            if (_progressShown)
-            {
-                WriteProgress(new ProgressRecord(1, "Sending payouts", "Done") { RecordType = ProgressRecordType.Completed });
-            }
-
-            if (_generatedIds > 0)
-            {
-                WriteWarning($"{_generatedIds} payout(s) had no RequestId, so one was generated (see RequestId in the output). " +
-                             "Keep those ids: sending the same payout again without its RequestId would pay it again.");
-            }
-        }
-
-        private string GenerateRequestId()
-        {
-            _generatedIds++;
-            return Guid.NewGuid().ToString("N");
-        }
-
-        private static string DescribePayee(RemittanceRequest request) => request.Payee == null
+        private static string Describe(RemittanceRequest request) => request.Payee == null
             ? $"payee {request.BeneficiaryId}"
             : $"{request.Payee.DisplayName} {Redactor.MaskAccount(request.Payee.AccountNumber)}";
 

@@ -11,5 +11,7 @@ namespace PayoutPS.Internal
         public const string NotFound = "PayoutPS.PayoutNotFound";
         public const string RequestIdReused = "PayoutPS.RequestIdReused";
         public const string ConfirmationRequired = "PayoutPS.ConfirmationRequired";
+        public const string JournalRowChanged = "PayoutPS.JournalRowChanged";
+        public const string JournalUnusable = "PayoutPS.JournalUnusable";
     }
 }

@@ -100,8 +100,14 @@ namespace PayoutPS.Internal
 
         public void Dispose()
         {
+            DisposeResources();
             _stop.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases what a cmdlet holds beyond its pipeline run; called also after Ctrl+C, when EndProcessing is not.</summary>
+        protected virtual void DisposeResources()
+        {
         }
 
         private bool IsWhatIfPreferenceSet()

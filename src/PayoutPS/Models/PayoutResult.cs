@@ -12,6 +12,9 @@ namespace PayoutPS.Models
     /// </summary>
     public sealed class PayoutResult
     {
+        /// <summary>The input row (1-based; CSV line = Row + 1); 0 for a payout given on the command line.</summary>
+        public int Row { get; internal set; }
+
         public string? RequestId { get; internal set; }
 
         public string? PayoutId { get; internal set; }
@@ -22,7 +25,7 @@ namespace PayoutPS.Models
 
         public bool IsTerminal { get; internal set; }
 
-        /// <summary>Created, AlreadyExisted, Recovered, Queried or WhatIf.</summary>
+        /// <summary>Created, AlreadyExisted, Recovered, Journaled (paid by an earlier run of the batch), Queried or WhatIf.</summary>
         public string Outcome { get; internal set; } = string.Empty;
 
         public string? SourceAmount { get; internal set; }
@@ -51,8 +54,9 @@ namespace PayoutPS.Models
         public string? Raw { get; internal set; }
 
         /// <summary>What -WhatIf shows: the payout as it would be sent, nothing from the service.</summary>
-        internal static PayoutResult WhatIf(RemittanceRequest request, IReadOnlyList<RequestField> fields, PayoutContext context, string payee) => new PayoutResult
+        internal static PayoutResult WhatIf(RemittanceRequest request, IReadOnlyList<RequestField> fields, PayoutContext context, string payee, int row = 0) => new PayoutResult
         {
+            Row = row,
             RequestId = request.RequestId,
             Outcome = "WhatIf",
             StatusMeaning = "Not sent (-WhatIf)",
@@ -65,8 +69,9 @@ namespace PayoutPS.Models
             MerchantId = context.MerchantId,
         };
 
-        internal static PayoutResult From(PayoutRecord record, PayoutContext context, string? payee) => new PayoutResult
+        internal static PayoutResult From(PayoutRecord record, PayoutContext context, string? payee, int row = 0) => new PayoutResult
         {
+            Row = row,
             RequestId = record.RequestId,
             PayoutId = record.PayoutId,
             Status = record.Status,

@@ -1,0 +1,402 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PayoutPS.Core.Payouts;
+
+namespace PayoutPS.Core.Batch
+{
+    /// <summary>
+    /// The batch's memory on disk: an append-only JSON Lines file (header, then intent / sent / outcome records
+    /// per row). A row's intent is flushed to the device before its request may leave; records written while
+    /// others wait share one flush (group commit). One process at a time: a lock file guards the journal.
+    /// Holds no secret and no full account number: rows are stored as a content hash and a masked payee.
+    /// </summary>
+    public sealed class BatchJournal : IDisposable
+    {
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private readonly string _path;
+        private readonly FileStream _lock;
+        private readonly FileStream _stream;
+        private readonly Dictionary<string, JournalEntry> _entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        private readonly object _gate = new object();
+        private readonly Thread _writer;
+        private List<PendingRecord> _pending = new List<PendingRecord>();
+        private Exception? _failure;
+        private bool _closing;
+
+        private BatchJournal(string path, FileStream lockFile, FileStream stream, JournalHeader header, bool resumed)
+        {
+            _path = path;
+            _lock = lockFile;
+            _stream = stream;
+            Header = header;
+            IsResumed = resumed;
+            _writer = new Thread(WriteLoop) { IsBackground = true, Name = "PayoutPS journal writer" };
+            _writer.Start();
+        }
+
+        public JournalHeader Header { get; }
+
+        /// <summary>True when the file existed: this run continues an earlier one.</summary>
+        public bool IsResumed { get; }
+
+        public string Path => _path;
+
+        /// <summary>Opens (and locks) an existing journal, or creates one with <paramref name="newHeader"/>.</summary>
+        public static BatchJournal Open(string path, JournalHeader newHeader)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            var lockFile = AcquireLock(full);
+            try
+            {
+                var stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 64 * 1024, FileOptions.None);
+                try
+                {
+                    if (stream.Length == 0)
+                    {
+                        var created = new BatchJournal(full, lockFile, stream, newHeader, resumed: false);
+                        created.AppendAsync(HeaderRecord(newHeader), durable: true).GetAwaiter().GetResult();
+                        return created;
+                    }
+
+                    JournalHeader? header = null;
+                    var entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+                    var valid = JournalReader.Read(stream, full, line => header = Load(line, header, entries, full));
+                    if (header == null)
+                    {
+                        throw new JournalException($"Journal {full} has no header line: it is not a PayoutPS journal. Nothing was sent.");
+                    }
+
+                    if (valid < stream.Length)
+                    {
+                        stream.SetLength(valid); // a torn last line from a crash mid-write: its row was never sent
+                    }
+
+                    stream.Position = valid;
+                    var journal = new BatchJournal(full, lockFile, stream, header, resumed: true);
+                    foreach (var pair in entries)
+                    {
+                        journal._entries[pair.Key] = pair.Value;
+                    }
+
+                    return journal;
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
+            }
+            catch
+            {
+                lockFile.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>What an earlier run recorded for <paramref name="requestId"/>; null when nothing.</summary>
+        public JournalEntry? Find(string requestId) => _entries.TryGetValue(requestId, out var entry) ? entry : null;
+
+        /// <summary>Records that this row is about to be sent; completes once the record is on the device.</summary>
+        public Task RecordIntentAsync(int row, string requestId, string contentHash, string amount, string currency, string payee)
+        {
+            lock (_entries)
+            {
+                if (!_entries.ContainsKey(requestId))
+                {
+                    _entries[requestId] = new JournalEntry(contentHash, row);
+                }
+            }
+
+            return AppendAsync(Record("intent", w =>
+            {
+                w.WriteNumber("row", row);
+                w.WriteString("requestId", requestId);
+                w.WriteString("hash", contentHash);
+                w.WriteString("amount", amount);
+                w.WriteString("currency", currency);
+                w.WriteString("payee", payee);
+            }), durable: true);
+        }
+
+        /// <summary>The request is leaving now (for people reading the journal; resume does not depend on it).</summary>
+        public void RecordSent(string requestId) => _ = AppendAsync(Record("sent", w => w.WriteString("requestId", requestId)), durable: false);
+
+        /// <summary>The service's answer: a payout exists (paid) for this row.</summary>
+        public void RecordPaid(int row, PayoutRecord payout) => _ = AppendAsync(Record("outcome", w =>
+        {
+            w.WriteNumber("row", row);
+            w.WriteString("requestId", payout.RequestId);
+            w.WriteString("outcome", payout.Outcome.ToString());
+            w.WriteString("payoutId", payout.PayoutId);
+            w.WriteString("status", payout.Status);
+            w.WriteString("sourceAmount", payout.SourceAmount);
+            w.WriteString("sourceCurrency", payout.SourceCurrency);
+            w.WriteString("targetAmount", payout.TargetAmount);
+            w.WriteString("targetCurrency", payout.TargetCurrency);
+            w.WriteString("fee", payout.Fee);
+            w.WriteString("createTime", payout.CreateTime);
+        }), durable: false);
+
+        /// <summary>No payout resulted, or it is in doubt: <paramref name="outcome"/> says which.</summary>
+        public void RecordFailure(int row, string requestId, string outcome, string error, string? respCode) => _ = AppendAsync(Record("outcome", w =>
+        {
+            w.WriteNumber("row", row);
+            w.WriteString("requestId", requestId);
+            w.WriteString("outcome", outcome);
+            w.WriteString("respCode", respCode);
+            w.WriteString("error", error);
+        }), durable: false);
+
+        /// <summary>A row refused before anything was sent (invalid input), for the reconciliation report.</summary>
+        public void RecordInvalid(int row, string? requestId, string error) => _ = AppendAsync(Record("invalid", w =>
+        {
+            w.WriteNumber("row", row);
+            w.WriteString("requestId", requestId);
+            w.WriteString("error", error);
+        }), durable: false);
+
+        /// <summary>Reads back the outcome an earlier run recorded for a paid row.</summary>
+        public PayoutRecord ReadPaid(JournalEntry entry)
+        {
+            lock (_gate)
+            {
+                using (var reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096))
+                {
+                    reader.Position = entry.PaidOffset;
+                    var line = new List<byte>(512);
+                    int b;
+                    while ((b = reader.ReadByte()) >= 0 && b != '\n')
+                    {
+                        line.Add((byte)b);
+                    }
+
+                    using (var document = JsonDocument.Parse(line.ToArray()))
+                    {
+                        return JournalRecords.ToPayout(document.RootElement);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Writes everything pending to the device.</summary>
+        public void Flush() => AppendAsync(null, durable: true).GetAwaiter().GetResult();
+
+        public void Dispose()
+        {
+            try
+            {
+                Flush();
+            }
+            catch (IOException)
+            {
+                // Dispose must not throw; what was not flushed is in doubt on the next run, which looks it up first.
+            }
+
+            lock (_gate)
+            {
+                _closing = true;
+                Monitor.PulseAll(_gate);
+            }
+
+            _writer.Join();
+            _stream.Dispose();
+            _lock.Dispose();
+            try
+            {
+                File.Delete(LockPath(_path));
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        private static FileStream AcquireLock(string path)
+        {
+            try
+            {
+                // FileShare.None is an exclusive OS lock (flock on Unix), released by the OS if this process dies.
+                return new FileStream(LockPath(path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException ex)
+            {
+                throw new JournalException($"Journal {path} is in use by another run (its lock file {LockPath(path)} is held). " +
+                                           "Two runs on one journal could pay twice, so this one stops; nothing was sent.", ex);
+            }
+        }
+
+        private static string LockPath(string path) => path + ".lock";
+
+        private static JournalHeader? Load(JournalReader.Line line, JournalHeader? header, Dictionary<string, JournalEntry> entries, string path)
+        {
+            if (header == null)
+            {
+                if (line.Type != "header")
+                {
+                    throw new JournalException($"Journal {path} line {line.Number} should be its header: it is not a PayoutPS journal. Nothing was sent.");
+                }
+
+                return JournalRecords.ToHeader(line);
+            }
+
+            var requestId = line.Text("requestId");
+            if (requestId == null)
+            {
+                return header;
+            }
+
+            switch (line.Type)
+            {
+                case "intent":
+                    if (!entries.ContainsKey(requestId))
+                    {
+                        entries[requestId] = new JournalEntry(line.Text("hash") ?? string.Empty, line.Int("row"));
+                    }
+
+                    break;
+                case "outcome":
+                    if (entries.TryGetValue(requestId, out var entry) && JournalRecords.IsPaid(line.Text("outcome")))
+                    {
+                        entry.PaidOffset = line.Offset;
+                    }
+
+                    break;
+            }
+
+            return header;
+        }
+
+        private static byte[] HeaderRecord(JournalHeader header) => Record("header", w =>
+        {
+            w.WriteNumber("version", header.Version);
+            w.WriteString("batchId", header.BatchId);
+            w.WriteString("createdUtc", header.CreatedUtc.ToString("o", CultureInfo.InvariantCulture));
+            w.WriteString("merchant", header.Merchant);
+            w.WriteString("environment", header.Environment);
+            w.WriteString("baseUri", header.BaseUri);
+            w.WriteString("inputFile", header.InputFile);
+            w.WriteString("inputHash", header.InputHash);
+        }, withTime: false);
+
+        private static byte[] Record(string type, Action<Utf8JsonWriter> body, bool withTime = true)
+        {
+            using (var buffer = new MemoryStream(256))
+            {
+                using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("type", type);
+                    if (withTime)
+                    {
+                        writer.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                    }
+
+                    body(writer);
+                    writer.WriteEndObject();
+                }
+
+                buffer.WriteByte((byte)'\n');
+                return buffer.ToArray();
+            }
+        }
+
+        private Task AppendAsync(byte[]? line, bool durable)
+        {
+            var pending = new PendingRecord(line, durable);
+            lock (_gate)
+            {
+                if (_closing)
+                {
+                    throw new JournalException($"Journal {_path} is closed; nothing more is sent.");
+                }
+
+                if (_failure != null)
+                {
+                    throw new JournalException($"Journal {_path} can no longer be written ({_failure.Message}); nothing more is sent.", _failure);
+                }
+
+                _pending.Add(pending);
+                Monitor.Pulse(_gate);
+            }
+
+            return pending.Done.Task;
+        }
+
+        /// <summary>Group commit: whatever queued up while the last flush ran is written and flushed together.</summary>
+        private void WriteLoop()
+        {
+            while (true)
+            {
+                List<PendingRecord> batch;
+                lock (_gate)
+                {
+                    while (_pending.Count == 0 && !_closing)
+                    {
+                        Monitor.Wait(_gate);
+                    }
+
+                    if (_pending.Count == 0)
+                    {
+                        return;
+                    }
+
+                    batch = _pending;
+                    _pending = new List<PendingRecord>();
+                }
+
+                try
+                {
+                    var durable = false;
+                    foreach (var record in batch)
+                    {
+                        if (record.Line != null)
+                        {
+                            _stream.Write(record.Line, 0, record.Line.Length);
+                        }
+
+                        durable |= record.Durable;
+                    }
+
+                    _stream.Flush(flushToDisk: durable);
+                    foreach (var record in batch)
+                    {
+                        record.Done.TrySetResult(true);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    lock (_gate)
+                    {
+                        _failure = ex;
+                    }
+
+                    foreach (var record in batch)
+                    {
+                        record.Done.TrySetException(new JournalException($"Journal {_path} could not be written ({ex.Message}); this row was not sent.", ex));
+                    }
+                }
+            }
+        }
+
+        private sealed class PendingRecord
+        {
+            public PendingRecord(byte[]? line, bool durable)
+            {
+                Line = line;
+                Durable = durable;
+            }
+
+            public byte[]? Line { get; }
+
+            public bool Durable { get; }
+
+            public TaskCompletionSource<bool> Done { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+}

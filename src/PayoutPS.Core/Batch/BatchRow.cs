@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Signing;
+
+namespace PayoutPS.Core.Batch
+{
+    /// <summary>One checked row, ready to send: its request, its signed-to-be fields and where it came from.</summary>
+    public sealed class BatchRow
+    {
+        public BatchRow(int row, RemittanceRequest request, IReadOnlyList<RequestField> fields, string contentHash, string payee, bool mayAlreadyExist)
+        {
+            Row = row;
+            Request = request;
+            Fields = fields;
+            ContentHash = contentHash;
+            Payee = payee;
+            MayAlreadyExist = mayAlreadyExist;
+        }
+
+        /// <summary>1-based position in the input; 0 for a payout given on the command line.</summary>
+        public int Row { get; }
+
+        public RemittanceRequest Request { get; }
+
+        public IReadOnlyList<RequestField> Fields { get; }
+
+        public string ContentHash { get; }
+
+        /// <summary>The payee for people: name and masked account, or the beneficiary id.</summary>
+        public string Payee { get; }
+
+        /// <summary>An earlier run recorded its intent but no outcome: look it up before sending.</summary>
+        public bool MayAlreadyExist { get; }
+
+        public string RequestId => Request.RequestId;
+
+        /// <summary>The amount as sent: the send amount, or the amount to arrive.</summary>
+        public string Amount => RequestFields.Find(Fields, "sourceAmount") ?? RequestFields.Find(Fields, "targetAmount") ?? string.Empty;
+
+        /// <summary>The currency <see cref="Amount"/> is in.</summary>
+        public string Currency => Request.SendAmount != null ? Request.SourceCurrency : Request.TargetCurrency;
+    }
+
+    /// <summary>How one row ended: a payout, or the error that says why not (and whether it is in doubt).</summary>
+    public sealed class BatchResult
+    {
+        public BatchResult(BatchRow row, PayoutRecord? payout, System.Exception? error)
+        {
+            Row = row;
+            Payout = payout;
+            Error = error;
+        }
+
+        public BatchRow Row { get; }
+
+        public PayoutRecord? Payout { get; }
+
+        public System.Exception? Error { get; }
+    }
+}

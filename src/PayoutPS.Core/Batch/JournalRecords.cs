@@ -1,0 +1,30 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using PayoutPS.Core.Payouts;
+
+namespace PayoutPS.Core.Batch
+{
+    /// <summary>Reading journal records back into the Core's models.</summary>
+    public static class JournalRecords
+    {
+        /// <summary>Outcomes that mean a payout exists for the requestId: never send it again.</summary>
+        public static bool IsPaid(string? outcome) =>
+            outcome == nameof(PayoutOutcome.Created) || outcome == nameof(PayoutOutcome.AlreadyExisted) || outcome == nameof(PayoutOutcome.Recovered);
+
+        public static JournalHeader ToHeader(JournalReader.Line line) => new JournalHeader
+        {
+            Version = line.Int("version"),
+            BatchId = line.Text("batchId") ?? string.Empty,
+            CreatedUtc = DateTime.TryParse(line.Text("createdUtc"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var created) ? created : default,
+            Merchant = line.Text("merchant") ?? string.Empty,
+            Environment = line.Text("environment") ?? string.Empty,
+            BaseUri = line.Text("baseUri") ?? string.Empty,
+            InputFile = line.Text("inputFile"),
+            InputHash = line.Text("inputHash"),
+        };
+
+        /// <summary>An outcome record as the payout it describes, marked as read from the journal.</summary>
+        public static PayoutRecord ToPayout(JsonElement outcome) => PayoutRecord.FromJournal(outcome);
+    }
+}
