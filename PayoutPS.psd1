@@ -18,6 +18,7 @@
     CmdletsToExport      = @(
         'Connect-PayoutEnvironment'
         'Disconnect-PayoutEnvironment'
+        'Get-PayoutBatch'
         'Get-PayoutEnvironment'
         'Get-PayoutStatus'
         'New-Payout'

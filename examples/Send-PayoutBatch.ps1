@@ -1,48 +1,81 @@
 <#
 .SYNOPSIS
-    Pays every row of a CSV file, waits for the final statuses, and prints a results table and a summary.
+    Pays every row of a CSV file exactly once, crash-safe, and ends with an exit code a scheduler understands.
 .DESCRIPTION
-    The script a sysadmin copies. Each row needs a RequestId column: it is the payment's idempotency key,
-    so running the same file again never pays a row twice (rows already paid come back as AlreadyExisted).
-    A bad row (say an amount written "1,50") is refused with the field named, and the others still go.
+    The script a sysadmin copies. Every row is written to a journal (next to the CSV unless -JournalPath says
+    otherwise) before it is sent. If the run is killed, run the same command again: rows already paid are not
+    sent again, rows in doubt are looked up first, and the rest are sent. Rows need no RequestId column: the
+    journal derives one per row. A bad row (say an amount written "1,50") is refused with its row and field
+    named, and the others still go.
 
     Credentials come from the environment so the script runs unattended (scheduled task, service account):
       PAYOUTPS_MERCHANT_ID, and PAYOUTPS_SECRET_KEY or PAYOUTPS_KEY_PATH (+ PAYOUTPS_KEY_PASSPHRASE).
+    See scheduled-task.ps1 for loading them from a DPAPI-protected file on Windows.
+
+    Exit codes: 0 all paid, 1 some refused or failed, 2 invalid input, 3 authentication or configuration
+    (nothing was sent), 4 rows still in doubt (run again later to settle them).
 .EXAMPLE
     ./Send-PayoutBatch.ps1 -CsvPath ./payouts.csv -Environment Sandbox
 .EXAMPLE
-    ./Send-PayoutBatch.ps1 -CsvPath ./payouts.csv -Environment Local -Port 5080 -WaitSeconds 30
+    ./Send-PayoutBatch.ps1 -CsvPath ./payroll.csv -Environment Local -Port 5080 -ThrottleLimit 16 -WaitSeconds 0
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $CsvPath,
     [ValidateSet('Sandbox', 'Production', 'Local')] [string] $Environment = 'Sandbox',
     [int] $Port,
+    # Defaults to the CSV's path with .journal appended; keep it with the CSV until the month is reconciled.
+    [string] $JournalPath = "$CsvPath.journal",
+    [ValidateRange(1, 64)] [int] $ThrottleLimit = 16,
+    # Per-request timeout and retries (Connect-PayoutEnvironment's defaults: 30 s, 4 retries).
+    [ValidateRange(1, 600)] [int] $TimeoutSec = 30,
+    [ValidateRange(0, 10)] [int] $MaxRetries = 4,
+    # Seconds to follow paid rows to a final status; 0 skips it (the journal and Get-PayoutBatch -Refresh can do it later).
     [int] $WaitSeconds = 120,
     # Connecting to Production needs this switch on top of -Environment Production.
-    [switch] $ConfirmProduction
+    [switch] $ConfirmProduction,
+    # Where PayoutPS.psd1 is; by default the one built in this repository, else the installed module.
+    [string] $ModulePath
 )
 
 $ErrorActionPreference = 'Stop'
-$connect = @{ Environment = $Environment }
-if ($Environment -eq 'Local') { $connect.Port = $Port }
-if ($Environment -eq 'Production') { $connect.Force = $ConfirmProduction.IsPresent }
-$context = Connect-PayoutEnvironment @connect
-Write-Host "Connected to $($context.Environment) as merchant $($context.MerchantId) ($($context.Algorithm))."
+# The message as PowerShell shows it: ErrorDetails when a cmdlet gave one (it names the row), else the exception's.
+function Get-Message($ErrorRecord) { if ($ErrorRecord.ErrorDetails) { $ErrorRecord.ErrorDetails.Message } else { $ErrorRecord.Exception.Message } }
+if (-not $ModulePath) {
+    $built = Join-Path $PSScriptRoot '../out/PayoutPS/PayoutPS.psd1'
+    $ModulePath = if (Test-Path $built) { $built } else { 'PayoutPS' }
+}
+Import-Module $ModulePath
 
-# Send every row; collect refusals instead of stopping at the first one.
-$sent = Import-Csv -Path $CsvPath -Encoding utf8 | New-Payout -Force -ErrorAction SilentlyContinue -ErrorVariable refused
+try {
+    $connect = @{ Environment = $Environment; TimeoutSec = $TimeoutSec; MaxRetries = $MaxRetries }
+    if ($Environment -eq 'Local') { $connect.Port = $Port }
+    if ($Environment -eq 'Production') { $connect.Force = $ConfirmProduction.IsPresent }
+    $context = Connect-PayoutEnvironment @connect
+    Write-Host "Connected to $($context.Environment) as merchant $($context.MerchantId) ($($context.Algorithm))."
 
-# Follow each accepted payout to its final status.
-$final = $sent | Get-PayoutStatus -Wait -TimeoutSec $WaitSeconds -PollIntervalSec 0.5 -ErrorAction Continue
-
-$final | Format-Table RequestId, PayoutId, Status, StatusMeaning, SourceAmount, SourceCurrency, TargetAmount, TargetCurrency, Fee -AutoSize | Out-String -Width 200 | Write-Host
-foreach ($problem in $refused) {
-    Write-Host ("Refused: {0}" -f $problem.Exception.Message)
+    # Every row goes; refusals are collected, not fatal. The journal makes a rerun resume instead of paying again.
+    $sent = Import-Csv -Path $CsvPath -Encoding utf8 |
+        New-Payout -Journal $JournalPath -ThrottleLimit $ThrottleLimit -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
+}
+catch {
+    # Not connected, a wrong key, a journal in use by another run or another merchant's: nothing was sent.
+    Write-Host "Could not run the batch: $(Get-Message $_)"
+    exit 3
 }
 
-$succeeded = @($final | Where-Object Status -eq 'S').Count
-$failed = @($final | Where-Object { $_.Status -in 'F', 'U', 'V' }).Count
-$pending = @($final | Where-Object { -not $_.IsTerminal }).Count
-Write-Host ("Summary: {0} rows, {1} succeeded, {2} failed at the provider, {3} still pending, {4} refused before sending." -f `
-    (@($sent).Count + @($refused).Count), $succeeded, $failed, $pending, @($refused).Count)
+if ($WaitSeconds -gt 0) {
+    $sent = @($sent) | Get-PayoutStatus -Wait -TimeoutSec $WaitSeconds -PollIntervalSec 0.5 -ErrorAction Continue
+    $sent | Format-Table Row, RequestId, PayoutId, Status, StatusMeaning, SourceAmount, SourceCurrency, TargetAmount, TargetCurrency, Fee -AutoSize |
+        Out-String -Width 200 | Write-Host
+}
+
+foreach ($problem in $refused) {
+    Write-Host ("Refused: {0}" -f (Get-Message $problem))
+}
+
+$failedAtProvider = @($sent | Where-Object { $_.Status -in 'F', 'U', 'V' }).Count
+Write-Host "Summary: $summary"
+if ($WaitSeconds -gt 0) { Write-Host "Failed at the provider after paying out: $failedAtProvider." }
+Write-Host "Journal: $JournalPath (Get-PayoutBatch -Journal '$JournalPath' -Refresh shows every row)."
+exit $summary.ExitCode

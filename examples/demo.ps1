@@ -19,10 +19,13 @@ try {
     Import-Module $ModulePath
     $env:PAYOUTPS_MERCHANT_ID = '800100'
     $env:PAYOUTPS_SECRET_KEY = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
-    & (Join-Path $PSScriptRoot 'Send-PayoutBatch.ps1') -CsvPath (Join-Path $PSScriptRoot 'payouts.csv') -Environment Local -Port $port -WaitSeconds 30
+    # Each demo run has a fresh sandbox, so it gets a fresh journal too (a journal belongs to one service).
+    $journal = Join-Path ([IO.Path]::GetTempPath()) "payoutps-demo-$([guid]::NewGuid().ToString('N')).journal"
+    & (Join-Path $PSScriptRoot 'Send-PayoutBatch.ps1') -CsvPath (Join-Path $PSScriptRoot 'payouts.csv') -JournalPath $journal -ModulePath $ModulePath -Environment Local -Port $port -WaitSeconds 30
 }
 finally {
     Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
     Stop-Process -Id $sandbox.Process.Id -ErrorAction Ignore
     Remove-Item $sandbox.Log -ErrorAction Ignore
+    if ($journal) { Remove-Item $journal -ErrorAction Ignore }
 }

@@ -22,9 +22,12 @@ Describe 'examples/Send-PayoutBatch.ps1 with examples/payouts.csv' {
     }
 
     It 'pays individuals, businesses and on-behalf rows, refuses the bad row, and summarises' {
-        $output = & $Batch -CsvPath $Csv -Environment Local -Port $Sandbox.Port -WaitSeconds 30 6>&1 | Out-String
+        $output = & $Batch -CsvPath $Csv -JournalPath "$TestDrive/payouts.journal" -Environment Local -Port $Sandbox.Port -WaitSeconds 30 6>&1 | Out-String
 
-        $output | Should -Match 'Summary: 6 rows, 4 succeeded, 1 failed at the provider, 0 still pending, 1 refused before sending\.'
+        $LASTEXITCODE | Should -Be 2   # one row is invalid
+        $output | Should -Match 'Summary: 6 rows: 5 paid \(5 created, 0 found existing, 0 from the journal\), 1 invalid, 0 refused, 0 failed, 0 in doubt'
+        $output | Should -Match 'Failed at the provider after paying out: 1\.'
+        $output | Should -Match 'Exit code 2\.'
         $output | Should -Match "Refused: Row \d+ \(CSV line \d+\), RequestId \S+: SendAmount '1,50' contains a comma"
         $payouts = @((Get-SandboxState $Sandbox).payouts)
         $payouts.Count | Should -Be 5
@@ -34,12 +37,12 @@ Describe 'examples/Send-PayoutBatch.ps1 with examples/payouts.csv' {
     It 'pays nothing twice when the same file runs again' {
         $before = Get-SandboxState $Sandbox
 
-        $output = & $Batch -CsvPath $Csv -Environment Local -Port $Sandbox.Port -WaitSeconds 30 6>&1 | Out-String
+        $output = & $Batch -CsvPath $Csv -JournalPath "$TestDrive/payouts.journal" -Environment Local -Port $Sandbox.Port -WaitSeconds 30 6>&1 | Out-String
 
         $after = Get-SandboxState $Sandbox
         @($after.payouts).Count | Should -Be 5
         $after.merchants[0].balances.USD | Should -Be $before.merchants[0].balances.USD
         $after.merchants[0].balances.EUR | Should -Be $before.merchants[0].balances.EUR
-        $output | Should -Match 'Summary: 6 rows, 4 succeeded, 1 failed at the provider'
+        $output | Should -Match 'Summary: 6 rows: 5 paid \(0 created, 0 found existing, 5 from the journal\), 1 invalid'
     }
 }

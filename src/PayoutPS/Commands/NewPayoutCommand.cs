@@ -564,6 +564,13 @@ namespace PayoutPS.Commands
             WriteError(record);
         }
 
+        /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
+        private ActionPreference ErrorAction()
+        {
+            var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
+        }
+
         private BatchJournal OpenJournal(PayoutContext context, string path)
         {
             try
@@ -593,16 +600,6 @@ namespace PayoutPS.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, path));
                 throw; // not reached
             }
-        }
-
-        private ActionPreference ErrorAction()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) && bound is ActionPreference explicitAction)
-            {
-                return explicitAction;
-            }
-
-            return SessionState.PSVariable.GetValue("ErrorActionPreference") is ActionPreference preference ? preference : ActionPreference.Continue;
         }
 
         private void WarnUnknownColumns(List<string> unknown)

@@ -5,9 +5,11 @@ New-Payout sends one payout per input object. Give -BeneficiaryId to pay an appr
 
 The amount is either -SendAmount, what leaves your balance with fees included, or -ReceiveAmount, what must arrive with fees paid on top. The API's own -Amount with -ChargeFlag N or Y is accepted too. Amounts are checked without culture: digits with an optional '.' and at most the currency's decimals, sent in the currency's canonical form (100 USD as 100.00, JPY without a point). "1,50", "1.234,56", "-5", "0", "1e3" and computed floating-point values such as 0.1 + 0.2 are refused with the parameter named, and nothing is sent for that row.
 
-Every payout has a fixed -RequestId, its idempotency key. Give one per CSV row; a new one is generated when it is absent. Only transient failures are retried, with backoff. After an attempt whose answer was lost, New-Payout asks the service for that RequestId before it sends again, so a payout is never made twice: Outcome says Created, AlreadyExisted or Recovered.
+Every payout has a fixed -RequestId, its idempotency key. Give one per CSV row, or use -Journal, which derives one from the batch and the row so that a rerun finds it; without either, a row without a RequestId is refused (unless -GenerateRequestId). Only transient failures are retried, with backoff. After an attempt whose answer was lost, New-Payout asks the service for that RequestId before it sends again, so a payout is never made twice: Outcome says Created, AlreadyExisted or Recovered.
 
 Each pipeline object (a CSV row, a hashtable, any object) is one payout: its properties fill the parameters of the same name or alias, including the API's field names (sourceAmount, targetCurrency, cardNumber, countryCode, transactionPurpose…), so Import-Csv file.csv | New-Payout works. Parameters given on the command line apply to every row; a row that says otherwise is refused. A column one or two letters away from a parameter (SendAmmount, Contry) refuses the row with "did you mean"; other columns are listed once in a warning and ignored. A bad row writes a non-terminating error that names the row (its position and CSV line) and its RequestId, nothing is sent for it, and the next row goes on. Text with a control character or a character that could not be decoded (a Windows-1252 file read as UTF-8) is refused, account numbers lose spaces and dashes, and an IBAN must pass its check digits.
+
+With -Journal, each row's intent is flushed to disk before its request leaves, and outcomes follow; a rerun with the same journal sends only what is not paid yet, looks up rows in doubt first, and refuses rows whose content changed. -ThrottleLimit sets how many requests are in flight (default 4); results stream out as rows finish, each with its Row. Ctrl+C stops taking rows and lets requests in flight finish or time out. At the end, -SummaryVariable receives counts, totals per currency, rows in doubt and an ExitCode (0 all paid, 1 some refused or failed, 2 invalid input, 4 rows in doubt). With -ErrorAction Stop, row errors are shown as warnings and the run fails only after every row has had its turn.
 
 ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends nothing. -Force or -Confirm:$false run without any prompt.
 '@
@@ -67,6 +69,16 @@ ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends not
             Title   = 'Pay an approved payee on behalf of a payer, so that 50.00 EUR arrives'
             Code    = 'New-Payout -RequestId CREATOR-7 -BeneficiaryId 1775000000000000001 -PayerId 1776000000000000001 -ReceiveAmount 50.00 -SourceCurrency USD -TargetCurrency EUR -Purpose BusinessServices -Force'
             Remarks = 'The fees are paid on top of the 50.00 EUR.'
+        }
+        @{
+            Title   = 'Pay a month''s payroll that survives a crash, 16 at a time'
+            Code    = 'Import-Csv payroll.csv | New-Payout -Journal payroll.journal -ThrottleLimit 16 -Force -SummaryVariable summary | Export-Csv results.csv; exit $summary.ExitCode'
+            Remarks = 'Killed halfway, the same command resumes: paid rows are not sent again, rows in doubt are looked up first.'
+        }
+        @{
+            Title   = 'Check a file before paying it'
+            Code    = 'Import-Csv payroll.csv | New-Payout -ValidateOnly -Journal payroll.journal'
+            Remarks = 'Reports every bad row at once; sends nothing and connects to nothing.'
         }
         @{
             Title   = 'Preview a batch'

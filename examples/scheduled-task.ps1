@@ -1,0 +1,52 @@
+<#
+.SYNOPSIS
+    The unattended monthly payroll: loads the merchant key without a prompt, pays the CSV with a journal,
+    and exits with the batch's code so the scheduler (and its alerting) sees what happened.
+.DESCRIPTION
+    Key loading, in order:
+      1. Windows: a DPAPI-protected credential file made once by the account the task runs as:
+           Get-Credential 800209 | Export-Clixml C:\payouts\merchant.cred.xml
+         (user name = merchant number, password = the 32-hex secret). Only that account on that machine can read it.
+      2. Elsewhere, or for a service: PAYOUTPS_MERCHANT_ID with PAYOUTPS_KEY_PATH (an RSA key file readable only
+         by the task's account, chmod 600) or PAYOUTPS_SECRET_KEY, set in the service's environment.
+    Nothing prompts: with no key found, Connect-PayoutEnvironment fails and the script exits 3.
+
+    Exit codes: 0 all paid, 1 some refused or failed, 2 invalid input, 3 authentication or configuration,
+    4 rows still in doubt (the next run settles them: it looks them up before sending anything).
+
+    Register it on Windows (runs on the 25th at 06:00 as a service account, without a profile or a prompt):
+      $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -NonInteractive -File C:\payouts\scheduled-task.ps1 -CsvPath C:\payouts\payroll.csv'
+      $trigger = New-ScheduledTaskTrigger -Monthly -DaysOfMonth 25 -At 06:00   # Windows Server 2022+; else -Weekly/-Daily
+      Register-ScheduledTask -TaskName 'Monthly payouts' -Action $action -Trigger $trigger -User 'CORP\svc-payouts' -Password (Read-Host 'svc-payouts password')
+    On Linux, a cron line does the same:  0 6 25 * *  pwsh -NoProfile -NonInteractive -File /opt/payouts/scheduled-task.ps1 -CsvPath /opt/payouts/payroll.csv
+.EXAMPLE
+    ./scheduled-task.ps1 -CsvPath C:\payouts\payroll.csv -CredentialPath C:\payouts\merchant.cred.xml
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $CsvPath,
+    [ValidateSet('Sandbox', 'Production', 'Local')] [string] $Environment = 'Sandbox',
+    [int] $Port,
+    [string] $CredentialPath,
+    [string] $ModulePath
+)
+
+$ErrorActionPreference = 'Stop'
+if ($CredentialPath) {
+    if (-not $IsWindows -and $PSVersionTable.PSEdition -eq 'Core') {
+        Write-Host 'A DPAPI credential file works only on Windows; use PAYOUTPS_KEY_PATH or PAYOUTPS_SECRET_KEY here.'
+        exit 3
+    }
+
+    # Export-Clixml protected the password with DPAPI for this user on this machine.
+    $credential = Import-Clixml $CredentialPath
+    $env:PAYOUTPS_MERCHANT_ID = $credential.UserName
+    $env:PAYOUTPS_SECRET_KEY = $credential.GetNetworkCredential().Password   # this process only; never written anywhere
+}
+
+$batch = @{ CsvPath = $CsvPath; Environment = $Environment; ThrottleLimit = 16; WaitSeconds = 0 }
+if ($Port) { $batch.Port = $Port }
+if ($ModulePath) { $batch.ModulePath = $ModulePath }
+if ($Environment -eq 'Production') { $batch.ConfirmProduction = $true }   # the task was registered for it on purpose
+& (Join-Path $PSScriptRoot 'Send-PayoutBatch.ps1') @batch
+exit $LASTEXITCODE

@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using PayoutPS.Core.Api;
+using PayoutPS.Core.Batch;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Internal;
+using PayoutPS.Models;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>
+    /// A batch as its journal recorded it: one row per input row with its latest outcome and status, or the
+    /// totals (-Summary). -Refresh asks the service for rows whose status may still change.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PayoutBatch")]
+    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary))]
+    public sealed class GetPayoutBatchCommand : PayoutCmdletBase
+    {
+        /// <summary>The journal New-Payout -Journal wrote.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public string Journal { get; set; } = string.Empty;
+
+        /// <summary>Look up rows in doubt and payouts not yet final (needs a connection).</summary>
+        [Parameter]
+        public SwitchParameter Refresh { get; set; }
+
+        /// <summary>Emit the totals instead of the rows.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            (JournalHeader Header, System.Collections.Generic.List<BatchRowState> Rows) batch;
+            try
+            {
+                batch = JournalRows.Read(path);
+            }
+            catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ReadError, path));
+                return;
+            }
+
+            var context = Refresh ? RequireContext() : null;
+            var summary = new PayoutBatchSummary { Journal = path };
+            foreach (var row in batch.Rows)
+            {
+                if (context != null && !(row.IsPaid && PayoutStatusCodes.IsTerminal(row.Status)) && row.Outcome != "Invalid" && row.RequestId != null)
+                {
+                    RefreshRow(context, row);
+                }
+
+                Count(summary, row);
+                if (!Summary)
+                {
+                    WriteObject(row);
+                }
+            }
+
+            if (Summary)
+            {
+                WriteObject(summary);
+            }
+        }
+
+        private void RefreshRow(PayoutContext context, BatchRowState row)
+        {
+            try
+            {
+                var found = Await((log, token) => context.Client.FindPayoutAsync(row.RequestId, null, log, token));
+                if (found == null)
+                {
+                    return; // not (yet) at the service: a row in doubt stays in doubt
+                }
+
+                if (!row.IsPaid)
+                {
+                    row.Outcome = nameof(PayoutOutcome.Recovered);
+                    row.Error = null;
+                }
+
+                row.PayoutId = found.PayoutId;
+                row.Status = found.Status;
+                row.SourceAmount = found.SourceAmount;
+                row.SourceCurrency = found.SourceCurrency;
+                row.Fee = found.Fee;
+            }
+            catch (PayoutApiException ex)
+            {
+                WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: could not refresh ({ex.Message}).");
+            }
+        }
+
+        private static void Count(PayoutBatchSummary summary, BatchRowState row)
+        {
+            summary.Rows++;
+            switch (row.Outcome)
+            {
+                case "Invalid": summary.Invalid++; break;
+                case "InDoubt":
+                case "Pending": summary.AddInDoubt(row.RequestId!); break;
+                case "Unavailable": summary.Failed++; break;
+                default:
+                    if (row.IsPaid)
+                    {
+                        summary.AddPaid(new PayoutResult { Outcome = row.Outcome, SourceAmount = row.SourceAmount, SourceCurrency = row.SourceCurrency, Fee = row.Fee });
+                    }
+                    else
+                    {
+                        summary.Refused++;
+                    }
+
+                    break;
+            }
+        }
+    }
+}

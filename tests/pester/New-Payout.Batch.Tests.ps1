@@ -1,0 +1,361 @@
+# Issue 8: batches that survive a crash, pay in parallel and report like a scheduled task should.
+# Judged by the sandbox's state (every payout and how often its requestId was tried) and the journal on disk.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'sandbox.ps1')
+    $script:Sandbox = Start-TestSandbox
+    $script:BatchScript = Join-Path $RepoRoot 'examples/Send-PayoutBatch.ps1'
+    # The unattended way: the child processes find the merchant and key in their environment.
+    $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant
+    $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
+    function Get-Payouts { @((Get-SandboxState $Sandbox).payouts) }
+
+    # A payroll file: row i pays (i mod $Distinct + 1).00 USD to the same payee, so without RequestIds many rows are identical.
+    function New-BatchCsv([int] $Count, [switch] $WithRequestId, [int] $Distinct = 25) {
+        $path = Join-Path $TestDrive "batch-$([guid]::NewGuid().ToString('N').Substring(0, 8)).csv"
+        1..$Count | ForEach-Object {
+            $row = [ordered]@{}
+            if ($WithRequestId) { $row.RequestId = 'B-{0:D5}' -f $_ }
+            $row.FirstName = 'Anna'; $row.LastName = 'Müller'; $row.AccountNumber = 'DE89370400440532013000'; $row.Country = 'DE'
+            $row.City = 'Berlin'; $row.AddressLine1 = 'Unter den Linden 1'; $row.SendAmount = '{0}.00' -f ($_ % $Distinct + 1)
+            $row.SourceCurrency = 'USD'; $row.TargetCurrency = 'EUR'; $row.Purpose = '1'
+            [pscustomobject]$row
+        } | Export-Csv $path -NoTypeInformation -Encoding utf8
+        $path
+    }
+
+    # examples/Send-PayoutBatch.ps1 in its own pwsh process, as a scheduled task would run it.
+    function Start-BatchProcess([string] $Csv, [string] $Journal, [string[]] $Extra = @()) {
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        $arguments = @($pwsh, '-NoLogo', '-NoProfile', '-NonInteractive', '-File', $BatchScript, '-CsvPath', $Csv, '-JournalPath', $Journal,
+            '-Environment', 'Local', '-Port', $Sandbox.Port, '-WaitSeconds', '0', '-ModulePath', $ModulePath) + $Extra
+        $log = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        Start-Process dotnet -ArgumentList $arguments -PassThru -RedirectStandardOutput "$log.out" -RedirectStandardError "$log.err"
+    }
+
+    function Get-JournalLines([string] $Journal) {
+        if (-not (Test-Path $Journal)) { return @() }
+        $stream = [IO.FileStream]::new($Journal, 'Open', 'Read', 'ReadWrite')
+        try { $reader = [IO.StreamReader]::new($stream); @($reader.ReadToEnd() -split "`n" | Where-Object { $_ }) }
+        finally { $stream.Dispose() }
+    }
+
+    function Get-JournalCounts([string] $Journal) {
+        $records = Get-JournalLines $Journal | ForEach-Object { try { ConvertFrom-Json $_ } catch { } }
+        [pscustomobject]@{
+            Intents  = @($records | Where-Object type -eq 'intent').Count
+            Outcomes = @($records | Where-Object type -eq 'outcome').Count
+        }
+    }
+
+    # Kills the run with SIGKILL once the journal holds $Outcomes outcomes; returns what the journal held then.
+    function Stop-BatchAt([string] $Csv, [string] $Journal, [int] $Outcomes) {
+        $process = Start-BatchProcess $Csv $Journal
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not $process.HasExited -and [DateTime]::UtcNow -lt $deadline) {
+            if ((Get-JournalCounts $Journal).Outcomes -ge $Outcomes) { break }
+            Start-Sleep -Milliseconds 50
+        }
+        if (-not $process.HasExited) { $process.Kill() }
+        $process.WaitForExit()
+        Get-JournalCounts $Journal
+    }
+
+    function Invoke-Batch([string] $Csv, [string] $Journal, [string[]] $Extra = @()) {
+        $process = Start-BatchProcess $Csv $Journal $Extra
+        $process.WaitForExit()
+        $process.ExitCode
+    }
+}
+
+AfterAll {
+    Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
+    Disconnect-PayoutEnvironment
+    Stop-TestSandbox $Sandbox
+}
+
+Describe 'A batch killed with SIGKILL and rerun pays every row exactly once' {
+    BeforeEach {
+        Reset-Sandbox $Sandbox
+        # Slow answers keep requests in flight, so the kills land between an intent's flush and its response.
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 120 }
+    }
+
+    It '<Name>' -ForEach @(
+        @{ Name = 'with a RequestId column (500 rows)'; WithRequestId = $true }
+        @{ Name = 'without a RequestId column: identical rows stay separate payouts (500 rows)'; WithRequestId = $false }
+    ) {
+        $csv = New-BatchCsv 500 -WithRequestId:$WithRequestId
+        $journal = "$csv.journal"
+        $caughtInFlight = 0
+        foreach ($killAt in 40, 160, 330) {
+            $atKill = Stop-BatchAt $csv $journal $killAt
+            if ($atKill.Intents -gt $atKill.Outcomes) { $caughtInFlight++ }
+        }
+        $caughtInFlight | Should -BeGreaterThan 0 -Because 'some kills must land with intents flushed and answers pending'
+        (Get-Payouts).Count | Should -BeLessThan 500 -Because 'the kills must interrupt the batch'
+
+        Invoke-Batch $csv $journal | Should -Be 0
+
+        $payouts = Get-Payouts
+        $payouts.Count | Should -Be 500
+        ($payouts.requestId | Sort-Object -Unique).Count | Should -Be 500
+        # Exactly as written: each amount was in the file 20 times, and is paid 20 times.
+        $payouts | Group-Object { $_.request.sourceAmount } | ForEach-Object { $_.Count | Should -Be 20 }
+        if ($WithRequestId) {
+            foreach ($p in $payouts) { $p.request.sourceAmount | Should -Be ('{0}.00' -f ([int]$p.requestId.Substring(2) % 25 + 1)) }
+        }
+        $journalText = (Get-JournalLines $journal) -join "`n"
+        $journalText | Should -Not -Match 'DE89370400440532013000'
+        $journalText | Should -Not -Match $SandboxSecretText
+    }
+}
+
+Describe 'Batches against a service that fails' {
+    BeforeEach { Reset-Sandbox $Sandbox }
+
+    It 'ends with exactly-once results and the right exit code under 5xx, resets, 429, commit-then-drop and delays past the timeout' {
+        $seed = 40
+        foreach ($rule in @(
+                @{ kind = 'http503' }, @{ kind = 'reset' }, @{ kind = 'http429'; retryAfter = '0' }, @{ kind = 'commitThenDrop' }, @{ kind = 'delay'; delayMs = 1500 })) {
+            $rule.path = '/api/v2/txn/remittance'; $rule.probability = 0.07; $rule.seed = $seed++
+            Add-SandboxFault $Sandbox $rule
+        }
+        $csv = New-BatchCsv 500
+        $journal = "$csv.journal"
+
+        $first = Invoke-Batch $csv $journal @('-TimeoutSec', '1', '-MaxRetries', '6')
+        $first | Should -BeIn 0, 4
+        if ($first -eq 4) { Invoke-Batch $csv $journal @('-TimeoutSec', '1', '-MaxRetries', '6') | Should -Be 0 }
+
+        $payouts = Get-Payouts
+        $payouts.Count | Should -Be 500
+        ($payouts.requestId | Sort-Object -Unique).Count | Should -Be 500
+        @($payouts | Where-Object creationAttempts -gt 1).Count | Should -BeGreaterThan 0 -Because 'the faults must have forced resends'
+    }
+
+    It 'exits 4 with the rows in doubt named, and a rerun settles them' {
+        $null = Connect-TestSandbox $Sandbox @{ TimeoutSec = 1; MaxRetries = 0 }
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 2500 }
+        $csv = New-BatchCsv 3 -WithRequestId
+        $results = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force -ThrottleLimit 1 -SummaryVariable summary -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $summary.ExitCode | Should -Be 4
+        $summary.InDoubtRequestIds | Should -Be @('B-00001')
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.Api.InDoubt*'
+        $results.Count | Should -Be 2
+        Start-Sleep -Seconds 2   # the delayed original lands at the service
+
+        $again = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force -SummaryVariable summary)
+        $summary.ExitCode | Should -Be 0
+        ($again | Where-Object RequestId -eq 'B-00001').Outcome | Should -Be 'Recovered'
+        ($again | Where-Object RequestId -ne 'B-00001').Outcome | Should -Be @('Journaled', 'Journaled')
+        (Get-Payouts).Count | Should -Be 3
+    }
+}
+
+Describe 'The journal' {
+    BeforeEach {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+    }
+
+    It 'records header, intent, sent and outcome per row, masked; a rerun emits the recorded results and sends nothing' {
+        $csv = New-BatchCsv 5 -WithRequestId
+        $journal = "$csv.journal"
+        $first = @(Import-Csv $csv | New-Payout -Journal $journal -Force)
+        $lines = @(Get-JournalLines $journal | ForEach-Object { ConvertFrom-Json $_ })
+        $lines[0].type | Should -Be 'header'
+        $lines[0].merchant | Should -Be $SandboxMerchant
+        $lines[0].batchId | Should -Match '^[0-9a-f]{32}$'
+        ($lines | Where-Object type -eq 'intent').Count | Should -Be 5
+        ($lines | Where-Object type -eq 'sent').Count | Should -Be 5
+        ($lines | Where-Object type -eq 'outcome').outcome | Should -Be (@('Created') * 5)
+        ($lines | Where-Object type -eq 'intent')[0].payee | Should -Be 'Anna Müller ****3000'
+        $attempts = (Get-SandboxState $Sandbox).creationAttempts
+
+        $second = @(Import-Csv $csv | New-Payout -Journal $journal -Force)
+
+        $second.Outcome | Should -Be (@('Journaled') * 5)
+        ($second | Sort-Object Row).PayoutId | Should -Be ($first | Sort-Object Row).PayoutId
+        (Get-SandboxState $Sandbox).creationAttempts | ConvertTo-Json | Should -Be ($attempts | ConvertTo-Json)
+    }
+
+    It 'derives the same RequestIds on a rerun, so identical rows stay two payouts and are found again' {
+        $csv = New-BatchCsv 4 -Distinct 2
+        $first = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force)
+        ($first.RequestId | Sort-Object -Unique).Count | Should -Be 4
+        $second = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force)
+        ($second | Sort-Object Row).RequestId | Should -Be ($first | Sort-Object Row).RequestId
+        (Get-Payouts).Count | Should -Be 4
+    }
+
+    It 'refuses a row whose content changed since the journal recorded it' {
+        $csv = New-BatchCsv 3 -WithRequestId
+        $null = Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force
+        $rows = Import-Csv $csv
+        $rows[1].SendAmount = '999.00'
+        $again = @($rows | New-Payout -Journal "$csv.journal" -Force -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $again.Count | Should -Be 2
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.JournalRowChanged*'
+        $errs[0].Exception.Message | Should -Match '^Row 2 \(CSV line 3\), RequestId B-00002: this row differs from what journal'
+        (Get-Payouts).Count | Should -Be 3
+    }
+
+    It 'tolerates a torn last line, and sends nothing when a line in the middle is corrupt, naming it' {
+        $csv = New-BatchCsv 3 -WithRequestId
+        $journal = "$csv.journal"
+        $null = Import-Csv $csv | New-Payout -Journal $journal -Force
+        [IO.File]::AppendAllText($journal, '{"type":"intent","row":4,"requestId":"B-000')
+        $again = @(Import-Csv $csv | New-Payout -Journal $journal -Force)
+        $again.Outcome | Should -Be (@('Journaled') * 3)
+        (Get-JournalLines $journal)[-1] | Should -Not -Match 'B-000"?$'
+
+        $lines = [IO.File]::ReadAllLines($journal)
+        $lines[2] = 'garbage'
+        [IO.File]::WriteAllLines($journal, $lines)
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        { Import-Csv $csv | New-Payout -Journal $journal -Force } | Should -Throw -ExpectedMessage '*is corrupt at line 3*Nothing was sent*'
+        (Get-Payouts).Count | Should -Be 0
+    }
+
+    It 'belongs to one run at a time: a second process on the same journal refuses and pays nothing' {
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 100 }
+        $csv = New-BatchCsv 60 -WithRequestId
+        $journal = "$csv.journal"
+        $first = Start-BatchProcess $csv $journal @('-ThrottleLimit', '2')
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ((Get-JournalCounts $journal).Outcomes -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+
+        Invoke-Batch $csv $journal | Should -Be 3
+        { Import-Csv $csv | New-Payout -Journal $journal -Force } | Should -Throw -ExpectedMessage '*in use by another run*nothing was sent*'
+
+        $first.WaitForExit()
+        $first.ExitCode | Should -Be 0
+        $payouts = Get-Payouts
+        $payouts.Count | Should -Be 60
+        @($payouts | Where-Object creationAttempts -gt 1).Count | Should -Be 0
+    }
+
+    It 'refuses to continue another merchant''s or another service''s batch' {
+        $csv = New-BatchCsv 1 -WithRequestId
+        $null = Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force
+        $other = Start-TestSandbox
+        try {
+            $null = Connect-TestSandbox $other
+            { Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force } | Should -Throw -ExpectedMessage '*cannot continue here: it was started against Local*'
+        }
+        finally { Stop-TestSandbox $other }
+    }
+
+    It 'German Excel CSV (; and 1,50) is refused row by row and recorded as invalid' {
+        $csv = "$TestDrive/german.csv"
+        Set-Content $csv -Encoding utf8 -Value 'RequestId;FirstName;LastName;AccountNumber;Country;City;AddressLine1;SendAmount;SourceCurrency;Purpose',
+            'DE-1;Anna;Müller;DE89370400440532013000;DE;Berlin;Mitte 1;1,50;USD;1', 'DE-2;Anna;Müller;DE89370400440532013000;DE;Berlin;Mitte 1;12.00;USD;1',
+            'DE-3;Anna;Müller;DE89370400440532013000;DE;Berlin;Mitte 1;1.234,56;USD;1'
+        $results = @(Import-Csv $csv -Delimiter ';' | New-Payout -Journal "$csv.journal" -Force -SummaryVariable summary -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $results.RequestId | Should -Be @('DE-2')
+        $errs.Exception.Message | Should -Match "^Row [13] \(CSV line [24]\), RequestId DE-[13]: SendAmount '1[.,]"
+        $summary.ExitCode | Should -Be 2
+        (Get-PayoutBatch -Journal "$csv.journal" | Where-Object Outcome -eq 'Invalid').Row | Should -Be @(1, 3)
+    }
+}
+
+Describe 'Running a batch' {
+    BeforeEach {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+    }
+
+    It '-ValidateOnly checks every row, reports all problems at once, and connects to and sends nothing' {
+        $csv = New-BatchCsv 4 -WithRequestId
+        $rows = @(Import-Csv $csv)
+        $rows[1].SendAmount = '1,50'; $rows[3].Country = 'Germany'
+        Disconnect-PayoutEnvironment
+        $out = @($rows | New-Payout -ValidateOnly -SummaryVariable summary -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 0
+        $errs.Count | Should -Be 2
+        $errs[0].Exception.Message | Should -Match '^Row 2 .*SendAmount'
+        $errs[1].Exception.Message | Should -Match '^Row 4 .*Country'
+        $summary.Invalid | Should -Be 2
+        $summary.NotSent | Should -Be 2
+        $summary.ExitCode | Should -Be 2
+        (Get-Payouts).Count | Should -Be 0
+    }
+
+    It 'with $ErrorActionPreference = Stop, a bad row does not stop the batch; the run fails after every row had its turn' {
+        $csv = New-BatchCsv 3 -WithRequestId
+        $rows = @(Import-Csv $csv)
+        $rows[0].SendAmount = '1,50'
+        $ErrorActionPreference = 'Stop'
+        $failure = $null
+        try { $null = $rows | New-Payout -Force -WarningVariable warnings -WarningAction SilentlyContinue } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.ErrorDetails.Message | Should -Match '^1 payout\(s\) were not paid .* The first: Row 1 \(CSV line 2\), RequestId B-00001: SendAmount'
+        $warnings[0].Message | Should -Match 'Row 1 .*contains a comma'
+        (Get-Payouts).requestId | Sort-Object | Should -Be @('B-00002', 'B-00003')
+    }
+
+    It 'streams results with their row numbers and a summary with totals per currency' {
+        $csv = New-BatchCsv 6 -WithRequestId -Distinct 3
+        $results = @(Import-Csv $csv | New-Payout -Force -ThrottleLimit 4 -SummaryVariable summary -InformationVariable info)
+        ($results.Row | Sort-Object) | Should -Be (1..6)
+        foreach ($r in $results) { $r.RequestId | Should -Be ('B-{0:D5}' -f $r.Row) }
+        $summary.Created | Should -Be 6
+        $summary.ExitCode | Should -Be 0
+        $usd = $summary.Totals | Where-Object Currency -eq 'USD'
+        $usd.Payouts | Should -Be 6
+        $usd.Sent | Should -Be ((Get-Payouts | ForEach-Object { [decimal]$_.sourceAmount } | Measure-Object -Sum).Sum)
+        $usd.Fees | Should -Be ((Get-Payouts | ForEach-Object { [decimal]$_.fee } | Measure-Object -Sum).Sum)
+        $info[-1].MessageData | Should -Match '^6 rows: 6 paid .* Exit code 0\.$'
+    }
+
+    It 'Get-PayoutBatch shows every row and the totals, and -Refresh settles a row in doubt that the service has' {
+        $csv = New-BatchCsv 3 -WithRequestId
+        $journal = "$csv.journal"
+        $null = Import-Csv $csv | New-Payout -Journal $journal -Force
+        # As if the run had died after the intent of row 4 was flushed and its request had reached the service.
+        $p = New-TestPayee 'B-00004'; $p.Remove('Force')
+        $null = New-Payout @p -Force
+        Add-Content $journal '{"type":"intent","time":"2026-11-26T00:00:00.000Z","row":4,"requestId":"B-00004","hash":"x","amount":"100.00","currency":"USD","payee":"Anna Müller ****3000"}'
+
+        $rows = @(Get-PayoutBatch -Journal $journal)
+        $rows.Row | Should -Be @(1, 2, 3, 4)
+        $rows[3].Outcome | Should -Be 'Pending'
+        (Get-PayoutBatch -Journal $journal -Summary).ExitCode | Should -Be 4
+
+        $refreshed = @(Get-PayoutBatch -Journal $journal -Refresh)
+        $refreshed[3].Outcome | Should -Be 'Recovered'
+        $refreshed[3].PayoutId | Should -Match '^\d{19}$'
+        $summary = Get-PayoutBatch -Journal $journal -Refresh -Summary
+        $summary.Paid | Should -Be 4
+        $summary.ExitCode | Should -Be 0
+    }
+
+    It 'Ctrl+C lets the requests in flight finish, records them, and says how to resume' {
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 400 }
+        $csv = New-BatchCsv 40 -WithRequestId
+        $journal = "$csv.journal"
+        $script = @"
+Import-Module '$ModulePath'
+`$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
+`$context = Connect-PayoutEnvironment Local -Port $($Sandbox.Port) -MerchantId 800100 -SecretKey `$s
+`$runspace = [runspacefactory]::CreateRunspace(`$Host); `$runspace.Open()
+`$ps = [powershell]::Create(); `$ps.Runspace = `$runspace
+`$null = `$ps.AddScript('param(`$c) Import-Module "$ModulePath"; Import-Csv "$csv" | New-Payout -Context `$c -Journal "$journal" -ThrottleLimit 4 -Force').AddArgument(`$context)
+`$handle = `$ps.BeginInvoke(); Start-Sleep -Milliseconds 1500; `$ps.Stop()
+"@
+        $run = Invoke-FreshPwsh $script
+        $run.Output | Should -Match 'Stopped while requestId B-\d+ was in flight: it is in doubt'
+        $run.Output | Should -Match "To resume, run the same command again with -Journal $([regex]::Escape($journal))"
+        $counts = Get-JournalCounts $journal
+        $counts.Outcomes | Should -Be $counts.Intents -Because 'every request in flight finished and was recorded'
+        $paid = (Get-Payouts).Count
+        $paid | Should -Be $counts.Intents
+        $paid | Should -BeLessThan 40
+
+        $rest = @(Import-Csv $csv | New-Payout -Journal $journal -Force -ThrottleLimit 8)
+        @($rest | Where-Object Outcome -eq 'Journaled').Count | Should -Be $paid
+        (Get-Payouts).Count | Should -Be 40
+    }
+}
