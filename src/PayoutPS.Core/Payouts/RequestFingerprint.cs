@@ -13,6 +13,8 @@ namespace PayoutPS.Core.Payouts
     /// </summary>
     public static class RequestFingerprint
     {
+        [ThreadStatic]
+        private static SHA256? _sha; // one per thread: creating one per row of a large batch is measurable
         /// <summary>SHA-256 over "name=value\n" lines, lowercase hex.</summary>
         public static string Of(IReadOnlyList<RequestField> fields)
         {
@@ -27,10 +29,8 @@ namespace PayoutPS.Core.Payouts
                 }
             }
 
-            using (var sha = SHA256.Create())
-            {
-                return Hex.ToLower(sha.ComputeHash(Encoding.UTF8.GetBytes(builder.ToString())));
-            }
+            var sha = _sha ?? (_sha = SHA256.Create());
+            return Hex.ToLower(sha.ComputeHash(Encoding.UTF8.GetBytes(builder.ToString())));
         }
     }
 }

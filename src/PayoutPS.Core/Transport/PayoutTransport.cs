@@ -86,7 +86,11 @@ namespace PayoutPS.Core.Transport
         public async Task<AttemptOutcome> SendOnceAsync(string path, SignedRequest request, int attempt, IPayoutLog log, CancellationToken cancellationToken)
         {
             var uri = new Uri(Settings.BaseUri.AbsoluteUri.TrimEnd('/') + path);
-            log.Debug($"POST {path} body: {Redactor.RedactBody(request.Body)}");
+            if (log.IsDebugEnabled)
+            {
+                log.Debug($"POST {path} body: {Redactor.RedactBody(request.Body)}");
+            }
+
             var watch = Stopwatch.StartNew();
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -100,7 +104,10 @@ namespace PayoutPS.Core.Transport
                         var envelope = ApiEnvelope.Parse((int)response.StatusCode, text);
                         var status = (int)response.StatusCode;
                         log.Verbose($"POST {path} attempt {attempt}: HTTP {status} respCode {envelope.RespCode ?? "-"} in {watch.ElapsedMilliseconds} ms");
-                        log.Debug($"POST {path} response: {Redactor.RedactBody(text)}");
+                        if (log.IsDebugEnabled)
+                        {
+                            log.Debug($"POST {path} response: {Redactor.RedactBody(text)}");
+                        }
                         if (status == 429 || status >= 500)
                         {
                             return AttemptOutcome.Transient($"HTTP {status}", RetryAfter(response.Headers.RetryAfter), mayHaveArrived: status != 429);

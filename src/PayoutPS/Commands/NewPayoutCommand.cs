@@ -33,7 +33,7 @@ namespace PayoutPS.Commands
         private readonly Dictionary<string, (string Hash, int Row)> _seen = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
         private readonly List<ErrorRecord> _deferredErrors = new List<ErrorRecord>();
-        private readonly QueuedLog _log = new QueuedLog();
+        private QueuedLog _log = new QueuedLog();
         private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
         private RowMapper? _mapper;
         private PayoutContext? _context;
@@ -247,6 +247,7 @@ namespace PayoutPS.Commands
             // untried: row errors are shown as warnings, and the run fails once every row has had its turn.
             _deferErrors = ErrorAction() == ActionPreference.Stop;
             _progress = new BatchProgress(this);
+            _log = new QueuedLog(debug: WantsDebug());
             _summary.Journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
             if (ValidateOnly)
             {
@@ -376,8 +377,8 @@ namespace PayoutPS.Commands
         /// <summary>Maps, checks and keys one row; on failure writes its error (naming the row) and returns null.</summary>
         private BatchRow? TryBuild(int row)
         {
-            var label = RowLabel(row, InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null);
             string? requestId = null;
+            string label;
             try
             {
                 var unknown = new List<string>();
@@ -430,7 +431,9 @@ namespace PayoutPS.Commands
             }
             catch (PayoutRequestException ex)
             {
-                Refuse(ex, label, row, requestId, null);
+                // Named by the RequestId as written, even when the row could not be read far enough to key it.
+                var written = requestId ?? (InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null);
+                Refuse(ex, RowLabel(row, written), row, requestId, null);
                 return null;
             }
         }
@@ -562,6 +565,17 @@ namespace PayoutPS.Commands
             }
 
             WriteError(record);
+        }
+
+        /// <summary>-Debug, else $DebugPreference: whether anyone will read the redacted bodies.</summary>
+        private bool WantsDebug()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var bound))
+            {
+                return ((SwitchParameter)bound).IsPresent;
+            }
+
+            return LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue;
         }
 
         /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>

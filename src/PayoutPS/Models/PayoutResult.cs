@@ -12,6 +12,9 @@ namespace PayoutPS.Models
     /// </summary>
     public sealed class PayoutResult
     {
+        private string? _raw;
+        private string? _redactedRaw;
+
         /// <summary>The input row (1-based; CSV line = Row + 1); 0 for a payout given on the command line.</summary>
         public int Row { get; internal set; }
 
@@ -51,7 +54,7 @@ namespace PayoutPS.Models
         public string? UpdateTime { get; internal set; }
 
         [Hidden]
-        public string? Raw { get; internal set; }
+        public string? Raw => _raw == null ? null : (_redactedRaw ?? (_redactedRaw = Redactor.RedactBody(_raw)));
 
         /// <summary>What -WhatIf shows: the payout as it would be sent, nothing from the service.</summary>
         internal static PayoutResult WhatIf(RemittanceRequest request, IReadOnlyList<RequestField> fields, PayoutContext context, string payee, int row = 0) => new PayoutResult
@@ -89,7 +92,7 @@ namespace PayoutPS.Models
             MerchantId = context.MerchantId,
             CreateTime = record.CreateTime,
             UpdateTime = record.UpdateTime,
-            Raw = Redactor.RedactBody(record.RawJson),
+            _raw = record.RawJson, // redacted when first read: most batch results are never looked at
         };
     }
 }

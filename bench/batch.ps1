@@ -1,0 +1,108 @@
+<#
+.SYNOPSIS
+    Batch benchmarks: New-Payout with a journal against the naive script, latency-bound throughput, and
+    memory and resume time on a large file. Medians of alternated rounds in one run, after a warm-up.
+.DESCRIPTION
+    1. Throughput: `Import-Csv | New-Payout -Journal -ThrottleLimit 16 -Force` against bench/naive-batch.ps1,
+       $Rows rows each, alternated, against one local sandbox that is reset before every round.
+    2. Latency-bound: the sandbox's delay fault at 200 ms on every remittance; -ThrottleLimit 16 has a
+       ceiling of 16 / 0.2 s = 80 payouts/s.
+    3. Large file: $LargeRows rows in a child pwsh (peak working set from /proc), then the same journal
+       rerun (nothing left to send) timed.
+    Called by bench/run.ps1; runs alone too: pwsh bench/batch.ps1
+#>
+param(
+    [int] $Rows = 10000,
+    [int] $Rounds = 3,
+    [int] $LatencyRows = 800,
+    [int] $LargeRows = 0
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
+Import-Module $module
+$work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-batch-bench-$PID"
+$null = New-Item -ItemType Directory -Force $work
+$merchant = '800100'
+$secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
+$secret = [securestring]::new(); $secretText.ToCharArray() | ForEach-Object { $secret.AppendChar($_) }
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+# A payroll file with unique RequestIds (the naive script needs them) and varied amounts.
+function New-PayrollCsv([int] $Count, [string] $Prefix) {
+    $path = Join-Path $work "$Prefix.csv"
+    $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+    $writer.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
+    for ($i = 1; $i -le $Count; $i++) {
+        $writer.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f $Prefix, $i, ($i % 90 + 1), ($i % 100)))
+    }
+    $writer.Dispose()
+    $path
+}
+
+function Reset-Sandbox($Sandbox) { $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/reset" }
+
+function Measure-Rate([int] $Count, [scriptblock] $Run) {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    & $Run
+    $Count / $watch.Elapsed.TotalSeconds
+}
+
+$sandbox = & (Join-Path $root 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Arguments '--merchant', "${merchant}:${secretText}:USD=100000000000.00"
+try {
+    $null = Connect-PayoutEnvironment Local -Port $sandbox.Port -MerchantId $merchant -SecretKey $secret
+    $ours = [Collections.Generic.List[double]]::new(); $naive = [Collections.Generic.List[double]]::new()
+    Write-Host "== Batch throughput: $Rows rows, $Rounds alternated rounds after a warm-up, local sandbox =="
+    for ($round = 0; $round -le $Rounds; $round++) {
+        $count = if ($round -eq 0) { [Math]::Min(1000, $Rows) } else { $Rows }   # round 0 warms both up
+        $csv = New-PayrollCsv $count "R$round"
+        Reset-Sandbox $sandbox
+        $journal = "$csv.journal"
+        $a = Measure-Rate $count { Import-Csv $csv | New-Payout -Journal $journal -ThrottleLimit 16 -Force | Out-Null }
+        Reset-Sandbox $sandbox
+        $b = Measure-Rate $count { & (Join-Path $PSScriptRoot 'naive-batch.ps1') -CsvPath $csv -BaseUri $sandbox.BaseUri -MerchantId $merchant -Secret $secretText }
+        if ($round -gt 0) { $ours.Add($a); $naive.Add($b) }
+        'round {0}: New-Payout -Journal -ThrottleLimit 16 {1:N0}/s   naive script {2:N0}/s' -f $round, $a, $b
+    }
+    $oursMedian = Get-Median $ours; $naiveMedian = Get-Median $naive
+    'New-Payout -Journal -ThrottleLimit 16: median {0:N0} payouts/s (target >= 2,000)' -f $oursMedian
+    'naive Import-Csv | ForEach-Object script: median {0:N0} payouts/s' -f $naiveMedian
+    'ratio: {0:N1}x (target >= 8x)' -f ($oursMedian / $naiveMedian)
+
+    Write-Host "`n== Latency-bound: delay 200 ms on every remittance, $LatencyRows rows, -ThrottleLimit 16 =="
+    Reset-Sandbox $sandbox
+    $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/faults" -ContentType 'application/json' `
+        -Body (@{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 200 } | ConvertTo-Json)
+    $csv = New-PayrollCsv $LatencyRows 'L'
+    $rate = Measure-Rate $LatencyRows { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force | Out-Null }
+    '{0:N1} payouts/s = {1:P0} of the 80/s ceiling (target >= 90 %)' -f $rate, ($rate / 80)
+    Reset-Sandbox $sandbox
+
+    if ($LargeRows -gt 0) {
+        Write-Host "`n== Large file: $LargeRows rows in a child pwsh, peak working set, then a rerun of the finished journal =="
+        $csv = New-PayrollCsv $LargeRows 'M'
+        $child = @"
+Import-Module '$module'
+`$s = [securestring]::new(); '$secretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
+`$null = Connect-PayoutEnvironment Local -Port $($sandbox.Port) -MerchantId $merchant -SecretKey `$s
+`$w = [Diagnostics.Stopwatch]::StartNew()
+Import-Csv '$csv' | New-Payout -Journal '$csv.journal' -ThrottleLimit 16 -Force | Out-Null
+'elapsed=' + `$w.Elapsed.TotalSeconds
+'peakMB=' + [Math]::Round([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
+"@
+        $first = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child
+        $first
+        $second = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child
+        'rerun of the finished journal: ' + ($second -join ', ') + ' (target <= 30 s)'
+    }
+}
+finally {
+    Disconnect-PayoutEnvironment
+    Stop-Process -Id $sandbox.Process.Id -ErrorAction Ignore
+    Remove-Item $work -Recurse -Force -ErrorAction Ignore
+}
