@@ -10,7 +10,8 @@ namespace PayoutPS.Core.Batch
     {
         /// <summary>Outcomes that mean a payout exists for the requestId: never send it again.</summary>
         public static bool IsPaid(string? outcome) =>
-            outcome == nameof(PayoutOutcome.Created) || outcome == nameof(PayoutOutcome.AlreadyExisted) || outcome == nameof(PayoutOutcome.Recovered);
+            outcome == nameof(PayoutOutcome.Created) || outcome == nameof(PayoutOutcome.AlreadyExisted) || outcome == nameof(PayoutOutcome.Recovered)
+            || outcome == nameof(PayoutOutcome.Journaled);
 
         public static JournalHeader ToHeader(JournalReader.Line line) => new JournalHeader
         {
