@@ -116,7 +116,10 @@ function Invoke-Test {
 
     $total = @{ Passed = 0; Failed = [int]$failedBuild; Skipped = 0 }
     if (-not $failedBuild) {
-        foreach ($counts in @(Invoke-XunitTests; Invoke-PesterTests)) {
+        # A runner that throws (a broken test file, a missing tool) is a failure, never a silent "0 failed".
+        foreach ($runner in 'Invoke-XunitTests', 'Invoke-PesterTests') {
+            try { $counts = & $runner }
+            catch { Write-Host "$runner FAILED: $_"; $counts = @{ Passed = 0; Failed = 1; Skipped = 0 } }
             foreach ($key in 'Passed', 'Failed', 'Skipped') { $total[$key] += $counts[$key] }
         }
     }

@@ -21,7 +21,9 @@ if (-not (Test-Path $dll)) { throw "The sandbox is not built: $dll is missing. R
 
 $ready = Join-Path ([IO.Path]::GetTempPath()) ('payoutps-sandbox-' + [guid]::NewGuid().ToString('N'))
 $log = "$ready.log"
-$process = Start-Process dotnet -ArgumentList (@($dll, '--port', '0', '--ready-file', $ready) + $Arguments) -PassThru -RedirectStandardOutput $log
+# Start-Process joins -ArgumentList with spaces: quote each one, or a %TEMP% with a space splits the path.
+$quoted = (@($dll, '--port', '0', '--ready-file', $ready) + $Arguments) | ForEach-Object { '"' + ($_ -replace '"', '\"') + '"' }
+$process = Start-Process dotnet -ArgumentList ($quoted -join ' ') -PassThru -RedirectStandardOutput $log
 $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
 while (-not (Test-Path $ready)) {
     if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) {

@@ -117,5 +117,17 @@ namespace PayoutPS.Core.Tests
             Assert.DoesNotContain(secret, JsonSerializer.Serialize<object>(signer));
             Assert.DoesNotContain(secret, RequestSigning.Sign(RequestFields.FromPairs(new System.Collections.Generic.Dictionary<string, object?> { ["a"] = "1" }), signer).CanonicalString);
         }
+
+        [Fact]
+        public void Test_keys_are_readable_by_this_user_only()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return; // ACLs, not modes, on Windows
+            }
+
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, System.IO.File.GetUnixFileMode(OpenSslKeys.Shared.Directory));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, System.IO.File.GetUnixFileMode(OpenSslKeys.Shared.PathOf("pkcs8.pem")));
+        }
     }
 }

@@ -17,7 +17,17 @@ namespace PayoutPS.Core.Tests
         private OpenSslKeys()
         {
             Directory = Path.Combine(Path.GetTempPath(), "payoutps-keys-" + Guid.NewGuid().ToString("N"));
-            System.IO.Directory.CreateDirectory(Directory);
+            // Private keys, even test ones: only this user may read them while they exist, and they go at exit.
+            if (OperatingSystem.IsWindows())
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+            }
+            else
+            {
+                System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(Directory, recursive: true);
             Run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", PathOf("pkcs8.pem"));
             Run("rsa", "-in", PathOf("pkcs8.pem"), "-traditional", "-out", PathOf("pkcs1.pem"));
             Run("pkcs8", "-topk8", "-in", PathOf("pkcs8.pem"), "-v2", "aes-256-cbc", "-passout", "pass:" + Passphrase, "-out", PathOf("encrypted.pem"));
@@ -27,6 +37,13 @@ namespace PayoutPS.Core.Tests
             Run("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", PathOf("other.pem"));
             Run("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", PathOf("ec.pem"));
             Run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", PathOf("ec-pkcs8.pem"));
+            if (!OperatingSystem.IsWindows())
+            {
+                foreach (var file in System.IO.Directory.GetFiles(Directory))
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
         }
 
         public static OpenSslKeys Shared => Instance.Value;

@@ -46,6 +46,17 @@ Describe 'Connect-PayoutEnvironment' {
         }
     }
 
+    It 'refuses a relative $PAYOUTPS_KEY_PATH, which a scheduled task would resolve against System32' {
+        $env:PAYOUTPS_MERCHANT_ID = '800100'
+        $env:PAYOUTPS_KEY_PATH = 'keys/merchant.pem'
+        try {
+            { Connect-PayoutEnvironment Local -Port $Sandbox.Port } | Should -Throw -ExpectedMessage "*relative path 'keys/merchant.pem'. Give the full path*"
+        }
+        finally {
+            Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_KEY_PATH
+        }
+    }
+
     It 'fails at connect, not at the first payout, when the key is wrong' {
         $wrong = ConvertTo-TestSecureString '00000000000000000000000000000000'
         $failure = { Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId 800100 -SecretKey $wrong } | Should -Throw -PassThru

@@ -22,6 +22,7 @@ function Invoke-FreshPwsh([string] $Script) {
 
 function New-TestRsaKeys([string] $Directory) {
     $null = New-Item -ItemType Directory -Force $Directory
+    if (-not $IsWindows) { & chmod 700 $Directory }   # private keys, even test ones: this user only
     $k = { param($name) Join-Path $Directory $name }
     & openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out (& $k 'pkcs8.pem') 2>$null
     & openssl rsa -in (& $k 'pkcs8.pem') -traditional -out (& $k 'pkcs1.pem') 2>$null

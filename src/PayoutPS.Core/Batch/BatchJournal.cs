@@ -151,7 +151,7 @@ namespace PayoutPS.Core.Batch
             w.WriteString("requestId", requestId);
             w.WriteString("outcome", outcome);
             w.WriteString("respCode", respCode);
-            w.WriteString("error", error);
+            w.WriteString("error", Redaction.Redactor.RedactText(error)); // a service's message might echo an account number
         }), durable: false);
 
         /// <summary>A row refused before anything was sent (invalid input), for the reconciliation report.</summary>
@@ -159,7 +159,7 @@ namespace PayoutPS.Core.Batch
         {
             w.WriteNumber("row", row);
             w.WriteString("requestId", requestId);
-            w.WriteString("error", error);
+            w.WriteString("error", Redaction.Redactor.RedactText(error));
         }), durable: false);
 
         /// <summary>Reads back the outcome an earlier run recorded for a paid row.</summary>

@@ -34,6 +34,9 @@ namespace PayoutPS.Core.Redaction
             return value!.Length <= 4 ? "****" : "****" + value.Substring(value.Length - 4);
         }
 
+        /// <summary>Free text (an error message) with long digit runs masked, for the journal and logs.</summary>
+        public static string RedactText(string? text) => string.IsNullOrEmpty(text) ? string.Empty : LongDigits.Replace(text!, m => MaskAccount(m.Value));
+
         /// <summary>A request or response body made safe to show. Text that is not JSON has long digit runs masked.</summary>
         public static string RedactBody(string? body)
         {

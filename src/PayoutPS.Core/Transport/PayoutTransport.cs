@@ -185,15 +185,29 @@ namespace PayoutPS.Core.Transport
         private static HttpMessageHandler CreateHandler(TransportSettings settings)
         {
 #if NETFRAMEWORK
-            // Windows PowerShell 5.1 may default to TLS 1.0; the service needs TLS 1.2 or later.
-            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
-#endif
+            // Windows PowerShell 5.1 may default to TLS 1.0; the service needs TLS 1.2 or later. Only add it, only
+            // when missing: the setting is process-wide and other modules' choices stay as they are.
+            if ((ServicePointManager.SecurityProtocol & SecurityProtocolType.Tls12) == 0)
+            {
+                ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            }
+
             return new HttpClientHandler
             {
                 Proxy = settings.Proxy,
                 UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
+#else
+            return new SocketsHttpHandler
+            {
+                Proxy = settings.Proxy,
+                UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // A session that lives for months must see DNS changes: connections are recycled after a while.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            };
+#endif
         }
 
         public void Dispose() => _http.Dispose();

@@ -53,6 +53,14 @@ namespace PayoutPS.Internal
             var variablePath = Environment.GetEnvironmentVariable(KeyPathVariable);
             if (!string.IsNullOrEmpty(variablePath))
             {
+                if (!System.IO.Path.IsPathRooted(variablePath))
+                {
+                    // A scheduled task's working directory is System32: a relative path would find the wrong file or none.
+                    throw new PayoutKeyException(
+                        $"${KeyPathVariable} is the relative path '{variablePath}'. Give the full path (such as C:\\keys\\merchant.pem): " +
+                        "a scheduled task or service does not start in the folder you expect.");
+                }
+
                 return (fromFile(variablePath!, Environment.GetEnvironmentVariable(PassphraseVariable), scheme), $"${KeyPathVariable} ({variablePath})");
             }
 
