@@ -65,7 +65,7 @@ namespace PayoutPS.Core.Tests
             using (var journal = BatchJournal.Open(JournalPath, Header()))
             {
                 await journal.RecordIntentAsync(1, "R-1", "hash1", "100.00", "USD", "p");
-                await journal.RecordIntentAsync(2, "R-2", "hash2", "5.00", "USD", "p");
+                await journal.RecordIntentAsync(2, "R-2", new string('2', 64), "5.00", "USD", "p");
                 journal.RecordPaid(1, Payouts.PayoutRecord.FromJournal(System.Text.Json.JsonDocument.Parse(
                     "{\"requestId\":\"R-1\",\"payoutId\":\"1774000000000000001\",\"status\":\"A\",\"sourceAmount\":\"100.00\",\"sourceCurrency\":\"USD\"}").RootElement));
             }
@@ -79,7 +79,9 @@ namespace PayoutPS.Core.Tests
                 Assert.True(resumed.Find("R-1")!.IsPaid);
                 Assert.Equal("1774000000000000001", resumed.ReadPaid(resumed.Find("R-1")!).PayoutId);
                 Assert.False(resumed.Find("R-2")!.IsPaid);
-                Assert.Equal("hash2", resumed.Find("R-2")!.ContentHash);
+                Assert.Equal(ContentKey.Parse(new string('2', 64)), resumed.Find("R-2")!.Content);
+                Assert.NotEqual(ContentKey.Parse(new string('3', 64)), resumed.Find("R-2")!.Content);
+                Assert.True(resumed.Find("R-2")!.FromEarlierRun);
                 Assert.Null(resumed.Find("R-3"));
             }
         }

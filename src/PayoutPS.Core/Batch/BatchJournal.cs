@@ -26,6 +26,8 @@ namespace PayoutPS.Core.Batch
         private readonly Dictionary<string, JournalEntry> _entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
         private readonly object _gate = new object();
         private readonly Thread _writer;
+        private readonly MemoryStream _line = new MemoryStream(512);
+        private FileStream? _reader;
         private List<PendingRecord> _pending = new List<PendingRecord>();
         private Exception? _failure;
         private bool _closing;
@@ -100,20 +102,21 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        /// <summary>What an earlier run recorded for <paramref name="requestId"/>; null when nothing.</summary>
+        /// <summary>What an earlier run, or an earlier row of this run, filed under <paramref name="requestId"/>; null when nothing.</summary>
         public JournalEntry? Find(string requestId) => _entries.TryGetValue(requestId, out var entry) ? entry : null;
+
+        /// <summary>Files a row of this run under its requestId (before its intent is written), so a later row reusing the id is caught.</summary>
+        public void Reserve(string requestId, ContentKey content, int row)
+        {
+            if (!_entries.ContainsKey(requestId))
+            {
+                _entries[requestId] = new JournalEntry(content, row, fromEarlierRun: false);
+            }
+        }
 
         /// <summary>Records that this row is about to be sent; completes once the record is on the device.</summary>
         public Task RecordIntentAsync(int row, string requestId, string contentHash, string amount, string currency, string payee)
         {
-            lock (_entries)
-            {
-                if (!_entries.ContainsKey(requestId))
-                {
-                    _entries[requestId] = new JournalEntry(contentHash, row);
-                }
-            }
-
             return AppendAsync(Record("intent", w =>
             {
                 w.WriteNumber("row", row);
@@ -165,23 +168,19 @@ namespace PayoutPS.Core.Batch
         /// <summary>Reads back the outcome an earlier run recorded for a paid row.</summary>
         public PayoutRecord ReadPaid(JournalEntry entry)
         {
-            lock (_gate)
+            // One reader for the whole rerun: a finished million-row batch re-emits a million results.
+            var reader = _reader ?? (_reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096));
+            reader.Position = entry.PaidOffset;
+            _line.SetLength(0);
+            int b;
+            while ((b = reader.ReadByte()) >= 0 && b != '\n')
             {
-                using (var reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096))
-                {
-                    reader.Position = entry.PaidOffset;
-                    var line = new List<byte>(512);
-                    int b;
-                    while ((b = reader.ReadByte()) >= 0 && b != '\n')
-                    {
-                        line.Add((byte)b);
-                    }
+                _line.WriteByte((byte)b);
+            }
 
-                    using (var document = JsonDocument.Parse(line.ToArray()))
-                    {
-                        return JournalRecords.ToPayout(document.RootElement);
-                    }
-                }
+            using (var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(_line.GetBuffer(), 0, (int)_line.Length)))
+            {
+                return JournalRecords.ToPayout(document.RootElement);
             }
         }
 
@@ -206,6 +205,7 @@ namespace PayoutPS.Core.Batch
             }
 
             _writer.Join();
+            _reader?.Dispose();
             _stream.Dispose();
             _lock.Dispose();
             try
@@ -256,7 +256,7 @@ namespace PayoutPS.Core.Batch
                 case "intent":
                     if (!entries.ContainsKey(requestId))
                     {
-                        entries[requestId] = new JournalEntry(line.Text("hash") ?? string.Empty, line.Int("row"));
+                        entries[requestId] = new JournalEntry(ContentKey.Parse(line.Text("hash")), line.Int("row"), fromEarlierRun: true);
                     }
 
                     break;

@@ -30,7 +30,7 @@ namespace PayoutPS.Commands
             typeof(NewPayoutCommand).GetProperties().Where(p => p.GetCustomAttribute<RowFieldAttribute>() != null).Select(p => p.Name), StringComparer.Ordinal);
 
         private readonly Dictionary<string, object?> _commandLine = new Dictionary<string, object?>(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Hash, int Row)> _seen = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (ContentKey Content, int Row)> _seen = new Dictionary<string, (ContentKey, int)>(StringComparer.Ordinal);
         private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
         private readonly List<ErrorRecord> _deferredErrors = new List<ErrorRecord>();
         private QueuedLog _log = new QueuedLog();
@@ -401,32 +401,25 @@ namespace PayoutPS.Commands
 
                 requestId = remittance.RequestId;
                 label = RowLabel(row, requestId);
-                var mayAlreadyExist = false;
-                if (!CheckRepeat(row, requestId, hash, label))
+                var content = ContentKey.Parse(hash);
+                var earlier = _journal != null ? _journal.Find(requestId) : _seen.TryGetValue(requestId, out var seen) ? new JournalEntry(seen.Content, seen.Row, false) : null;
+                if (earlier == null)
                 {
+                    Remember(requestId, content, row);
+                }
+                else if (earlier.Content != content)
+                {
+                    RefuseReuse(earlier, row, requestId, label);
+                    return null;
+                }
+                else if (earlier.IsPaid)
+                {
+                    Emit(PayoutResult.From(_journal!.ReadPaid(earlier), _context!, Describe(remittance), row));
                     return null;
                 }
 
-                var entry = _journal?.Find(requestId);
-                if (entry != null)
-                {
-                    if (entry.ContentHash != hash)
-                    {
-                        Refuse(new PayoutRequestException(
-                            $"this row differs from what journal {Journal} recorded for RequestId {requestId} (row {entry.Row} of an earlier run); nothing was sent. " +
-                            "If the payout really changed, give it a new RequestId.", "RequestId"), label, row, requestId, ErrorIds.JournalRowChanged);
-                        return null;
-                    }
-
-                    if (entry.IsPaid)
-                    {
-                        Emit(PayoutResult.From(_journal!.ReadPaid(entry), _context!, Describe(remittance), row));
-                        return null;
-                    }
-
-                    mayAlreadyExist = true;
-                }
-
+                // Sent before (an earlier run, or an earlier identical row of this one): look it up before sending.
+                var mayAlreadyExist = earlier != null && _journal != null;
                 return new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist);
             }
             catch (PayoutRequestException ex)
@@ -456,19 +449,33 @@ namespace PayoutPS.Commands
                 "Add a RequestId column, or run with -Journal <file> (ids are derived and remembered), or -GenerateRequestId (random ids you must keep).", "RequestId");
         }
 
-        /// <summary>Within one run, a RequestId names one payout: the same content again is harmless, other content is refused.</summary>
-        private bool CheckRepeat(int row, string requestId, string hash, string label)
+        private void Remember(string requestId, ContentKey content, int row)
         {
-            if (_seen.TryGetValue(requestId, out var earlier) && earlier.Hash != hash)
+            if (_journal != null)
+            {
+                _journal.Reserve(requestId, content, row);
+            }
+            else
+            {
+                _seen[requestId] = (content, row);
+            }
+        }
+
+        /// <summary>A RequestId names one payout: other content under it, in this run or the journal's, is refused.</summary>
+        private void RefuseReuse(JournalEntry earlier, int row, string requestId, string label)
+        {
+            if (earlier.FromEarlierRun)
             {
                 Refuse(new PayoutRequestException(
-                    $"RequestId {requestId} was already used in this run ({(earlier.Row == 0 ? "an earlier payout" : $"row {earlier.Row}, CSV line {earlier.Row + 1}")}) for a different payout; nothing was sent for this row. Give each payout its own RequestId.",
-                    "RequestId"), label, row, requestId, ErrorIds.RequestIdReused);
-                return false;
+                    $"this row differs from what journal {Journal} recorded for RequestId {requestId} (row {earlier.Row} of an earlier run); nothing was sent. " +
+                    "If the payout really changed, give it a new RequestId.", "RequestId"), label, row, requestId, ErrorIds.JournalRowChanged);
+                return;
             }
 
-            _seen[requestId] = (hash, row);
-            return true;
+            var where = earlier.Row == 0 ? "an earlier payout" : $"row {earlier.Row}, CSV line {earlier.Row + 1}";
+            Refuse(new PayoutRequestException(
+                $"RequestId {requestId} was already used in this run ({where}) for a different payout; nothing was sent for this row. Give each payout its own RequestId.",
+                "RequestId"), label, row, requestId, ErrorIds.RequestIdReused);
         }
 
         /// <summary>Writes finished rows, queued log lines and progress; only ever on the pipeline thread.</summary>
