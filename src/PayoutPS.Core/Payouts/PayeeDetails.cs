@@ -1,10 +1,19 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Text.RegularExpressions;
+using PayoutPS.Core.Input;
 
 namespace PayoutPS.Core.Payouts
 {
-    /// <summary>An inline payee for the v2 remittance: who, where, and which account (spec §3.2).</summary>
+    /// <summary>A payee given in full: who, where, and which account (spec §3.2). Inline in a payout, or added as a beneficiary.</summary>
     public sealed class PayeeDetails
     {
+        /// <summary>The methods of spec §3.3, with their aliases.</summary>
+        public static readonly string[] PaymentMethods = { "BANK_TRANSFER", "LOCAL", "SWIFT", "E_WALLET", "DIGITAL_WALLET", "CASH_PICKUP" };
+
+        private static readonly Regex CountryShape = new Regex("^[A-Z]{2}$", RegexOptions.CultureInvariant);
+
         /// <summary>"0" business, "1" individual.</summary>
         public string EntityType { get; set; } = "1";
 
@@ -13,20 +22,101 @@ namespace PayoutPS.Core.Payouts
         public string? BankCountry { get; set; }
 
         /// <summary>receiverInfo: firstName/lastName or companyName, email, phone…</summary>
-        public IDictionary<string, string?> ReceiverInfo { get; } = new SortedDictionary<string, string?>(System.StringComparer.Ordinal);
+        public IDictionary<string, string?> ReceiverInfo { get; } = new SortedDictionary<string, string?>(StringComparer.Ordinal);
 
         /// <summary>address: countryCode, city, addressLine1…</summary>
-        public IDictionary<string, string?> Address { get; } = new SortedDictionary<string, string?>(System.StringComparer.Ordinal);
+        public IDictionary<string, string?> Address { get; } = new SortedDictionary<string, string?>(StringComparer.Ordinal);
 
-        /// <summary>accountInfomation (sic): cardNumber, swiftCode, bankName…</summary>
-        public IDictionary<string, string?> Account { get; } = new SortedDictionary<string, string?>(System.StringComparer.Ordinal);
+        /// <summary>accountInfomation (sic): cardNumber, swiftCode, bankName, walletType, walletPhone, pickUpBank…</summary>
+        public IDictionary<string, string?> Account { get; } = new SortedDictionary<string, string?>(StringComparer.Ordinal);
 
         public string DisplayName =>
             EntityType == "0" ? Get(ReceiverInfo, "companyName") : (Get(ReceiverInfo, "firstName") + " " + Get(ReceiverInfo, "lastName")).Trim();
 
         public string? AccountNumber => Get(Account, "cardNumber");
 
+        /// <summary>
+        /// Checks the payee completely, naming the parameter at fault, and normalizes the account number.
+        /// Returns the bank country (the address country unless given).
+        /// </summary>
+        public string Check()
+        {
+            if (EntityType != "0" && EntityType != "1")
+            {
+                Fail("PayeeType", $"'{EntityType}' must be Individual (1) or Business (0)");
+            }
+
+            if (EntityType == "0")
+            {
+                Require(ReceiverInfo, "companyName", "CompanyName", "a business payee");
+            }
+            else
+            {
+                Require(ReceiverInfo, "firstName", "FirstName", "an individual payee");
+                Require(ReceiverInfo, "lastName", "LastName", "an individual payee");
+            }
+
+            Require(Account, "cardNumber", "AccountNumber", "every payee");
+            Require(Address, "countryCode", "Country", "every payee");
+            Require(Address, "city", "City", "every payee");
+            Require(Address, "addressLine1", "AddressLine1", "every payee");
+            Account["cardNumber"] = Input.AccountNumber.Normalize(Get(Account, "cardNumber"), out var accountProblem) ?? Fail("AccountNumber", accountProblem!);
+            var country = Get(Address, "countryCode");
+            if (!CountryShape.IsMatch(country))
+            {
+                Fail("Country", $"'{country}' must be an ISO 3166-1 alpha-2 code such as DE");
+            }
+
+            var bankCountry = BankCountry ?? country;
+            if (!CountryShape.IsMatch(bankCountry))
+            {
+                Fail("BankCountry", $"'{bankCountry}' must be an ISO 3166-1 alpha-2 code such as DE");
+            }
+
+            if (Array.IndexOf(PaymentMethods, PaymentMethod) < 0)
+            {
+                Fail("PaymentMethod", $"'{PaymentMethod}' is not one of {string.Join(", ", PaymentMethods)}");
+            }
+
+            if (PaymentMethod == "SWIFT")
+            {
+                Require(Account, "swiftCode", "SwiftCode", "SWIFT payouts");
+            }
+
+            if (PaymentMethod == "E_WALLET" || PaymentMethod == "DIGITAL_WALLET")
+            {
+                Require(Account, "walletType", "WalletType", "e-wallet payees");
+            }
+
+            return bankCountry;
+        }
+
+        /// <summary>The non-empty values, as the JSON object the API wants.</summary>
+        public static OrderedDictionary Compact(IDictionary<string, string?> values)
+        {
+            var result = new OrderedDictionary();
+            foreach (var pair in values)
+            {
+                if (!string.IsNullOrEmpty(pair.Value))
+                {
+                    result.Add(pair.Key, pair.Value);
+                }
+            }
+
+            return result;
+        }
+
         internal static string Get(IDictionary<string, string?> values, string name) =>
             values.TryGetValue(name, out var value) && value != null ? value : string.Empty;
+
+        private static void Require(IDictionary<string, string?> values, string field, string parameter, string who)
+        {
+            if (string.IsNullOrWhiteSpace(Get(values, field)))
+            {
+                Fail(parameter, $"is required for {who}");
+            }
+        }
+
+        private static string Fail(string parameter, string problem) => throw new PayoutRequestException($"{parameter} {problem}.", parameter);
     }
 }

@@ -17,9 +17,6 @@ namespace PayoutPS.Core.Payouts
         public const string PayeePath = "/api/v1/txn/remittance";
         public const string InlinePath = "/api/v2/txn/remittance";
 
-        /// <summary>The methods of spec §3.3, with their aliases.</summary>
-        public static readonly string[] PaymentMethods = { "BANK_TRANSFER", "LOCAL", "SWIFT", "E_WALLET", "DIGITAL_WALLET", "CASH_PICKUP" };
-
         private static readonly Regex RequestIdShape = new Regex("^[A-Za-z0-9_.:-]{1,32}$", RegexOptions.CultureInvariant);
         private static readonly Regex IdShape = new Regex("^[0-9]{1,19}$", RegexOptions.CultureInvariant);
 
@@ -134,51 +131,8 @@ namespace PayoutPS.Core.Payouts
         private void AddPayee(Action<string, object?> add)
         {
             var payee = Payee ?? throw Error("BeneficiaryId", "is missing: give -BeneficiaryId of an approved payee, or the payee inline (name, account, address)");
-            var isBusiness = payee.EntityType == "0";
-            if (payee.EntityType != "0" && payee.EntityType != "1")
-            {
-                Fail("PayeeType", $"'{payee.EntityType}' must be Individual (1) or Business (0)");
-            }
-
-            if (isBusiness)
-            {
-                Require(payee.ReceiverInfo, "companyName", "CompanyName", "a business payee");
-            }
-            else
-            {
-                Require(payee.ReceiverInfo, "firstName", "FirstName", "an individual payee");
-                Require(payee.ReceiverInfo, "lastName", "LastName", "an individual payee");
-            }
-
-            Require(payee.Account, "cardNumber", "AccountNumber", "every payee");
-            payee.Account["cardNumber"] = AccountNumber.Normalize(PayeeDetails.Get(payee.Account, "cardNumber"), out var accountProblem)
-                ?? Fail("AccountNumber", accountProblem!);
-            Require(payee.Address, "countryCode", "Country", "every payee");
-            Require(payee.Address, "city", "City", "every payee");
-            Require(payee.Address, "addressLine1", "AddressLine1", "every payee");
-            var country = PayeeDetails.Get(payee.Address, "countryCode");
-            if (!Regex.IsMatch(country, "^[A-Z]{2}$"))
-            {
-                Fail("Country", $"'{country}' must be an ISO 3166-1 alpha-2 code such as DE");
-            }
-
-            var bankCountry = payee.BankCountry ?? country;
-            if (!Regex.IsMatch(bankCountry, "^[A-Z]{2}$"))
-            {
-                Fail("BankCountry", $"'{bankCountry}' must be an ISO 3166-1 alpha-2 code such as DE");
-            }
-
-            if (Array.IndexOf(PaymentMethods, payee.PaymentMethod) < 0)
-            {
-                Fail("PaymentMethod", $"'{payee.PaymentMethod}' is not one of {string.Join(", ", PaymentMethods)}");
-            }
-
+            var bankCountry = payee.Check();
             var isSwift = payee.PaymentMethod == "SWIFT";
-            if (isSwift)
-            {
-                Require(payee.Account, "swiftCode", "SwiftCode", "SWIFT payouts");
-            }
-
             if (isSwift != (FeeBearing != null))
             {
                 Fail("FeeBearing", isSwift ? "is required for SWIFT: SHA (shared) or OUR (you pay all fees)" : "is only for SWIFT payouts; leave it out");
@@ -188,32 +142,10 @@ namespace PayoutPS.Core.Payouts
             add("payoutCurrency", TargetCurrency);
             add("entityType", payee.EntityType);
             add("paymentMethod", payee.PaymentMethod);
-            add("receiverInfo", Compact(payee.ReceiverInfo));
-            add("address", Compact(payee.Address));
-            add("accountInfomation", Compact(payee.Account));
+            add("receiverInfo", PayeeDetails.Compact(payee.ReceiverInfo));
+            add("address", PayeeDetails.Compact(payee.Address));
+            add("accountInfomation", PayeeDetails.Compact(payee.Account));
             add("feeBearing", FeeBearing);
-        }
-
-        private static OrderedDictionary Compact(IDictionary<string, string?> values)
-        {
-            var result = new OrderedDictionary();
-            foreach (var pair in values)
-            {
-                if (!string.IsNullOrEmpty(pair.Value))
-                {
-                    result.Add(pair.Key, pair.Value);
-                }
-            }
-
-            return result;
-        }
-
-        private static void Require(IDictionary<string, string?> values, string field, string parameter, string who)
-        {
-            if (string.IsNullOrWhiteSpace(PayeeDetails.Get(values, field)))
-            {
-                Fail(parameter, $"is required for {who}");
-            }
         }
 
         private static void Currency(string parameter, string? code)

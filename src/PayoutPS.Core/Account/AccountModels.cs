@@ -1,0 +1,95 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using PayoutPS.Core.Api;
+
+namespace PayoutPS.Core.Account
+{
+    /// <summary>One currency's balance (#3). Money as decimals, never doubles.</summary>
+    public sealed class PayoutBalance
+    {
+        public string Currency { get; private set; } = string.Empty;
+
+        public decimal Balance { get; private set; }
+
+        public decimal? Available { get; private set; }
+
+        public decimal? Frozen { get; private set; }
+
+        internal static PayoutBalance From(JsonElement item) => new PayoutBalance
+        {
+            Currency = ApiEnvelope.Text(item, "currency") ?? string.Empty,
+            Balance = Money.Decimal(ApiEnvelope.Text(item, "balance")) ?? 0m,
+            Available = Money.Decimal(ApiEnvelope.Text(item, "availableBalance")),
+            Frozen = Money.Decimal(ApiEnvelope.Text(item, "frozenBalance")),
+        };
+    }
+
+    /// <summary>An exchange rate (#5), and the quote for an amount when one was asked.</summary>
+    public sealed class PayoutExchangeRate
+    {
+        public string SourceCurrency { get; private set; } = string.Empty;
+
+        public string TargetCurrency { get; private set; } = string.Empty;
+
+        public decimal Rate { get; private set; }
+
+        public decimal? SourceAmount { get; private set; }
+
+        public decimal? TargetAmount { get; private set; }
+
+        internal static PayoutExchangeRate From(JsonElement data) => new PayoutExchangeRate
+        {
+            SourceCurrency = ApiEnvelope.Text(data, "sourceCurrency") ?? string.Empty,
+            TargetCurrency = ApiEnvelope.Text(data, "targetCurrency") ?? string.Empty,
+            Rate = Money.Decimal(ApiEnvelope.Text(data, "rate")) ?? 0m,
+            SourceAmount = Money.Decimal(ApiEnvelope.Text(data, "sourceAmount")),
+            TargetAmount = Money.Decimal(ApiEnvelope.Text(data, "targetAmount")),
+        };
+    }
+
+    /// <summary>One ledger entry (#4).</summary>
+    public sealed class PayoutLedgerEntry
+    {
+        public string? EntryId { get; private set; }
+
+        public string Currency { get; private set; } = string.Empty;
+
+        /// <summary>PAYOUT, FEE, PAYOUT_REVERSAL, FEE_REVERSAL…</summary>
+        public string? Type { get; private set; }
+
+        public decimal Amount { get; private set; }
+
+        public decimal? BalanceAfter { get; private set; }
+
+        public string? PayoutId { get; private set; }
+
+        public string? RequestId { get; private set; }
+
+        public DateTime? Time { get; private set; }
+
+        internal static PayoutLedgerEntry From(JsonElement item) => new PayoutLedgerEntry
+        {
+            EntryId = ApiEnvelope.Text(item, "entryId"),
+            Currency = ApiEnvelope.Text(item, "currency") ?? string.Empty,
+            Type = ApiEnvelope.Text(item, "txnType"),
+            Amount = Money.Decimal(ApiEnvelope.Text(item, "amount"), allowSign: true) ?? 0m,
+            BalanceAfter = Money.Decimal(ApiEnvelope.Text(item, "balanceAfter"), allowSign: true),
+            PayoutId = ApiEnvelope.Text(item, "payoutId"),
+            RequestId = ApiEnvelope.Text(item, "requestId"),
+            Time = Money.Time(ApiEnvelope.Text(item, "txnTime")),
+        };
+    }
+
+    /// <summary>Reading the service's texts: amounts culture-free, times in the API's UTC format.</summary>
+    internal static class Money
+    {
+        public static decimal? Decimal(string? text, bool allowSign = false) =>
+            decimal.TryParse(text, allowSign ? NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign : NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var value) ? value : (decimal?)null;
+
+        public static DateTime? Time(string? text) =>
+            DateTime.TryParseExact(text, Signing.FieldValues.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+                ? time : (DateTime?)null;
+    }
+}
