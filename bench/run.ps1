@@ -6,6 +6,7 @@
        `pwsh -NoProfile -c exit`, the two alternated so machine noise hits both alike.
     2. Signing throughput (bench/PayoutPS.Bench) against `openssl speed rsa2048`.
     3. Sandbox throughput: wrk replaying pre-signed requests (bench/sandbox.ps1).
+    4. Batches: New-Payout against the naive script, latency-bound, a million rows (bench/batch.ps1; minutes).
     Run it through the build script: ./build.sh bench
 #>
 [CmdletBinding()]
@@ -68,3 +69,6 @@ if ($LASTEXITCODE -ne 0) { throw 'The signing benchmark failed.' }
 Write-Host "`n== Sandbox throughput (wrk from a separate process, loopback, $SandboxRounds alternated rounds of ${SandboxSeconds}s) =="
 & (Join-Path $PSScriptRoot 'sandbox.ps1') -Configuration $Configuration -Rounds $SandboxRounds -Seconds $SandboxSeconds -BenchDll $benchDll
 
+
+Write-Host "`n== Batches (bench/batch.ps1) =="
+& (Join-Path $PSScriptRoot 'batch.ps1') -Rows 10000 -Rounds 3 -LatencyRows 800 -LargeRows 1000000
