@@ -18,11 +18,19 @@
     CmdletsToExport      = @(
         'Connect-PayoutEnvironment'
         'Disconnect-PayoutEnvironment'
+        'Get-PayoutBalance'
         'Get-PayoutBatch'
+        'Get-PayoutBeneficiary'
         'Get-PayoutEnvironment'
+        'Get-PayoutExchangeRate'
+        'Get-PayoutLedger'
+        'Get-PayoutPaymentMethod'
+        'Get-PayoutRequiredField'
         'Get-PayoutStatus'
         'New-Payout'
+        'New-PayoutBeneficiary'
         'Protect-PayoutRequest'
+        'Set-PayoutBeneficiary'
         'Test-PayoutSignature'
     )
     FunctionsToExport    = @()

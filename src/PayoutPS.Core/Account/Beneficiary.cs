@@ -50,7 +50,7 @@ namespace PayoutPS.Core.Account
                 BeneficiaryId = ApiEnvelope.Text(item, "beneficiaryId"),
                 Status = ApiEnvelope.Text(item, "payeeStatus"),
                 PayeeType = entity == "0" ? "Business" : entity == "1" ? "Individual" : entity,
-                Name = ApiEnvelope.Text(item, "payeeName") ?? Name(item, entity),
+                Name = ApiEnvelope.Text(item, "payeeName") ?? NameOf(item, entity),
                 Account = account == null ? null : Redactor.MaskAccount(account),
                 PaymentMethod = ApiEnvelope.Text(item, "paymentMethod"),
                 PayoutCurrency = ApiEnvelope.Text(item, "payoutCurrency"),
@@ -61,7 +61,7 @@ namespace PayoutPS.Core.Account
             };
         }
 
-        private static string? Name(JsonElement item, string? entity) => entity == "0"
+        private static string? NameOf(JsonElement item, string? entity) => entity == "0"
             ? Nested(item, "receiverInfo", "companyName")
             : (Nested(item, "receiverInfo", "firstName") + " " + Nested(item, "receiverInfo", "lastName")).Trim();
 

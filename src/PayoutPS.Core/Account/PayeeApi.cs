@@ -32,7 +32,7 @@ namespace PayoutPS.Core.Account
         public static IReadOnlyList<RequestField> Fields(PayeeDetails payee, string payoutCurrency, string? beneficiaryId = null)
         {
             var bankCountry = payee.Check();
-            if (!Money.Currencies.IsCode(payoutCurrency))
+            if (!Core.Money.Currencies.IsCode(payoutCurrency))
             {
                 throw new PayoutRequestException($"PayoutCurrency '{payoutCurrency}' must be an ISO 4217 code in capitals, such as EUR.", "PayoutCurrency");
             }

@@ -15,7 +15,7 @@ namespace PayoutPS.Core.Input
         public static readonly IReadOnlyList<string> PayeeFields = new[]
         {
             "PayeeType", "FirstName", "LastName", "CompanyName", "AccountNumber", "BankName", "SwiftCode", "BankCountry",
-            "PaymentMethod", "Country", "State", "City", "AddressLine1", "PostalCode", "Email", "Phone", "PayeeDetail",
+            "PaymentMethod", "Country", "State", "City", "AddressLine1", "PostalCode", "Email", "Phone", "WalletType", "WalletPhone", "PayeeDetail",
         };
 
         public static RemittanceRequest ToRemittance(IReadOnlyDictionary<string, object?> values)
@@ -56,7 +56,7 @@ namespace PayoutPS.Core.Input
 
             if (request.BeneficiaryId == null)
             {
-                request.Payee = Payee(row, values);
+                request.Payee = ToPayee(values);
             }
 
             return request;
@@ -97,13 +97,13 @@ namespace PayoutPS.Core.Input
             return (send, receive);
         }
 
-        private static PayeeDetails Payee(Reader row, IReadOnlyDictionary<string, object?> values)
+        /// <summary>The payee a row describes (inline in a payout, or to add as a beneficiary); checked later by <see cref="PayeeDetails.Check"/>.</summary>
+        public static PayeeDetails ToPayee(IReadOnlyDictionary<string, object?> values)
         {
-            var type = row.Text("PayeeType") ?? "Individual";
+            var row = new Reader(values);
             var payee = new PayeeDetails
             {
-                EntityType = type.Equals("Business", StringComparison.OrdinalIgnoreCase) || type == "0" ? "0"
-                    : type.Equals("Individual", StringComparison.OrdinalIgnoreCase) || type == "1" ? "1" : type,
+                EntityType = EntityTypes.Code(row.Text("PayeeType") ?? "Individual"),
                 PaymentMethod = row.Upper("PaymentMethod") ?? "BANK_TRANSFER",
                 BankCountry = row.Upper("BankCountry"),
             };
@@ -120,6 +120,8 @@ namespace PayoutPS.Core.Input
             Put(payee.Account, "cardNumber", row.Text("AccountNumber"));
             Put(payee.Account, "bankName", row.Text("BankName"));
             Put(payee.Account, "swiftCode", row.Upper("SwiftCode"));
+            Put(payee.Account, "walletType", row.Text("WalletType"));
+            Put(payee.Account, "walletPhone", row.Text("WalletPhone"));
             if (row.Has("PayeeDetail"))
             {
                 var parts = DetailInput.Payee(values["PayeeDetail"]!, "PayeeDetail");

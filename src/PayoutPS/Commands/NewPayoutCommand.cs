@@ -194,6 +194,16 @@ namespace PayoutPS.Commands
         [RowField]
         public string? Phone { get; set; }
 
+        /// <summary>E-wallet payouts: the wallet brand the corridor names (Get-PayoutRequiredField).</summary>
+        [Parameter]
+        [RowField]
+        public string? WalletType { get; set; }
+
+        /// <summary>E-wallet payouts: the wallet's phone number.</summary>
+        [Parameter]
+        [RowField]
+        public string? WalletPhone { get; set; }
+
         /// <summary>Extra payee fields: receiverInfo, address and/or accountInfomation, each a flat hashtable; or the same as JSON text.</summary>
         [Parameter]
         [RowField]

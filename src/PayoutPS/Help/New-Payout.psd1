@@ -43,6 +43,8 @@ ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends not
         PostalCode      = 'Postal code of the payee''s address.'
         Email           = 'The payee''s email.'
         Phone           = 'The payee''s phone number.'
+        WalletType      = 'E-wallet payouts: the wallet brand the corridor names (see Get-PayoutRequiredField).'
+        WalletPhone     = 'E-wallet payouts: the phone number of the wallet.'
         PayeeDetail     = 'More payee fields: a hashtable (or JSON text) of receiverInfo, address and accountInfomation, each flat, merged over the parameters.'
         InputObject     = 'A row from the pipeline: a CSV line, a hashtable or any object whose properties are named like the parameters or the API''s fields.'
         IgnoreColumn    = 'Columns of your own whose names are close to a parameter (say Notes next to Note): they are neither read nor reported.'

@@ -129,6 +129,15 @@ namespace PayoutPS.Internal
 
         private static IEnumerable<KeyValuePair<string, object?>> Cells(PSObject row)
         {
+            if (row.BaseObject is Core.Account.Beneficiary payee)
+            {
+                // Get-PayoutBeneficiary | New-Payout: pay that payee, in its currency. Its other properties
+                // (name, masked account, method) describe it; they are not an inline payee to send.
+                yield return new KeyValuePair<string, object?>("BeneficiaryId", payee.BeneficiaryId);
+                yield return new KeyValuePair<string, object?>("TargetCurrency", payee.PayoutCurrency);
+                yield break;
+            }
+
             if (row.BaseObject is IDictionary dictionary)
             {
                 foreach (DictionaryEntry entry in dictionary)

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using PayoutPS.Core.Account;
+using PayoutPS.Core.Api;
+using PayoutPS.Internal;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>
+    /// Ledger entries of one currency (#4) between two times. A window of any length is split into the windows
+    /// the API takes, and every page is fetched, so reconciling a year is one command.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "PayoutLedger")]
+    [OutputType(typeof(PayoutLedgerEntry))]
+    public sealed class GetPayoutLedgerCommand : PayoutCmdletBase
+    {
+        /// <summary>[SANDBOX] The API documents no limit; 31 days per request is safe against a service that has one.</summary>
+        public static readonly TimeSpan WindowLength = TimeSpan.FromDays(31);
+        private const int PageSize = 100;
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        public string Currency { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true)]
+        public DateTime Since { get; set; }
+
+        /// <summary>Defaults to now.</summary>
+        [Parameter]
+        public DateTime? Until { get; set; }
+
+        /// <summary>PAYOUT, FEE, PAYOUT_REVERSAL or FEE_REVERSAL.</summary>
+        [Parameter]
+        [ValidateSet("PAYOUT", "FEE", "PAYOUT_REVERSAL", "FEE_REVERSAL", IgnoreCase = true)]
+        public string? Type { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var context = RequireContext();
+            var api = new AccountApi(context.Client.Transport);
+            var currency = Currency.Trim().ToUpperInvariant();
+            var end = (Until ?? DateTime.UtcNow.AddSeconds(1)).ToUniversalTime(); // the API takes whole seconds: include this one
+            var type = Type?.ToUpperInvariant();
+            // The bounds are inclusive and whole seconds: neighbouring windows share their boundary second, so an
+            // entry there comes twice and is written once (by its entryId).
+            var previousWindow = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                for (var from = Since.ToUniversalTime(); from < end; from += WindowLength)
+                {
+                    var to = from + WindowLength < end ? from + WindowLength : end;
+                    var thisWindow = new HashSet<string>(StringComparer.Ordinal);
+                    for (var page = 1; ; page++)
+                    {
+                        var current = page;
+                        var (entries, total) = Await((log, token) => api.GetLedgerPageAsync(currency, from, to, type, PageSize, current, log, token));
+                        foreach (var entry in entries)
+                        {
+                            if (entry.EntryId == null || (thisWindow.Add(entry.EntryId) && !previousWindow.Contains(entry.EntryId)))
+                            {
+                                WriteObject(entry);
+                            }
+                        }
+
+                        if (entries.Count == 0 || page * PageSize >= total)
+                        {
+                            break;
+                        }
+                    }
+
+                    previousWindow = thisWindow;
+                }
+            }
+            catch (PayoutApiException ex)
+            {
+                WriteError(ErrorRecords.From(ex, null));
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using PayoutPS.Core;
+using PayoutPS.Core.Account;
+using PayoutPS.Core.Input;
+using PayoutPS.Internal;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>Changes a payee (#7): the whole payee is sent again, so give every field, as for New-PayoutBeneficiary.</summary>
+    [Cmdlet(VerbsCommon.Set, "PayoutBeneficiary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Beneficiary))]
+    public sealed class SetPayoutBeneficiaryCommand : BeneficiaryCmdletBase
+    {
+        [Parameter]
+        [RowField]
+        public string? BeneficiaryId { get; set; }
+
+        [Parameter]
+        [RowField]
+        [Alias("Currency", "TargetCurrency")]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        public string? PayoutCurrency { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRow(Dictionary<string, object?> values, string label)
+        {
+            var id = (values.TryGetValue("BeneficiaryId", out var given) ? given as string : null)?.Trim();
+            if (string.IsNullOrEmpty(id))
+            {
+                throw new PayoutRequestException("BeneficiaryId is required: which payee to change.", "BeneficiaryId");
+            }
+
+            var payee = PayoutInput.ToPayee(values);
+            var currency = (values.TryGetValue("PayoutCurrency", out var c) ? c as string : null)?.Trim().ToUpperInvariant() ?? string.Empty;
+            var fields = PayeeApi.Fields(payee, currency, id);
+            if (!Approve(Force, $"payee {id}", "Change payee"))
+            {
+                return;
+            }
+
+            var context = RequireContext();
+            Emit(context, Await((log, token) => new PayeeApi(context.Client.Transport).EditAsync(fields, id!, log, token)));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+@{
+    Synopsis    = 'Gets the merchant''s balances: one object per currency, amounts as decimals.'
+    Description = 'Get-PayoutBalance asks the service for the merchant''s currencies and balances (queryAcctCurrency) and emits one object per currency with Currency, Balance, Available and Frozen. Amounts are decimals read without culture, never floating point. Check it before a batch: the sum of a file''s amounts plus fees must fit.'
+    Parameters  = @{
+        Currency = 'Only these currencies (ISO 4217 codes such as USD).'
+        Context  = 'The connection to use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
+    }
+    Examples    = @(
+        @{
+            Title   = 'All balances'
+            Code    = 'Get-PayoutBalance'
+            Remarks = 'One line per currency.'
+        }
+        @{
+            Title   = 'Will this month''s payroll fit?'
+            Code    = '$need = (Import-Csv payroll.csv | Measure-Object -Property SendAmount -Sum).Sum; (Get-PayoutBalance USD).Available -ge $need'
+            Remarks = 'Fees come on top; see Get-PayoutExchangeRate for quotes.'
+        }
+    )
+    Links       = @('Get-PayoutLedger', 'New-Payout')
+}
