@@ -31,6 +31,7 @@
         'New-PayoutBeneficiary'
         'Protect-PayoutRequest'
         'Set-PayoutBeneficiary'
+        'Test-PayoutNotification'
         'Test-PayoutSignature'
     )
     FunctionsToExport    = @()

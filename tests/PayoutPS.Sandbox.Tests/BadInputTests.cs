@@ -74,5 +74,44 @@ namespace PayoutPS.Sandbox.Tests
             Assert.All(responses, r => Assert.True(r.Status < 500, r.ToString()));
             Assert.Equal("20000", (await Sandbox.CallAsync(Path, new System.Collections.Generic.Dictionary<string, object?>())).RespCode);
         }
+
+        [Theory]
+        [InlineData(new byte[] { 0x7B, 0x22, 0x6D, 0x65, 0x72, 0x63, 0x68, 0x61, 0x6E, 0x74, 0x4E, 0x6F, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D })] // {"merchantNo":"\xC3("}
+        [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D })]
+        public async Task Invalid_utf8_is_13001_not_a_500(byte[] body)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await Sandbox.Http.PostAsync(Sandbox.BaseUri.AbsoluteUri + Path, content);
+            var text = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Contains("\"respCode\":\"13001\"", text);
+        }
+
+        [Fact]
+        public async Task An_escaped_lone_surrogate_is_13001_not_a_500()
+        {
+            var response = await Sandbox.PostRawAsync(Path, "{\"merchantNo\":\"800100\",\"x\":\"\\ud800\"}");
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal("13001", response.RespCode);
+            Assert.Contains("not valid UTF-8", response.RespMsg);
+        }
+
+        [Theory]
+        [InlineData("clock", "{\"speed\":1e308}")]
+        [InlineData("clock", "{\"advanceSeconds\":1e308}")]
+        [InlineData("faults", "{\"kind\":\"delay\",\"count\":1,\"delayMs\":-5}")]
+        [InlineData("faults", "{\"kind\":\"http429\",\"count\":1,\"retryAfter\":\"date:abc\"}")]
+        [InlineData("rate-limit", "{\"requestsPerSecond\":1e308}")]
+        public async Task Absurd_control_plane_input_is_400_and_the_server_lives_on(string path, string body)
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await Sandbox.Http.PostAsync(new System.Uri(new System.Uri(Sandbox.BaseUri.GetLeftPart(System.UriPartial.Authority)), "/_sandbox/" + path), content);
+
+            Assert.Equal(400, (int)response.StatusCode);
+            Assert.Equal("20000", (await Sandbox.CallAsync(Path, new System.Collections.Generic.Dictionary<string, object?>())).RespCode);
+        }
     }
 }

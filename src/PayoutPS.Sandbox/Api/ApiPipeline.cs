@@ -180,6 +180,12 @@ namespace PayoutPS.Sandbox.Api
                 problem = $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}).";
                 return null;
             }
+            catch (InvalidOperationException)
+            {
+                // GetString() refuses invalid UTF-8 bytes and escaped lone surrogates (\ud800): a bad request, not a crash.
+                problem = "The body holds text that is not valid UTF-8 (invalid bytes or an escaped lone surrogate); send UTF-8 text.";
+                return null;
+            }
         }
 
         private async Task<byte[]?> ReadBodyAsync(HttpRequest request)

@@ -17,6 +17,9 @@ namespace PayoutPS.Sandbox.Control
     /// </summary>
     internal static class ControlEndpoints
     {
+        private const double MaxAdvanceSeconds = 10 * 365 * 86400.0;
+        private const double MaxSpeed = 10_000;
+
         private static readonly JsonSerializerOptions ReadOptions = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
 
         public static void Map(IEndpointRouteBuilder app, SandboxState state, FaultInjector faults, RateLimiter rateLimiter, SandboxClock clock, MerchantFactory merchants)
@@ -34,9 +37,12 @@ namespace PayoutPS.Sandbox.Control
             control.MapPost("/clock", async (HttpContext context) =>
             {
                 var request = await ReadAsync<ClockRequest>(context);
-                if (request == null || (request.AdvanceSeconds == null && request.Speed == null) || request.AdvanceSeconds < 0 || request.Speed < 0)
+                // Bounded, so a typo cannot push the clock past DateTime's range and take the process down.
+                if (request == null || (request.AdvanceSeconds == null && request.Speed == null)
+                    || !(request.AdvanceSeconds == null || (request.AdvanceSeconds >= 0 && request.AdvanceSeconds <= MaxAdvanceSeconds))
+                    || !(request.Speed == null || (request.Speed >= 0 && request.Speed <= MaxSpeed)))
                 {
-                    return Problem("Send {\"advanceSeconds\": n} and/or {\"speed\": x}, both zero or more.");
+                    return Problem($"Send {{\"advanceSeconds\": n}} (0 to {MaxAdvanceSeconds}) and/or {{\"speed\": x}} (0 to {MaxSpeed}).");
                 }
 
                 if (request.AdvanceSeconds != null)
@@ -73,7 +79,7 @@ namespace PayoutPS.Sandbox.Control
             control.MapPost("/rate-limit", async (HttpContext context) =>
             {
                 var request = await ReadAsync<RateLimitRequest>(context);
-                if (request == null || request.RequestsPerSecond < 0)
+                if (request == null || !(request.RequestsPerSecond >= 0 && request.RequestsPerSecond <= 1_000_000))
                 {
                     return Problem("Send {\"requestsPerSecond\": n}; 0 turns the limit off.");
                 }

@@ -28,6 +28,12 @@ namespace PayoutPS.Sandbox.Faults
 
         internal Random? Random { get; set; }
 
+        private static bool IsRetryAfter(string text)
+        {
+            var seconds = text.StartsWith("date:", StringComparison.Ordinal) ? text.Substring(5) : text;
+            return int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value <= 86400;
+        }
+
         public static readonly string[] Kinds = { "http500", "http503", "http429", "systemError", "reset", "delay", "commitThenDrop" };
 
         public string? Problem()
@@ -42,9 +48,19 @@ namespace PayoutPS.Sandbox.Faults
                 return "give exactly one of count (the next N calls) or probability (0..1, with an optional seed).";
             }
 
-            if (Count <= 0 || Probability < 0 || Probability > 1)
+            if (Count <= 0 || Probability < 0 || Probability > 1 || (Probability != null && double.IsNaN(Probability.Value)))
             {
                 return "count must be positive and probability between 0 and 1.";
+            }
+
+            if (DelayMs < 0 || DelayMs > 600_000)
+            {
+                return "delayMs must be between 0 and 600000 (ten minutes).";
+            }
+
+            if (RetryAfter != null && !IsRetryAfter(RetryAfter))
+            {
+                return "retryAfter must be whole seconds (\"2\") or \"date:\" and seconds (\"date:2\"), at most 86400.";
             }
 
             return null;

@@ -43,6 +43,7 @@ namespace PayoutPS.Sandbox.State
                         ["requestId"] = c.RequestId,
                         ["payoutStatus"] = c.PayoutStatus,
                         ["url"] = c.Url,
+                        ["body"] = c.Body, // so a test can replay a delivery: duplicates and out-of-order arrivals
                         ["delivered"] = c.Delivered,
                         ["attempts"] = c.Attempts.Select(a => new Dictionary<string, object?>
                         {

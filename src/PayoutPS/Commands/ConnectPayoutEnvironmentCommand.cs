@@ -72,6 +72,10 @@ namespace PayoutPS.Commands
         [Credential]
         public PSCredential? ProxyCredential { get; set; }
 
+        /// <summary>The provider's public key (PEM or base64): RSA merchants' notifications are signed with it.</summary>
+        [Parameter]
+        public string? ProviderKeyPath { get; set; }
+
         /// <summary>Do not make the signed validation call.</summary>
         [Parameter]
         public SwitchParameter SkipValidation { get; set; }
@@ -116,6 +120,20 @@ namespace PayoutPS.Commands
                 return;
             }
 
+            ISignatureVerifier? providerVerifier = null;
+            if (ProviderKeyPath != null)
+            {
+                try
+                {
+                    providerVerifier = KeyLoader.LoadVerifierFromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProviderKeyPath), scheme: SignatureScheme.Rsa);
+                }
+                catch (PayoutKeyException ex)
+                {
+                    Fail(ErrorRecords.From(ex, null));
+                    return;
+                }
+            }
+
             var settings = new TransportSettings { BaseUri = baseUri, Timeout = TimeSpan.FromSeconds(TimeoutSec), MaxRetries = MaxRetries, Proxy = CreateProxy() };
             var client = new PayoutClient(new PayoutTransport(settings, signer, merchantId!));
             if (!SkipValidation)
@@ -131,7 +149,7 @@ namespace PayoutPS.Commands
                 }
             }
 
-            var context = new PayoutContext(environment, baseUri, merchantId!, keySource, signer, client, validated: !SkipValidation);
+            var context = new PayoutContext(environment, baseUri, merchantId!, keySource, signer, client, validated: !SkipValidation) { ProviderVerifier = providerVerifier };
             SessionStore.Set(context);
             WriteVerbose($"Connected to {environment} ({baseUri}) as merchant {merchantId}, signing with {signer.AlgorithmName}.");
             WriteObject(context);

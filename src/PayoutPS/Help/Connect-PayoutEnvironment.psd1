@@ -10,6 +10,7 @@ Production is deliberately hard to reach by accident: -Environment has no defaul
 The context is kept per runspace and returned; the key is never shown. Pass it with -Context to jobs and parallel runspaces.
 '@
     Parameters  = @{
+        ProviderKeyPath = 'The provider''s public key (PEM or base64). RSA merchants'' notifications are signed with it; Test-PayoutNotification then uses it.'
         Environment     = 'Sandbox, Production or Local. Sandbox and Production are the provider''s hosts; Local is the emulator on 127.0.0.1 (give -Port).'
         Port            = 'The port of a local sandbox (-Environment Local), as printed in its ready line.'
         BaseUri         = 'Any other base URL ending in /payout, such as a proxy in front of the API.'

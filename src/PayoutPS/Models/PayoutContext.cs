@@ -46,6 +46,9 @@ namespace PayoutPS.Models
 
         internal PayoutClient Client { get; }
 
+        /// <summary>The provider's public key, which signs RSA merchants' notifications (Connect -ProviderKeyPath).</summary>
+        internal ISignatureVerifier? ProviderVerifier { get; set; }
+
         public override string ToString() => $"{MerchantId}@{Environment} ({BaseUri})";
     }
 }

@@ -1,0 +1,96 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Net;
+using System.Text;
+using PayoutPS.Core.Keys;
+using PayoutPS.Core.Notifications;
+using PayoutPS.Core.Signing;
+using PayoutPS.Internal;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>
+    /// Checks a status notification (callback) the service sent: its signature in constant time, that it is
+    /// for this merchant, and its required fields; emits it as a typed object with IsValid and, if not, why.
+    /// SHA-256 merchants' notifications are signed with their own secret; RSA merchants' with the provider's
+    /// key, given by -ProviderKeyPath here or on Connect-PayoutEnvironment.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "PayoutNotification", DefaultParameterSetName = ContextSet)]
+    [OutputType(typeof(PayoutNotification))]
+    public sealed class TestPayoutNotificationCommand : SigningCmdletBase
+    {
+        private ISignatureVerifier? _verifier;
+        private string? _merchant;
+
+        /// <summary>The received notification: its JSON body, or the HttpListenerRequest / HttpListenerContext it arrived on.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Alias("Body", "Request")]
+        public object? InputObject { get; set; }
+
+        /// <summary>The provider's public key (PEM or base64), which signs RSA merchants' notifications.</summary>
+        [Parameter]
+        public string? ProviderKeyPath { get; set; }
+
+        /// <summary>The merchant number the notification must be for; defaults to the connected one.</summary>
+        [Parameter]
+        public string? MerchantId { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var context = Context ?? SessionStore.Current;
+            if (ProviderKeyPath != null)
+            {
+                try
+                {
+                    _verifier = KeyLoader.LoadVerifierFromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProviderKeyPath), scheme: SignatureScheme.Rsa);
+                }
+                catch (PayoutKeyException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.From(ex, null));
+                }
+            }
+            else if (ParameterSetName == ContextSet && context?.ProviderVerifier != null)
+            {
+                _verifier = context.ProviderVerifier;
+            }
+            else
+            {
+                _verifier = LoadKey<ISignatureVerifier>(
+                    signer => signer,
+                    (text, passphrase, scheme) => KeyLoader.LoadVerifier(text, passphrase, scheme),
+                    (path, passphrase, scheme) => KeyLoader.LoadVerifierFromFile(path, passphrase, scheme));
+            }
+
+            _merchant = MerchantId ?? (ParameterSetName == ContextSet ? context?.MerchantId : KeyResolver.MerchantId(null, Credential));
+        }
+
+        protected override void ProcessRecord()
+        {
+            var notification = PayoutNotification.Check(ReadBody(InputObject), _verifier!, _merchant);
+            WriteVerbose(notification.IsValid ? $"Notification for payout {notification.PayoutId}: {notification.Status}." : notification.Problem);
+            WriteObject(notification);
+        }
+
+        private static string ReadBody(object? input)
+        {
+            switch (input is PSObject wrapped ? wrapped.BaseObject : input)
+            {
+                case HttpListenerContext context:
+                    return ReadBody(context.Request);
+                case HttpListenerRequest request:
+                    using (var reader = new StreamReader(request.InputStream, new UTF8Encoding(false)))
+                    {
+                        return reader.ReadToEnd();
+                    }
+
+                case byte[] bytes:
+                    return Encoding.UTF8.GetString(bytes);
+                case null:
+                    return string.Empty;
+                case var other:
+                    return Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+        }
+    }
+}

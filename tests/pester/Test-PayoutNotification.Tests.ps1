@@ -1,0 +1,118 @@
+# Issue 9: notifications (callbacks) checked as received, for SHA-256 and RSA merchants, and the example receiver
+# against the sandbox's real deliveries: retries, repeats, late arrivals and forgeries.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'sandbox.ps1')
+    function Get-FreePort { $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p }
+    $script:ReceiverPort = Get-FreePort
+    $script:Sandbox = Start-TestSandbox @('--status-step-seconds', '0.2', '--callback-retry-seconds', '0.3', '--callback-url', "http://127.0.0.1:$ReceiverPort/hook")
+    function Get-Callbacks { @((Get-SandboxState $Sandbox).callbacks) }
+    function Wait-Until([scriptblock] $Condition, [int] $Seconds = 20) {
+        $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+        while (-not (& $Condition) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+    }
+}
+
+AfterAll {
+    Disconnect-PayoutEnvironment
+    Stop-TestSandbox $Sandbox
+}
+
+Describe 'Test-PayoutNotification' {
+    BeforeAll {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $null = Send-TestPayout 'NOTE-1'
+        Wait-Until { @(Get-Callbacks).Count -ge 1 }
+        $script:Body = (Get-Callbacks)[0].body
+    }
+
+    It 'accepts a real notification and types it' {
+        $note = Test-PayoutNotification $Body
+        $note.IsValid | Should -BeTrue
+        $note.Problem | Should -BeNullOrEmpty
+        $note.RequestId | Should -Be 'NOTE-1'
+        $note.Status | Should -Be 'A'
+        $note.StatusMeaning | Should -Be 'Pending review'
+        $note.PayoutId | Should -Match '^\d{19}$'
+    }
+
+    It 'refuses a changed body, another merchant''s, and one without required fields' {
+        (Test-PayoutNotification ($Body -replace '"payoutStatus":"A"', '"payoutStatus":"S"')).Problem | Should -Match '^Signature Mismatch'
+        (Test-PayoutNotification $Body -MerchantId 800999).Problem | Should -Match 'for merchant 800100, not 800999'
+        $unsigned = Protect-PayoutRequest @{ merchantNo = '800100'; payoutStatus = 'S' } -AsJson
+        (Test-PayoutNotification $unsigned).Problem | Should -Match 'has no payoutId'
+        (Test-PayoutNotification 'not json').IsValid | Should -BeFalse
+    }
+
+    It 'checks an RSA merchant''s notifications with the provider''s key, given here or on Connect' {
+        New-TestRsaKeys "$TestDrive/keys"
+        $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/merchants" -ContentType 'application/json' `
+            -Body (@{ merchantNo = '800300'; rsaPublicKey = (Get-Content "$TestDrive/keys/public.pem" -Raw); callbackUrl = 'http://127.0.0.1:9/closed'; balances = @{ USD = '1000.00' } } | ConvertTo-Json)
+        Invoke-RestMethod "$($Sandbox.Control)/provider-key" | Set-Content "$TestDrive/provider.pem"
+        $rsa = Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId 800300 -KeyPath "$TestDrive/keys/pkcs8.pem"
+        $payee = New-TestPayee 'RSA-NOTE-1'; $payee.Remove('Force')
+        $null = New-Payout @payee -Force -Context $rsa
+        Wait-Until { @(Get-Callbacks | Where-Object requestId -eq 'RSA-NOTE-1').Count -ge 1 }
+        $rsaBody = (Get-Callbacks | Where-Object requestId -eq 'RSA-NOTE-1')[0].body
+
+        (Test-PayoutNotification $rsaBody -Context $rsa).IsValid | Should -BeFalse -Because 'the merchant''s own key did not sign it'
+        (Test-PayoutNotification $rsaBody -ProviderKeyPath "$TestDrive/provider.pem" -MerchantId 800300).IsValid | Should -BeTrue
+        $withProvider = Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId 800300 -KeyPath "$TestDrive/keys/pkcs8.pem" -ProviderKeyPath "$TestDrive/provider.pem"
+        (Test-PayoutNotification $rsaBody -Context $withProvider).IsValid | Should -BeTrue
+        $null = Connect-TestSandbox $Sandbox
+    }
+}
+
+Describe 'examples/callback-receiver.ps1 against the sandbox''s deliveries' {
+    BeforeAll {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant
+        $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
+        $script:StatePath = "$TestDrive/status.json"
+        # Payouts first: their first deliveries find no receiver (connection refused) and are retried.
+        $null = Send-TestPayout 'CB-OK-1'
+        $null = Send-TestPayout 'CB-OK-2'
+        $null = Send-TestPayout 'CB-FAIL-1' -Reference 'SANDBOX_FAIL'
+        Start-Sleep -Milliseconds 600
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        $script:Receiver = Start-Process dotnet -PassThru -RedirectStandardOutput "$TestDrive/receiver.out" -RedirectStandardError "$TestDrive/receiver.err" -ArgumentList @(
+            $pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'examples/callback-receiver.ps1'), '-Port', $ReceiverPort, '-StatePath', $StatePath, '-ModulePath', $ModulePath)
+        Wait-Until { $payouts = @((Get-SandboxState $Sandbox).payouts); @($payouts | Where-Object { $_.payoutStatus -notin 'S', 'F' }).Count -eq 0 } 30
+        Wait-Until { @(Get-Callbacks | Where-Object { -not $_.delivered }).Count -eq 0 } 30
+    }
+
+    AfterAll {
+        if (-not $Receiver.HasExited) { $Receiver.Kill() }
+        Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
+    }
+
+    It 'receives every status, including the retried first deliveries, and ends at each payout''s final status' {
+        $callbacks = Get-Callbacks
+        @($callbacks | Where-Object { -not $_.delivered }).Count | Should -Be 0
+        @($callbacks | Where-Object { $_.attempts.Count -gt 1 }).Count | Should -BeGreaterThan 0 -Because 'the first deliveries came before the receiver listened'
+        $recorded = Get-Content $StatePath -Raw | ConvertFrom-Json
+        foreach ($payout in (Get-SandboxState $Sandbox).payouts) {
+            $recorded.($payout.requestId).Status | Should -Be $payout.payoutStatus
+        }
+        $recorded.'CB-FAIL-1'.Status | Should -Be 'F'
+    }
+
+    It 'treats a repeat as a no-op, never moves a final status back, and refuses a forgery' {
+        $callbacks = Get-Callbacks
+        $first = ($callbacks | Where-Object { $_.requestId -eq 'CB-OK-1' -and $_.payoutStatus -eq 'A' }).body
+        $last = ($callbacks | Where-Object { $_.requestId -eq 'CB-OK-1' -and $_.payoutStatus -eq 'S' }).body
+        $hook = "http://127.0.0.1:$ReceiverPort/hook"
+        (Invoke-WebRequest -Method Post $hook -Body $last -ContentType 'application/json').StatusCode | Should -Be 200
+        (Invoke-WebRequest -Method Post $hook -Body $first -ContentType 'application/json').StatusCode | Should -Be 200
+        $forged = $last -replace '"payoutStatus":"S"', '"payoutStatus":"F"'
+        (Invoke-WebRequest -Method Post $hook -Body $forged -ContentType 'application/json' -SkipHttpErrorCheck).StatusCode | Should -Be 401
+
+        (Get-Content $StatePath -Raw | ConvertFrom-Json).'CB-OK-1'.Status | Should -Be 'S'
+        $log = Get-Content "$TestDrive/receiver.out" -Raw
+        $log | Should -Match 'REPEAT: CB-OK-1 S'
+        $log | Should -Match 'LATE: CB-OK-1 A arrived after the final S; kept S'
+        $log | Should -Match 'REFUSED: Signature Mismatch'
+    }
+}
