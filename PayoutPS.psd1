@@ -32,6 +32,7 @@
         'Protect-PayoutRequest'
         'Set-PayoutBeneficiary'
         'Test-PayoutNotification'
+        'Test-PayoutReadiness'
         'Test-PayoutSignature'
     )
     FunctionsToExport    = @()

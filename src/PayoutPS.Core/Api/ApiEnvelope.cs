@@ -27,6 +27,9 @@ namespace PayoutPS.Core.Api
 
         public string Raw { get; }
 
+        /// <summary>The service's clock (the HTTP Date header), when it sent one.</summary>
+        public System.DateTimeOffset? ServerDate { get; internal set; }
+
         public bool IsSuccess => RespCode == Success;
 
         /// <summary>Parses leniently: a body that is not an envelope keeps its raw text and has no respCode.</summary>

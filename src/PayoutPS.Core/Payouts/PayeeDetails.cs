@@ -83,11 +83,6 @@ namespace PayoutPS.Core.Payouts
                 Require(Account, "swiftCode", "SwiftCode", "SWIFT payouts");
             }
 
-            if (PaymentMethod == "E_WALLET" || PaymentMethod == "DIGITAL_WALLET")
-            {
-                Require(Account, "walletType", "WalletType", "e-wallet payees");
-            }
-
             return bankCountry;
         }
 

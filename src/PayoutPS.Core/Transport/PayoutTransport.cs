@@ -102,6 +102,7 @@ namespace PayoutPS.Core.Transport
                     {
                         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         var envelope = ApiEnvelope.Parse((int)response.StatusCode, text);
+                        envelope.ServerDate = response.Headers.Date;
                         var status = (int)response.StatusCode;
                         log.Verbose($"POST {path} attempt {attempt}: HTTP {status} respCode {envelope.RespCode ?? "-"} in {watch.ElapsedMilliseconds} ms");
                         if (log.IsDebugEnabled)

@@ -149,7 +149,12 @@ namespace PayoutPS.Commands
                 }
             }
 
-            var context = new PayoutContext(environment, baseUri, merchantId!, keySource, signer, client, validated: !SkipValidation) { ProviderVerifier = providerVerifier };
+            var context = new PayoutContext(environment, baseUri, merchantId!, keySource, signer, client, validated: !SkipValidation) 
+            {
+                ProviderVerifier = providerVerifier,
+                KeyFile = KeyPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyPath)
+                    : keySource.StartsWith("$" + KeyResolver.KeyPathVariable, StringComparison.Ordinal) ? System.Environment.GetEnvironmentVariable(KeyResolver.KeyPathVariable) : null,
+            };
             SessionStore.Set(context);
             WriteVerbose($"Connected to {environment} ({baseUri}) as merchant {merchantId}, signing with {signer.AlgorithmName}.");
             WriteObject(context);

@@ -50,6 +50,28 @@ namespace PayoutPS.Commands
         [ValidateSet("A", "CA", "B", "R", "P", "S", "F", "U", "V")]
         public string? Status { get; set; }
 
+        /// <summary>From New-Payout's output: kept on the result, so a batch piped through -Wait keeps its rows.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet, DontShow = true)]
+        public int Row { get; set; }
+
+        /// <summary>From New-Payout's output: the masked payee, kept on the result.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet, DontShow = true)]
+        public string? Payee { get; set; }
+
+        /// <summary>From New-Payout's output: how the payout came to be (Created, Recovered…), kept on the result.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet, DontShow = true)]
+        public string? Outcome { get; set; }
+
+        private PayoutResult Carried(PayoutResult result)
+        {
+            if (!string.IsNullOrEmpty(Outcome) && Outcome != "WhatIf")
+            {
+                result.Outcome = Outcome!;
+            }
+
+            return result;
+        }
+
         protected override void ProcessRecord()
         {
             var context = RequireContext();
@@ -95,14 +117,14 @@ namespace PayoutPS.Commands
 
                 if (!Wait || record.IsTerminal)
                 {
-                    WriteObject(PayoutResult.From(record, context, null));
+                    WriteObject(Carried(PayoutResult.From(record, context, Payee, Row)));
                     return;
                 }
 
                 var left = TimeSpan.FromSeconds(TimeoutSec) - watch.Elapsed;
                 if (left <= TimeSpan.Zero)
                 {
-                    WriteObject(PayoutResult.From(record, context, null));
+                    WriteObject(Carried(PayoutResult.From(record, context, Payee, Row)));
                     WriteError(new ErrorRecord(
                         new TimeoutException($"Payout {record.PayoutId} is still '{record.StatusMeaning}' after {TimeoutSec} s; run Get-PayoutStatus again later."),
                         ErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, record.RequestId));

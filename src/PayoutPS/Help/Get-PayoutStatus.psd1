@@ -8,6 +8,9 @@ With -Since (and -Until, -Status) it lists payouts created in that window, pagin
 A RequestId the service does not know gives a PayoutPS.PayoutNotFound error: nothing was paid under that id.
 '@
     Parameters  = @{
+        Row             = 'Taken from New-Payout''s output in the pipeline and kept on the result (hidden).'
+        Payee           = 'Taken from New-Payout''s output in the pipeline and kept on the result (hidden).'
+        Outcome         = 'Taken from New-Payout''s output in the pipeline and kept on the result (hidden).'
         RequestId       = 'The payout''s RequestId. Binds from pipeline objects.'
         PayoutId        = 'The payout''s id as the service gave it (19 digits). Used when no RequestId is given.'
         Wait            = 'Poll until the payout reaches S, F, U or V.'

@@ -46,6 +46,9 @@ namespace PayoutPS.Models
 
         internal PayoutClient Client { get; }
 
+        /// <summary>The key file, when the key came from one (for the readiness check of its permissions).</summary>
+        internal string? KeyFile { get; set; }
+
         /// <summary>The provider's public key, which signs RSA merchants' notifications (Connect -ProviderKeyPath).</summary>
         internal ISignatureVerifier? ProviderVerifier { get; set; }
 
