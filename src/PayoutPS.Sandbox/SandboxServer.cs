@@ -51,7 +51,7 @@ namespace PayoutPS.Sandbox
 
             var clock = new SandboxClock(options.ClockStart, options.ClockSpeed);
             var merchants = new MerchantFactory(options);
-            var state = new SandboxState(options, clock, merchants.BuildConfigured) { CallbackSigner = merchants.CallbackSigner };
+            var state = new SandboxState(options, clock, merchants.BuildConfigured) { CallbackSigner = merchants.SignCallback };
             var faults = new FaultInjector();
             var rateLimiter = new RateLimiter(options.RateLimitPerSecond);
             var pipeline = new ApiPipeline(state, rateLimiter, options.MaxBodyBytes);

@@ -5,7 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using PayoutPS.Core.Signing;
+using PayoutPS.Sandbox.Signing;
 using PayoutPS.Sandbox.Faults;
 using PayoutPS.Sandbox.Model;
 using PayoutPS.Sandbox.State;
@@ -90,7 +90,7 @@ namespace PayoutPS.Sandbox.Api
                 return ApiResult.Fail("429", "Too many requests; retry after the Retry-After delay.");
             }
 
-            if (!fields.TryGetValue(CanonicalString.SignFieldName, out var sign) || sign.Length == 0)
+            if (!fields.TryGetValue("sign", out var sign) || sign.Length == 0)
             {
                 return ApiResult.Invalid("sign is required.");
             }
@@ -115,22 +115,23 @@ namespace PayoutPS.Sandbox.Api
         private static string? CheckSignature(Merchant merchant, Dictionary<string, string> fields, string sign)
         {
             // The sign's shape says the scheme: 64 hex characters for SHA-256, base64 for RSA.
-            var looksSha256 = Sha256SecretSigner.IsDigest(sign);
-            var verifier = looksSha256 ? merchant.SecretVerifier : merchant.RsaVerifier;
-            if (verifier == null)
+            var canonical = SandboxSignature.Canonical(fields!);
+            if (SandboxSignature.LooksSha256(sign))
             {
-                return looksSha256
-                    ? $"Signature verification failed: the sign is a SHA-256 digest but merchant {merchant.MerchantNo} signs with RSA."
-                    : $"Signature verification failed: the sign is not a 64-hex SHA-256 digest, and merchant {merchant.MerchantNo} has no RSA key.";
+                if (merchant.Secret == null)
+                {
+                    return $"Signature verification failed: the sign is a SHA-256 digest but merchant {merchant.MerchantNo} signs with RSA.";
+                }
+
+                return SandboxSignature.VerifySecret(canonical, sign, merchant.Secret) ? null : "Signature verification failed.";
             }
 
-            var list = new List<RequestField>(fields.Count);
-            foreach (var pair in fields)
+            if (merchant.RsaKey == null)
             {
-                list.Add(new RequestField(pair.Key, pair.Value));
+                return $"Signature verification failed: the sign is not a 64-hex SHA-256 digest, and merchant {merchant.MerchantNo} has no RSA key.";
             }
 
-            return verifier.Verify(CanonicalString.Build(list), sign) ? null : "Signature verification failed.";
+            return SandboxSignature.VerifyRsa(canonical, sign, merchant.RsaKey) ? null : "Signature verification failed.";
         }
 
         /// <summary>Top-level values must be JSON strings (or null): numbers are ambiguous to sign (spec §2.1).</summary>

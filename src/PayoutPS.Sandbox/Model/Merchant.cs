@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using PayoutPS.Core.Signing;
 
 namespace PayoutPS.Sandbox.Model
 {
@@ -41,11 +40,10 @@ namespace PayoutPS.Sandbox.Model
     /// <summary>A merchant's live state: verifiers built once, and balances that payouts move.</summary>
     internal sealed class Merchant
     {
-        public Merchant(MerchantConfig config, ISignatureVerifier? secretVerifier, ISignatureVerifier? rsaVerifier)
+        public Merchant(MerchantConfig config, System.Security.Cryptography.RSA? rsaKey)
         {
             Config = config;
-            SecretVerifier = secretVerifier;
-            RsaVerifier = rsaVerifier;
+            RsaKey = rsaKey;
             foreach (var pair in config.Balances)
             {
                 Balances[pair.Key] = decimal.Parse(pair.Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -56,9 +54,11 @@ namespace PayoutPS.Sandbox.Model
 
         public string MerchantNo => Config.MerchantNo;
 
-        public ISignatureVerifier? SecretVerifier { get; }
+        /// <summary>The merchant's SHA-256 secret, when it signs that way.</summary>
+        public string? Secret => Config.Secret;
 
-        public ISignatureVerifier? RsaVerifier { get; }
+        /// <summary>The merchant's RSA public key, when it signs with SHA256withRSA.</summary>
+        public System.Security.Cryptography.RSA? RsaKey { get; }
 
         public Dictionary<string, decimal> Balances { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal);
     }

@@ -4,8 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PayoutPS.Core.Keys;
-using PayoutPS.Core.Signing;
+using PayoutPS.Sandbox.Signing;
 
 namespace PayoutPS.Sandbox.Model
 {
@@ -13,14 +12,13 @@ namespace PayoutPS.Sandbox.Model
     internal sealed class MerchantFactory
     {
         private readonly List<MerchantConfig> _configured;
-        private readonly RequestSigner _providerSigner;
+        private readonly RSA _providerKey;
 
         public MerchantFactory(SandboxOptions options)
         {
             _configured = Load(options);
-            using var rsa = RSA.Create(2048);
-            ProviderPublicKeyPem = rsa.ExportSubjectPublicKeyInfoPem();
-            _providerSigner = KeyLoader.LoadSigner(rsa.ExportPkcs8PrivateKeyPem());
+            _providerKey = RSA.Create(2048);
+            ProviderPublicKeyPem = _providerKey.ExportSubjectPublicKeyInfoPem();
         }
 
         /// <summary>[SANDBOX] The public key that verifies callbacks sent to RSA merchants.</summary>
@@ -40,21 +38,26 @@ namespace PayoutPS.Sandbox.Model
                 throw new ArgumentException($"Merchant {config.MerchantNo} needs a secret and/or an rsaPublicKey.");
             }
 
-            try
+            if (config.Secret != null && !IsSecret(config.Secret))
             {
-                var secret = config.Secret == null ? null : KeyLoader.LoadVerifier(config.Secret, scheme: SignatureScheme.Sha256);
-                var rsa = config.RsaPublicKey == null ? null : KeyLoader.LoadVerifier(config.RsaPublicKey, scheme: SignatureScheme.Rsa);
-                return new Merchant(config, secret, rsa);
+                throw new ArgumentException($"Merchant {config.MerchantNo}: the secret must be 32 or 64 hex characters.");
             }
-            catch (PayoutKeyException ex)
+
+            RSA? rsa = null;
+            if (config.RsaPublicKey != null)
             {
-                throw new ArgumentException($"Merchant {config.MerchantNo}: {ex.Message}");
+                rsa = SandboxSignature.PublicKey(config.RsaPublicKey)
+                    ?? throw new ArgumentException($"Merchant {config.MerchantNo}: rsaPublicKey is not an RSA public key (PEM or base64 SubjectPublicKeyInfo).");
             }
+
+            return new Merchant(config, rsa);
         }
 
         /// <summary>Callbacks are signed with the merchant's secret when it has one, else with the provider's RSA key.</summary>
-        public RequestSigner CallbackSigner(Merchant merchant) =>
-            merchant.Config.Secret != null ? new Sha256SecretSigner(merchant.Config.Secret) : _providerSigner;
+        public string SignCallback(Merchant merchant, string canonical) =>
+            merchant.Secret != null ? SandboxSignature.SignWithSecret(canonical, merchant.Secret) : SandboxSignature.SignWithRsa(canonical, _providerKey);
+
+        private static bool IsSecret(string secret) => (secret.Length == 32 || secret.Length == 64) && secret.All(Uri.IsHexDigit);
 
         private static List<MerchantConfig> Load(SandboxOptions options)
         {

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using PayoutPS.Core.Signing;
+using System.Text.Json;
+using PayoutPS.Sandbox.Signing;
 using PayoutPS.Sandbox.Model;
 
 namespace PayoutPS.Sandbox.State
@@ -12,7 +13,7 @@ namespace PayoutPS.Sandbox.State
         private long _nextCallbackId = 1;
 
         /// <summary>Signs callbacks: with the merchant's secret, or with the provider's RSA key for RSA merchants.</summary>
-        public Func<Merchant, RequestSigner>? CallbackSigner { get; set; }
+        public Func<Merchant, string, string>? CallbackSigner { get; set; }
 
         /// <summary>[SANDBOX] A signed notification for every status a payout enters (spec §5).</summary>
         private void QueueCallback(Payout payout, DateTime at)
@@ -24,20 +25,21 @@ namespace PayoutPS.Sandbox.State
             }
 
             var view = Views.Payout(payout);
-            var fields = RequestFields.FromPairs(new Dictionary<string, object?>
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 ["merchantNo"] = payout.MerchantNo,
                 ["payoutId"] = payout.PayoutId,
                 ["requestId"] = payout.RequestId,
                 ["payoutStatus"] = payout.Status,
-                ["sourceAmount"] = view["sourceAmount"],
+                ["sourceAmount"] = (string?)view["sourceAmount"],
                 ["sourceCurrency"] = payout.SourceCurrency,
-                ["targetAmount"] = view["targetAmount"],
+                ["targetAmount"] = (string?)view["targetAmount"],
                 ["targetCurrency"] = payout.TargetCurrency,
-                ["fee"] = view["fee"],
+                ["fee"] = (string?)view["fee"],
                 ["reason"] = payout.Reason,
                 ["notifyTime"] = Views.Time(at),
-            });
+            };
+            fields["sign"] = CallbackSigner(merchant, SandboxSignature.Canonical(fields));
             var delivery = new CallbackDelivery
             {
                 Id = _nextCallbackId++,
@@ -46,7 +48,7 @@ namespace PayoutPS.Sandbox.State
                 PayoutId = payout.PayoutId,
                 RequestId = payout.RequestId,
                 PayoutStatus = payout.Status,
-                Body = RequestSigning.Sign(fields, CallbackSigner(merchant)).Body,
+                Body = JsonSerializer.Serialize(fields.Where(f => f.Value != null).ToDictionary(f => f.Key, f => f.Value)),
                 NextAttemptAt = at,
             };
             _callbacks.Add(delivery);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using PayoutPS.Core.Signing;
 using PayoutPS.Sandbox.Model;
 
 namespace PayoutPS.Sandbox.State
@@ -8,6 +7,9 @@ namespace PayoutPS.Sandbox.State
     /// <summary>How state is shown in responses: amounts and ids as strings, times as yyyy-MM-dd HH:mm:ss UTC.</summary>
     internal static class Views
     {
+        /// <summary>Spec §3.4: yyyy-MM-dd HH:mm:ss, UTC [SANDBOX].</summary>
+        public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
+
         public static Dictionary<string, object?> Payout(Payout payout) => new Dictionary<string, object?>
         {
             ["payoutId"] = payout.PayoutId,
@@ -77,6 +79,6 @@ namespace PayoutPS.Sandbox.State
 
         private static string MaskAccount(string account) => account.Length <= 4 ? "****" : "****" + account.Substring(account.Length - 4);
 
-        public static string Time(System.DateTime time) => time.ToString(FieldValues.TimeFormat, CultureInfo.InvariantCulture);
+        public static string Time(System.DateTime time) => time.ToString(TimeFormat, CultureInfo.InvariantCulture);
     }
 }
