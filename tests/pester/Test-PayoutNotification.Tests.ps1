@@ -45,6 +45,27 @@ Describe 'Test-PayoutNotification' {
         (Test-PayoutNotification 'not json').IsValid | Should -BeFalse
     }
 
+    It 'with -Journal, updates the batch''s row: repeats change nothing and a final status never moves back' {
+        $csv = "$TestDrive/one.csv"
+        [pscustomobject](New-TestPayee 'NOTE-J-1') | Select-Object * -ExcludeProperty Force | Export-Csv $csv -NoTypeInformation
+        $journal = "$csv.journal"
+        $null = Import-Csv $csv | New-Payout -Journal $journal -Force
+        Wait-Until { @(Get-Callbacks | Where-Object { $_.requestId -eq 'NOTE-J-1' -and $_.payoutStatus -eq 'S' }).Count -eq 1 }
+        $bodies = @{}
+        Get-Callbacks | Where-Object requestId -eq 'NOTE-J-1' | ForEach-Object { $bodies[$_.payoutStatus] = $_.body }
+
+        (Test-PayoutNotification $bodies['B'] -Journal $journal).JournalUpdate | Should -Be 'Applied'
+        (Get-PayoutBatch -Journal $journal).Status | Should -Be 'B'
+        (Test-PayoutNotification $bodies['B'] -Journal $journal).JournalUpdate | Should -Be 'Repeat'
+        (Test-PayoutNotification $bodies['S'] -Journal $journal).JournalUpdate | Should -Be 'Applied'
+        (Test-PayoutNotification $bodies['A'] -Journal $journal).JournalUpdate | Should -Be 'Late'
+        (Get-PayoutBatch -Journal $journal).Status | Should -Be 'S'
+        $forged = Test-PayoutNotification ($bodies['S'] -replace '"payoutStatus":"S"', '"payoutStatus":"F"') -Journal $journal
+        $forged.IsValid | Should -BeFalse
+        $forged.JournalUpdate | Should -BeNullOrEmpty
+        (Get-PayoutBatch -Journal $journal).Status | Should -Be 'S'
+    }
+
     It 'checks an RSA merchant''s notifications with the provider''s key, given here or on Connect' {
         New-TestRsaKeys "$TestDrive/keys"
         $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/merchants" -ContentType 'application/json' `

@@ -44,6 +44,9 @@ namespace PayoutPS.Core.Notifications
 
         public string? NotifyTime { get; private set; }
 
+        /// <summary>With -Journal: Applied (the row's status moved), Repeat (already known) or Late (a final status was known); null otherwise.</summary>
+        public string? JournalUpdate { get; set; }
+
         /// <summary>Checks <paramref name="body"/> with the key that signs notifications, for <paramref name="expectedMerchant"/>.</summary>
         public static PayoutNotification Check(string body, ISignatureVerifier verifier, string? expectedMerchant)
         {

@@ -43,6 +43,16 @@ namespace PayoutPS.Commands
                 return;
             }
 
+            // Statuses the service pushed since (Test-PayoutNotification -Journal): newer than the journal's own.
+            var pushed = Core.Notifications.NotificationLog.Read(path);
+            foreach (var row in batch.Rows)
+            {
+                if (row.RequestId != null && row.IsPaid && pushed.TryGetValue(row.RequestId, out var latest))
+                {
+                    row.Status = Core.Notifications.NotificationLog.Settle(row.Status, latest.Status);
+                }
+            }
+
             var context = Refresh ? RequireContext() : null;
             var summary = new PayoutBatchSummary { Journal = path };
             foreach (var row in batch.Rows)

@@ -32,6 +32,10 @@ namespace PayoutPS.Commands
         [Parameter]
         public string? ProviderKeyPath { get; set; }
 
+        /// <summary>A batch journal: a valid notification updates its row (repeats change nothing; a final status never moves back).</summary>
+        [Parameter]
+        public string? Journal { get; set; }
+
         /// <summary>The merchant number the notification must be for; defaults to the connected one.</summary>
         [Parameter]
         public string? MerchantId { get; set; }
@@ -68,6 +72,11 @@ namespace PayoutPS.Commands
         protected override void ProcessRecord()
         {
             var notification = PayoutNotification.Check(ReadBody(InputObject), _verifier!, _merchant);
+            if (notification.IsValid && Journal != null)
+            {
+                notification.JournalUpdate = NotificationLog.Record(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal), notification);
+            }
+
             WriteVerbose(notification.IsValid ? $"Notification for payout {notification.PayoutId}: {notification.Status}." : notification.Problem);
             WriteObject(notification);
         }

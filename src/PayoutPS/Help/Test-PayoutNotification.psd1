@@ -10,6 +10,7 @@ The key: a SHA-256 merchant's notifications are signed with its own secret (the 
     Parameters  = @{
         InputObject     = 'The notification: its JSON body, or the HttpListenerRequest or HttpListenerContext it arrived on.'
         ProviderKeyPath = 'The provider''s public key (PEM or base64), for RSA merchants; Connect-PayoutEnvironment -ProviderKeyPath sets it for the session.'
+        Journal         = 'A batch journal (New-Payout -Journal): a valid notification updates its row, kept in journal.notifications beside it, so a receiver can record while the batch runs. JournalUpdate says Applied, Repeat (no change) or Late (a final status was already known; never moved backwards). Get-PayoutBatch shows the result.'
         MerchantId      = 'The merchant number the notification must be for. Defaults to the connected merchant.'
         Context         = 'The connection whose key checks the signature. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
         SecretKey       = 'The merchant secret, when not connected.'

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using PayoutPS.Core.Batch;
+using PayoutPS.Core.Payouts;
+
+namespace PayoutPS.Core.Notifications
+{
+    /// <summary>
+    /// Notifications for a batch, kept beside its journal (<c>journal.notifications</c>) so a receiver can record
+    /// them while the batch itself still holds the journal's lock. Get-PayoutBatch folds them into the rows.
+    /// The rules of spec §5: a repeat changes nothing, and a final status (S, F, U, V) never moves backwards.
+    /// </summary>
+    public static class NotificationLog
+    {
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public static string PathFor(string journalPath) => journalPath + ".notifications";
+
+        /// <summary>Records a valid notification; returns what it did: Applied, Repeat, or Late (a final status was already known).</summary>
+        public static string Record(string journalPath, PayoutNotification notification)
+        {
+            var path = PathFor(journalPath);
+            using (var file = OpenExclusive(path))
+            {
+                var statuses = Fold(file);
+                var verdict = Verdict(statuses, notification.RequestId!, notification.Status!);
+                if (verdict == "Applied")
+                {
+                    file.Seek(0, SeekOrigin.End);
+                    var line = Line(notification);
+                    file.Write(line, 0, line.Length);
+                    file.Flush(flushToDisk: true);
+                }
+
+                return verdict;
+            }
+        }
+
+        /// <summary>The latest status per requestId that the notifications support, by the rules above.</summary>
+        public static Dictionary<string, (string Status, string? PayoutId)> Read(string journalPath)
+        {
+            var path = PathFor(journalPath);
+            if (!File.Exists(path))
+            {
+                return new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+            }
+
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            {
+                return Fold(file);
+            }
+        }
+
+        /// <summary>The status to show when <paramref name="current"/> is known and <paramref name="pushed"/> arrives: a final one never moves back.</summary>
+        public static string Settle(string? current, string pushed) => current != null && PayoutStatusCodes.IsTerminal(current) ? current : pushed;
+
+        /// <summary>Applied when new; Repeat when the same status is known; Late when a final status is already known.</summary>
+        public static string Verdict(IReadOnlyDictionary<string, (string Status, string? PayoutId)> known, string requestId, string status)
+        {
+            if (!known.TryGetValue(requestId, out var current))
+            {
+                return "Applied";
+            }
+
+            if (current.Status == status)
+            {
+                return "Repeat";
+            }
+
+            return PayoutStatusCodes.IsTerminal(current.Status) ? "Late" : "Applied";
+        }
+
+        private static Dictionary<string, (string Status, string? PayoutId)> Fold(Stream file)
+        {
+            var statuses = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+            file.Position = 0;
+            JournalReader.Read(file, "notifications", line =>
+            {
+                var requestId = line.Text("requestId");
+                var status = line.Text("status");
+                if (requestId != null && status != null && Verdict(statuses, requestId, status) == "Applied")
+                {
+                    statuses[requestId] = (status, line.Text("payoutId"));
+                }
+            });
+            return statuses;
+        }
+
+        private static FileStream OpenExclusive(string path)
+        {
+            // Several receivers may run: each waits its turn for a moment rather than failing at once.
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException) when (attempt < 50)
+                {
+                    Thread.Sleep(20);
+                }
+            }
+        }
+
+        private static byte[] Line(PayoutNotification notification)
+        {
+            using (var buffer = new MemoryStream())
+            {
+                using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("type", "notification");
+                    writer.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+                    writer.WriteString("requestId", notification.RequestId);
+                    writer.WriteString("payoutId", notification.PayoutId);
+                    writer.WriteString("status", notification.Status);
+                    writer.WriteString("notifyTime", notification.NotifyTime);
+                    writer.WriteEndObject();
+                }
+
+                buffer.WriteByte((byte)'\n');
+                return buffer.ToArray();
+            }
+        }
+    }
+}
