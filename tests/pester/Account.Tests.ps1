@@ -65,6 +65,18 @@ Describe 'Account cmdlets' {
         @(Get-PayoutLedger USD -Since (Get-Date).AddDays(-1) -Type FEE).Count | Should -Be 60
     }
 
+    It 'reports the service''s refusals as errors naming the field, and needs a connection' {
+        Get-PayoutPaymentMethod -Country XX -Currency EUR -ErrorVariable e1 -ErrorAction SilentlyContinue
+        $e1[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.Api.InvalidRequest*'
+        $e1[0].Exception.Message | Should -Match 'destinationCountry'
+        Get-PayoutLedger ABCD -Since (Get-Date).AddDays(-1) -ErrorVariable e2 -ErrorAction SilentlyContinue
+        $e2[0].Exception.Message | Should -Match 'currency'
+        Get-PayoutExchangeRate USD EURO -ErrorVariable e3 -ErrorAction SilentlyContinue
+        $e3[0].Exception.Message | Should -Match 'ISO 4217'
+        Disconnect-PayoutEnvironment
+        { Get-PayoutBalance } | Should -Throw -ErrorId 'PayoutPS.NotConnected*'
+    }
+
     It 'Get-PayoutStatus -Status F -Since lists the failed payouts, flat enough for Export-Csv' {
         $null = Send-TestPayout 'OK-1'
         $null = Send-TestPayout 'FAIL-1' -Reference 'SANDBOX_FAIL'

@@ -57,6 +57,14 @@ Describe 'Payees' {
         ((Get-SandboxState $Sandbox).payees | Where-Object beneficiaryId -eq $payee.BeneficiaryId).address | Should -Match 'Bonn'
     }
 
+    It 'says when a payee id is unknown' {
+        Get-PayoutBeneficiary 1775999999999999999 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.Api.NotFound*'
+        $errs[0].Exception.RespCode | Should -Be '14004'
+        Set-PayoutBeneficiary -FirstName Jan -LastName K -AccountNumber DE02370502990000684712 -Country DE -City Köln -AddressLine1 x -PayoutCurrency EUR -Force -ErrorVariable e2 -ErrorAction SilentlyContinue
+        $e2[0].Exception.Message | Should -Match 'BeneficiaryId is required'
+    }
+
     It 'lists more than one page' {
         $rows = 1..105 | ForEach-Object { New-PayeeRow "P$_" ('{0:D10}' -f (1000000000 + $_)) }
         $null = $rows | New-PayoutBeneficiary -Force -WarningAction SilentlyContinue

@@ -43,6 +43,16 @@ Describe 'Test-PayoutReadiness' {
         (Test-PayoutNotification $received).IsValid | Should -BeTrue
     }
 
+    It 'fails the balance and the scenarios for a merchant with nothing to pay from' {
+        $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/merchants" -ContentType 'application/json' `
+            -Body (@{ merchantNo = '800400'; secret = $SandboxSecretText; balances = @{} } | ConvertTo-Json)
+        $null = Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId 800400 -SecretKey (ConvertTo-TestSecureString $SandboxSecretText)
+        $items = @(Test-PayoutReadiness)
+        ($items | Where-Object Check -eq 'Balances are readable').Status | Should -Be 'Fail'
+        ($items | Where-Object Check -like 'Pay *').Status | Should -Be @('Fail', 'Fail', 'Fail')
+        ($items | Where-Object Check -like 'Pay *')[0].Fix | Should -Match 'fund a sandbox balance'
+    }
+
     It 'fails each item the way it can fail, with a fix' {
         $key = "$TestDrive/open.txt"
         Set-Content $key $SandboxSecretText -NoNewline
