@@ -40,10 +40,7 @@ namespace PayoutPS.Sandbox.Api
             var fields = new List<string>();
             fields.AddRange(entityType == "0" ? new[] { "receiverInfo.companyName" } : new[] { "receiverInfo.firstName", "receiverInfo.lastName" });
             fields.AddRange(new[] { "address.countryCode", "address.city", "address.addressLine1", "accountInfomation.cardNumber" });
-            if (method == "SWIFT")
-            {
-                fields.Add("accountInfomation.swiftCode");
-            }
+            fields.AddRange(PayeeInput.MethodFields(method));
 
             return ApiResult.Ok(fields.Select(f => new Dictionary<string, object?> { ["field"] = f, ["required"] = "M" }).ToList());
         }

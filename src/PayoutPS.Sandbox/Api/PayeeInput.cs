@@ -67,6 +67,13 @@ namespace PayoutPS.Sandbox.Api
                 throw new FieldException($"accountInfomation.accountType '{accountType}' is invalid: expected 0 (checking), 1 (saving) or 2 (ordinary).");
             }
 
+            foreach (var field in MethodFields(PaymentMethods.Canonical(input.PaymentMethod)))
+            {
+                var dot = field.IndexOf('.');
+                var parent = field.Substring(0, dot);
+                NestedRequired(parent == "receiverInfo" ? receiver : account, parent, field.Substring(dot + 1), $"{input.PaymentMethod} payouts");
+            }
+
             if (PaymentMethods.Canonical(input.PaymentMethod) == "SWIFT")
             {
                 var swift = NestedRequired(account, "accountInfomation", "swiftCode", "SWIFT payouts");
@@ -88,6 +95,16 @@ namespace PayoutPS.Sandbox.Api
 
             return input;
         }
+
+        /// <summary>[SANDBOX] What each method needs beyond name, address and account: SWIFT a BIC, e-wallets the
+        /// wallet and its phone, cash pickup the payee's phone (for the pickup code).</summary>
+        public static IEnumerable<string> MethodFields(string canonicalMethod) => canonicalMethod switch
+        {
+            "SWIFT" => new[] { "accountInfomation.swiftCode" },
+            "E_WALLET" => new[] { "accountInfomation.walletType", "accountInfomation.walletPhone" },
+            "CASH_PICKUP" => new[] { "receiverInfo.phone" },
+            _ => Array.Empty<string>(),
+        };
 
         private static string NestedRequired(Dictionary<string, string> values, string parent, string name, string who)
         {

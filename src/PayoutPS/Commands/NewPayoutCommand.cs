@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Threading;
 using System.IO;
 using PayoutPS.Core;
+using PayoutPS.Core.Account;
 using PayoutPS.Core.Api;
 using PayoutPS.Core.Batch;
 using PayoutPS.Core.Input;
@@ -41,6 +42,7 @@ namespace PayoutPS.Commands
         private PayoutBatch? _batch;
         private GeneratedRequestIds? _derivedIds;
         private BatchProgress? _progress;
+        private CorridorRules? _corridors;
         private bool _deferErrors;
         private int _rows;
         private int _randomIds;
@@ -234,6 +236,10 @@ namespace PayoutPS.Commands
         [Parameter]
         public SwitchParameter ValidateOnly { get; set; }
 
+        /// <summary>Also check each inline payee against what its corridor needs, as the service lists it (needs a connection, also with -ValidateOnly).</summary>
+        [Parameter]
+        public SwitchParameter CheckCorridor { get; set; }
+
         /// <summary>The name of a variable that receives the run's summary (counts, totals, rows in doubt, ExitCode).</summary>
         [Parameter]
         public string? SummaryVariable { get; set; }
@@ -259,6 +265,12 @@ namespace PayoutPS.Commands
             _progress = new BatchProgress(this);
             _log = new QueuedLog(debug: WantsDebug());
             _summary.Journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            if (CheckCorridor)
+            {
+                _context = RequireContext();
+                _corridors = new CorridorRules(new AccountApi(_context.Client.Transport));
+            }
+
             if (ValidateOnly)
             {
                 return;
@@ -402,6 +414,11 @@ namespace PayoutPS.Commands
 
                 var remittance = PayoutInput.ToRemittance(values);
                 var fields = remittance.ToFields(); // the whole row is checked before anything is asked or sent
+                if (_corridors != null)
+                {
+                    Await((log, token) => _corridors.CheckAsync(remittance, log, token));
+                }
+
                 var hash = RequestFingerprint.Of(fields);
                 if (!hasId)
                 {
@@ -431,6 +448,14 @@ namespace PayoutPS.Commands
                 // Sent before (an earlier run, or an earlier identical row of this one): look it up before sending.
                 var mayAlreadyExist = earlier != null && _journal != null;
                 return new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist);
+            }
+            catch (PayoutApiException ex)
+            {
+                // The corridor could not be looked up (-CheckCorridor): this row is not sent, the next one is tried.
+                _summary.Failed++;
+                var written = requestId ?? (InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null);
+                Report(ErrorRecords.ForRow(ex, RowLabel(row, written), (object?)written ?? "(row " + row + ")"));
+                return null;
             }
             catch (PayoutRequestException ex)
             {

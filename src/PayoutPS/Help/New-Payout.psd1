@@ -51,6 +51,7 @@ ConfirmImpact is High. -WhatIf emits the would-be payouts, masked, and sends not
         Journal         = 'A batch journal (JSON Lines). Each row''s intent is written to disk before its request leaves; a rerun with the same file sends only what is not yet paid, looks up rows in doubt first, and refuses rows that changed. Rows without a RequestId get one derived from the batch and the row, so a rerun finds them. One run at a time per journal.'
         ThrottleLimit   = 'How many requests may be in flight at once (1 to 64). Results stream out as rows finish, each with its Row number.'
         GenerateRequestId = 'Without -Journal, give rows that have no RequestId a random one. A rerun without those ids would pay again: prefer a RequestId column or -Journal.'
+        CheckCorridor   = 'Also check each inline payee against what its corridor (bank country, currency, payee type, method) needs, as the service lists it (Get-PayoutRequiredField), asking once per corridor. Needs a connection, also with -ValidateOnly.'
         ValidateOnly    = 'Check every row by the same rules as sending and report every problem; send nothing and connect to nothing.'
         SummaryVariable = 'The name of a variable (without $) that receives the summary: counts by outcome, totals per currency, rows in doubt and ExitCode (0 all paid, 1 some refused or failed, 2 invalid input, 4 rows in doubt).'
         Force           = 'Send without a confirmation prompt (for scheduled tasks). -WhatIf still wins.'
