@@ -81,6 +81,8 @@ Describe 'Test-PayoutNotification' {
         (Test-PayoutNotification $rsaBody -ProviderKeyPath "$TestDrive/provider.pem" -MerchantId 800300).IsValid | Should -BeTrue
         $withProvider = Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId 800300 -KeyPath "$TestDrive/keys/pkcs8.pem" -ProviderKeyPath "$TestDrive/provider.pem"
         (Test-PayoutNotification $rsaBody -Context $withProvider).IsValid | Should -BeTrue
+        (Test-PayoutSignature $rsaBody -Context $rsa).Status | Should -Be 'Mismatch'
+        (Test-PayoutSignature $rsaBody -ProviderKeyPath "$TestDrive/provider.pem").IsValid | Should -BeTrue
         $null = Connect-TestSandbox $Sandbox
     }
 }

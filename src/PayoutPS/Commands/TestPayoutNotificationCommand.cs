@@ -45,14 +45,7 @@ namespace PayoutPS.Commands
             var context = Context ?? SessionStore.Current;
             if (ProviderKeyPath != null)
             {
-                try
-                {
-                    _verifier = KeyLoader.LoadVerifierFromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProviderKeyPath), scheme: SignatureScheme.Rsa);
-                }
-                catch (PayoutKeyException ex)
-                {
-                    ThrowTerminatingError(ErrorRecords.From(ex, null));
-                }
+                _verifier = LoadProviderKey(ProviderKeyPath);
             }
             else if (ParameterSetName == ContextSet && context?.ProviderVerifier != null)
             {

@@ -23,8 +23,18 @@ namespace PayoutPS.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>Check with the provider's public key instead: it signs RSA merchants' notifications.</summary>
+        [Parameter]
+        public string? ProviderKeyPath { get; set; }
+
         protected override void BeginProcessing()
         {
+            if (ProviderKeyPath != null)
+            {
+                _verifier = LoadProviderKey(ProviderKeyPath);
+                return;
+            }
+
             _verifier = LoadKey<ISignatureVerifier>(
                 signer => signer,
                 (text, passphrase, scheme) => KeyLoader.LoadVerifier(text, passphrase, scheme),

@@ -6,6 +6,7 @@ Test-PayoutSignature recomputes the canonical string of a signed body and checks
 The result says Valid, MissingSign (the body has no sign), WrongScheme (a SHA-256 digest checked with an RSA key, or the reverse) or Mismatch (the body was changed, a field was signed differently, or another key signed it). -Quiet returns only $true or $false.
 '@
     Parameters  = @{
+        ProviderKeyPath = 'Check with the provider''s public key (PEM or base64) instead of your own key: it signs RSA merchants'' notifications.'
         Body          = 'The signed body: JSON text, a hashtable or a PSCustomObject. Accepts pipeline input.'
         Context       = 'The connection whose key to use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
         SecretKey     = 'The merchant secret or an RSA key, as a SecureString.'

@@ -54,6 +54,20 @@ namespace PayoutPS.Internal
         /// <summary>The merchant number implied by how the key was given (credential user name or context).</summary>
         protected string? ImpliedMerchantNo { get; private set; }
 
+        /// <summary>The provider's public key from a file: it signs RSA merchants' notifications.</summary>
+        protected ISignatureVerifier LoadProviderKey(string path)
+        {
+            try
+            {
+                return KeyLoader.LoadVerifierFromFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path), scheme: SignatureScheme.Rsa);
+            }
+            catch (PayoutKeyException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, null));
+                throw; // unreachable: ThrowTerminatingError always throws
+            }
+        }
+
         /// <summary>Loads the key once; a bad key stops the command, since no item could be processed.</summary>
         protected T LoadKey<T>(Func<RequestSigner, T> fromContext, Func<string, string?, SignatureScheme?, T> fromText, Func<string, string?, SignatureScheme?, T> fromFile)
         {
