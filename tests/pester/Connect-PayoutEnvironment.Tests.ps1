@@ -82,6 +82,21 @@ Describe 'Connect-PayoutEnvironment' {
         { Connect-PayoutEnvironment Local -MerchantId 1 -SecretKey (ConvertTo-TestSecureString $SandboxSecretText) } | Should -Throw '*needs -Port*'
     }
 
+    It 'shares a context with Start-ThreadJob and ForEach-Object -Parallel, and says why Start-Job cannot' {
+        $context = Connect-TestSandbox $Sandbox
+        $threadJob = Start-ThreadJob -ArgumentList $context, $ModulePath { param($c, $m) Import-Module $m; (Get-PayoutBalance USD -Context $c).Currency }
+        $threadJob | Wait-Job -Timeout 30 | Receive-Job | Should -Be 'USD'
+        $parallel = 1..2 | ForEach-Object -Parallel { Import-Module $using:ModulePath; (Get-PayoutBalance USD -Context $using:context).Currency }
+        $parallel | Should -Be @('USD', 'USD')
+
+        $job = Start-Job -ArgumentList $context, $ModulePath { param($c, $m) Import-Module $m; Get-PayoutBalance -Context $c }
+        $null = $job | Wait-Job -Timeout 60
+        $failure = $null
+        try { $job | Receive-Job -ErrorAction Stop } catch { $failure = $_ }
+        $job | Remove-Job -Force
+        "$failure" | Should -Match 'copy that crossed into another process.*Start-ThreadJob or ForEach-Object -Parallel'
+    }
+
     It 'keeps the context per runspace; -Context passes it explicitly' {
         $context = Connect-TestSandbox $Sandbox
         $ps = [powershell]::Create()

@@ -26,9 +26,28 @@ Describe 'Help for <_>' -ForEach $Cmdlets {
         }
     }
 
-    It 'has at least one example with code' {
-        @($Help.Examples.Example).Count | Should -BeGreaterThan 0
-        $Help.Examples.Example[0].Code | Should -Not -BeNullOrEmpty
+    It 'has at least two examples with code' {
+        @($Help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        $Help.Examples.Example | ForEach-Object { $_.Code | Should -Not -BeNullOrEmpty }
+    }
+
+    It 'fills INPUTS and OUTPUTS' {
+        @($Help.inputTypes.inputType).Count | Should -BeGreaterThan 0
+        ($Help.inputTypes.inputType.type.name -join '') | Should -Not -BeNullOrEmpty
+        ($Help.returnValues.returnValue.type.name -join '') | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Defaults in help' {
+    It 'shows a parameter''s default value, read from the code' {
+        ((Get-Help New-Payout -Parameter ThrottleLimit).defaultValue) | Should -Be '4'
+        ((Get-Help Connect-PayoutEnvironment -Parameter TimeoutSec).defaultValue) | Should -Be '30'
+        ((Get-Help Get-PayoutStatus -Parameter TimeoutSec).defaultValue) | Should -Be '300'
+    }
+
+    It 'names the pipeline input' {
+        (Get-Help New-Payout -Full).inputTypes.inputType.type.name | Should -Contain 'System.Management.Automation.PSObject'
+        (Get-Help Get-PayoutStatus -Full).inputTypes.inputType.description.Text | Should -Match 'RequestId'
     }
 }
 

@@ -81,6 +81,12 @@ namespace PayoutPS.Core.Account
         };
     }
 
+    /// <summary>The API's times (yyyy-MM-dd HH:mm:ss, UTC) as DateTime.</summary>
+    public static class ServiceTime
+    {
+        public static DateTime? Parse(string? text) => Money.Time(text);
+    }
+
     /// <summary>Reading the service's texts: amounts culture-free, times in the API's UTC format.</summary>
     internal static class Money
     {

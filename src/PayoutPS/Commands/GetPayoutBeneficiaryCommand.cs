@@ -16,6 +16,8 @@ namespace PayoutPS.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Alias("PayeeId")]
+        [ArgumentCompleter(typeof(BeneficiaryIdCompleter))]
+
         public string BeneficiaryId { get; set; } = string.Empty;
 
         /// <summary>The payee with this account number or IBAN (spaces and dashes are ignored).</summary>

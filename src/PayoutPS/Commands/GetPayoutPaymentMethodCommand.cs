@@ -15,6 +15,7 @@ namespace PayoutPS.Commands
         /// <summary>The payee's country (ISO 3166-1 alpha-2).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CountryCode", "DestinationCountry")]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string Country { get; set; } = string.Empty;
 
         /// <summary>The currency the payee receives.</summary>

@@ -18,6 +18,7 @@ namespace PayoutPS.Commands
         /// <summary>The bank's country (ISO 3166-1 alpha-2).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("BankCountry", "CountryCode")]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string Country { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]

@@ -57,6 +57,7 @@ namespace PayoutPS.Commands
         [Parameter]
         [RowField]
         [Alias("PayeeId")]
+        [ArgumentCompleter(typeof(BeneficiaryIdCompleter))]
         public string? BeneficiaryId { get; set; }
 
         /// <summary>What leaves your balance, fees included (chargeFlag N).</summary>
@@ -82,17 +83,21 @@ namespace PayoutPS.Commands
         /// <summary>N: -Amount is what leaves the balance; Y: -Amount is what arrives.</summary>
         [Parameter]
         [RowField]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? ChargeFlag { get; set; }
 
         [Parameter]
         [RowField]
         [Alias("FromCurrency")]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
+
         public string? SourceCurrency { get; set; }
 
         /// <summary>Defaults to SourceCurrency.</summary>
         [Parameter]
         [RowField]
         [Alias("ToCurrency", "Currency", "PayoutCurrency")]
+        [ArgumentCompleter(typeof(CurrencyCompleter))]
         public string? TargetCurrency { get; set; }
 
         /// <summary>OwnAccount, PersonalRemittance, LoanRepayment, TechnicalServices, ShippingFee, BusinessServices, or 0–5.</summary>
@@ -109,6 +114,7 @@ namespace PayoutPS.Commands
         /// <summary>SWIFT only: SHA (shared fees) or OUR (you pay all fees).</summary>
         [Parameter]
         [RowField]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? FeeBearing { get; set; }
 
         /// <summary>Pay on behalf of an existing payer.</summary>
@@ -125,6 +131,7 @@ namespace PayoutPS.Commands
         [Parameter]
         [RowField]
         [Alias("EntityType")]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? PayeeType { get; set; }
 
         [Parameter]
@@ -157,6 +164,7 @@ namespace PayoutPS.Commands
         /// <summary>Defaults to Country.</summary>
         [Parameter]
         [RowField]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? BankCountry { get; set; }
 
         /// <summary>BANK_TRANSFER (default), SWIFT, E_WALLET or CASH_PICKUP.</summary>
@@ -168,6 +176,8 @@ namespace PayoutPS.Commands
         [Parameter]
         [RowField]
         [Alias("CountryCode")]
+        [ArgumentCompleter(typeof(ValueCompleter))]
+
         public string? Country { get; set; }
 
         [Parameter]

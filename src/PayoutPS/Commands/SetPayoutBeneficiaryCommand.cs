@@ -14,6 +14,7 @@ namespace PayoutPS.Commands
     {
         [Parameter]
         [RowField]
+        [ArgumentCompleter(typeof(BeneficiaryIdCompleter))]
         public string? BeneficiaryId { get; set; }
 
         [Parameter]

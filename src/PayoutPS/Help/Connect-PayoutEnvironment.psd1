@@ -7,7 +7,7 @@ The key is looked for in this order: -Credential (user name = merchant number), 
 
 Production is deliberately hard to reach by accident: -Environment has no default, and Production asks for confirmation (ConfirmImpact High). In a non-interactive session that fails unless -Force is given.
 
-The context is kept per runspace and returned; the key is never shown. Pass it with -Context to jobs and parallel runspaces.
+The context is kept per runspace and returned; the key is never shown. Pass it with -Context to runspaces of this process: ForEach-Object -Parallel and Start-ThreadJob. Start-Job runs a separate process and receives a deserialized copy that cannot send anything: connect inside such a job instead.
 '@
     Parameters  = @{
         ProviderKeyPath = 'The provider''s public key (PEM or base64). RSA merchants'' notifications are signed with it; Test-PayoutNotification then uses it.'

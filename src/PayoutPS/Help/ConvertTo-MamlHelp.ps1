@@ -42,7 +42,17 @@ function PipelineInput($Parameter) {
     if ($kinds) { 'True ({0})' -f ($kinds -join ', ') } else { 'False' }
 }
 
-function WriteParameter($Metadata, $SetInfo, [string] $Description) {
+# A parameter's default is what a fresh cmdlet object holds: read from the code, so the help cannot drift.
+function DefaultValue($Command, $Metadata) {
+    $property = $Command.ImplementingType.GetProperty($Metadata.Name)
+    if (-not $property) { return 'None' }
+    $value = $property.GetValue([Activator]::CreateInstance($Command.ImplementingType))
+    if ($null -eq $value -or $value -is [System.Management.Automation.SwitchParameter] -or ($value -is [array] -and $value.Count -eq 0) -or
+        ($value -is [ValueType] -and $value -eq [Activator]::CreateInstance($value.GetType()))) { return 'None' }
+    [string]$value
+}
+
+function WriteParameter($Metadata, $SetInfo, [string] $Description, $Command) {
     $w.WriteStartElement('command', 'parameter', $ns.command)
     $w.WriteAttributeString('required', ([string]$SetInfo.IsMandatory).ToLowerInvariant())
     $w.WriteAttributeString('position', $(if ($SetInfo.Position -ge 0) { [string]$SetInfo.Position } else { 'named' }))
@@ -63,6 +73,7 @@ function WriteParameter($Metadata, $SetInfo, [string] $Description) {
         $w.WriteEndElement()
     }
     $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $type.FullName); $w.WriteEndElement()
+    if ($Command) { $w.WriteElementString('dev', 'defaultValue', $ns.dev, (DefaultValue $Command $Metadata)) }
     $w.WriteEndElement()
 }
 
@@ -103,14 +114,34 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     $w.WriteStartElement('command', 'parameters', $ns.command)
     foreach ($parameter in $parameters | Sort-Object Name) {
         $first = $parameter.ParameterSets.Values | Select-Object -First 1
-        WriteParameter $parameter $first $text.Parameters[$parameter.Name]
+        WriteParameter $parameter $first $text.Parameters[$parameter.Name] $command
+    }
+    $w.WriteEndElement()
+
+    # INPUTS: what the pipeline can carry in, read from the parameters' own attributes.
+    $w.WriteStartElement('command', 'inputTypes', $ns.command)
+    $byValue = @($parameters | Where-Object { $_.ParameterSets.Values.ValueFromPipeline -contains $true })
+    $byName = @($parameters | Where-Object { $_.ParameterSets.Values.ValueFromPipelineByPropertyName -contains $true })
+    $inputs = @(foreach ($p in $byValue) { @{ Name = ([Nullable]::GetUnderlyingType($p.ParameterType) ?? $p.ParameterType).FullName; Text = "Bound to -$($p.Name)." } })
+    if ($byName) { $inputs += @{ Name = 'System.Management.Automation.PSObject'; Text = 'Objects with properties named ' + (($byName.Name | Sort-Object) -join ', ') + ' (by property name).' } }
+    if (-not $inputs) { $inputs = @(@{ Name = 'None'; Text = 'This cmdlet takes no pipeline input.' }) }
+    foreach ($input in $inputs) {
+        $w.WriteStartElement('command', 'inputType', $ns.command)
+        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $input.Name); $w.WriteEndElement()
+        $w.WriteStartElement('maml', 'description', $ns.maml); Para 'maml' $input.Text; $w.WriteEndElement()
+        $w.WriteEndElement()
     }
     $w.WriteEndElement()
 
     $w.WriteStartElement('command', 'returnValues', $ns.command)
     foreach ($type in $command.OutputType) {
         $w.WriteStartElement('command', 'returnValue', $ns.command)
-        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $type.Name); $w.WriteEndElement()
+        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, $type.Type.FullName ?? $type.Name); $w.WriteEndElement()
+        $w.WriteEndElement()
+    }
+    if (-not $command.OutputType) {
+        $w.WriteStartElement('command', 'returnValue', $ns.command)
+        $w.WriteStartElement('dev', 'type', $ns.dev); $w.WriteElementString('maml', 'name', $ns.maml, 'None'); $w.WriteEndElement()
         $w.WriteEndElement()
     }
     $w.WriteEndElement()

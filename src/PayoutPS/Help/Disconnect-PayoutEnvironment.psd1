@@ -8,6 +8,11 @@
             Code    = 'Disconnect-PayoutEnvironment'
             Remarks = 'Later cmdlets need Connect-PayoutEnvironment or -Context again.'
         }
+        @{
+            Title   = 'Always leave a script disconnected'
+            Code    = 'try { Connect-PayoutEnvironment Sandbox; Import-Csv payroll.csv | New-Payout -Journal payroll.journal -Force } finally { Disconnect-PayoutEnvironment }'
+            Remarks = 'The connection is released even when the batch fails.'
+        }
     )
     Links       = @('Connect-PayoutEnvironment')
 }

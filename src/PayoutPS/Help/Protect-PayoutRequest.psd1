@@ -23,7 +23,7 @@ The key comes from the connected context (Connect-PayoutEnvironment or -Context)
     Examples    = @(
         @{
             Title   = 'Sign and send with Invoke-RestMethod in one line'
-            Code    = '$p = (Protect-PayoutRequest @{ requestId = ''INV-42'' } -Credential $credential -Uri ''https://sandbox-api.onerway.com/payout/api/v1/txn/queryList'').RestParameters; Invoke-RestMethod @p'
+            Code    = '$p = (Protect-PayoutRequest @{ requestId = ''INV-42''; createTimeStartTime = ''2026-11-01 00:00:00''; createTimeEndTime = ''2026-12-01 00:00:00''; size = ''10''; current = ''1'' } -Credential $credential -Uri ''https://sandbox-api.onerway.com/payout/api/v1/txn/queryList'').RestParameters; Invoke-RestMethod @p'
             Remarks = 'RestParameters holds Uri, Method (Post), ContentType (application/json; charset=utf-8) and Body.'
         }
         @{

@@ -22,7 +22,7 @@ namespace PayoutPS.Internal
         private RowMapper? _mapper;
         private int _rows;
 
-        [Parameter] [RowField] [Alias("EntityType")] public string? PayeeType { get; set; }
+        [Parameter] [RowField] [Alias("EntityType")] [ArgumentCompleter(typeof(ValueCompleter))] public string? PayeeType { get; set; }
 
         [Parameter] [RowField] public string? FirstName { get; set; }
 
@@ -36,13 +36,13 @@ namespace PayoutPS.Internal
 
         [Parameter] [RowField] [Alias("BIC")] public string? SwiftCode { get; set; }
 
-        [Parameter] [RowField] public string? BankCountry { get; set; }
+        [Parameter] [RowField] [ArgumentCompleter(typeof(ValueCompleter))] public string? BankCountry { get; set; }
 
         [Parameter] [RowField]
         [ValidateSet("BANK_TRANSFER", "LOCAL", "SWIFT", "E_WALLET", "DIGITAL_WALLET", "CASH_PICKUP", "", IgnoreCase = true)]
         public string? PaymentMethod { get; set; }
 
-        [Parameter] [RowField] [Alias("CountryCode")] public string? Country { get; set; }
+        [Parameter] [RowField] [Alias("CountryCode")] [ArgumentCompleter(typeof(ValueCompleter))] public string? Country { get; set; }
 
         [Parameter] [RowField] public string? State { get; set; }
 

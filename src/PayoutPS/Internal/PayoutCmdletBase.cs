@@ -17,6 +17,7 @@ namespace PayoutPS.Internal
 
         /// <summary>The connection to use; defaults to the one Connect-PayoutEnvironment made in this runspace.</summary>
         [Parameter]
+        [ContextTransformation]
         public PayoutContext? Context { get; set; }
 
         protected PayoutContext RequireContext()

@@ -21,6 +21,7 @@ namespace PayoutPS.Internal
 
         /// <summary>The connection whose key to use; defaults to the one made by Connect-PayoutEnvironment.</summary>
         [Parameter(ParameterSetName = ContextSet)]
+        [ContextTransformation]
         public PayoutContext? Context { get; set; }
 
         /// <summary>The merchant secret (32/64 hex) or an RSA private key as text.</summary>

@@ -6,7 +6,8 @@ namespace PayoutPS.Models
 {
     /// <summary>
     /// A connection to one environment as one merchant. Shows where and who, never the key. Pass it with
-    /// -Context to jobs and parallel runspaces; otherwise Connect-PayoutEnvironment keeps it per runspace.
+    /// -Context to runspaces of this process (ForEach-Object -Parallel, Start-ThreadJob); Start-Job runs another
+    /// process and gets a lifeless copy. Otherwise Connect-PayoutEnvironment keeps it per runspace.
     /// </summary>
     public sealed class PayoutContext
     {

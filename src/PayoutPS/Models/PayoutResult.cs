@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using PayoutPS.Core.Account;
 using PayoutPS.Core.Payouts;
 using PayoutPS.Core.Redaction;
 using PayoutPS.Core.Signing;
@@ -49,9 +51,11 @@ namespace PayoutPS.Models
 
         public string? MerchantId { get; internal set; }
 
-        public string? CreateTime { get; internal set; }
+        /// <summary>When the service created it, UTC.</summary>
+        public DateTime? CreateTime { get; internal set; }
 
-        public string? UpdateTime { get; internal set; }
+        /// <summary>When its status last changed, UTC.</summary>
+        public DateTime? UpdateTime { get; internal set; }
 
         [Hidden]
         public string? Raw => _raw == null ? null : (_redactedRaw ?? (_redactedRaw = Redactor.RedactBody(_raw)));
@@ -90,8 +94,8 @@ namespace PayoutPS.Models
             Reason = record.Reason,
             Environment = context.Environment,
             MerchantId = context.MerchantId,
-            CreateTime = record.CreateTime,
-            UpdateTime = record.UpdateTime,
+            CreateTime = ServiceTime.Parse(record.CreateTime),
+            UpdateTime = ServiceTime.Parse(record.UpdateTime),
             _raw = record.RawJson, // redacted when first read: most batch results are never looked at
         };
     }

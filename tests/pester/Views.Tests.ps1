@@ -1,0 +1,80 @@
+# Issue 10: completion and default views, as a user at a terminal meets them.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'sandbox.ps1')
+    $script:Sandbox = Start-TestSandbox @('--payee-review-seconds', '0.3', '--status-step-seconds', '0.2')
+    function Get-Completions([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText }
+}
+
+AfterAll {
+    Disconnect-PayoutEnvironment
+    Stop-TestSandbox $Sandbox
+}
+
+Describe 'Tab completion' {
+    BeforeAll { $null = Connect-TestSandbox $Sandbox }
+
+    It 'completes <Line>' -ForEach @(
+        @{ Line = 'New-Payout -Country D'; Expected = 'DE' }
+        @{ Line = 'New-Payout -BankCountry G'; Expected = 'GB' }
+        @{ Line = 'New-Payout -SourceCurrency U'; Expected = 'USD' }
+        @{ Line = 'New-Payout -TargetCurrency EU'; Expected = 'EUR' }
+        @{ Line = 'New-Payout -PayeeType B'; Expected = 'Business' }
+        @{ Line = 'New-Payout -FeeBearing '; Expected = 'SHA' }
+        @{ Line = 'New-Payout -ChargeFlag '; Expected = 'Y' }
+        @{ Line = 'New-Payout -Purpose Pers'; Expected = 'PersonalRemittance' }
+        @{ Line = 'Get-PayoutBalance J'; Expected = 'JPY' }
+        @{ Line = 'Get-PayoutPaymentMethod -Country P'; Expected = 'PH' }
+        @{ Line = 'New-PayoutBeneficiary -PayeeType I'; Expected = 'Individual' }
+    ) {
+        Get-Completions $Line | Should -Contain $Expected
+    }
+
+    It 'completes -BeneficiaryId with the approved payees of the connected environment' {
+        $payee = New-PayoutBeneficiary -FirstName Jan -LastName Kowalski -AccountNumber DE02370502990000684712 -Country DE -City Köln -AddressLine1 'Domplatz 1' -PayoutCurrency EUR -Wait -Force
+        # The completer caches per context for a minute: a new connection asks again.
+        $null = Connect-TestSandbox $Sandbox
+        Get-Completions 'New-Payout -BeneficiaryId ' | Should -Contain $payee.BeneficiaryId
+        Get-Completions 'Get-PayoutBeneficiary -BeneficiaryId ' | Should -Contain $payee.BeneficiaryId
+    }
+}
+
+Describe 'Default views fit 80 columns' {
+    BeforeAll {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $script:Payout = Send-TestPayout 'VIEW-1'
+        $script:Lines = { param($Object) @(($Object | Format-Table | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }) }
+    }
+
+    It 'shows <Name> in 80 columns without wrapping the headers' -ForEach @(
+        @{ Name = 'a payout'; Make = { $Payout }; Headers = 'Row', 'RequestId', 'Outcome', 'Status', 'Sent', 'Ccy', 'Payee' }
+        @{ Name = 'balances'; Make = { Get-PayoutBalance }; Headers = 'Currency', 'Balance', 'Available' }
+        @{ Name = 'a rate'; Make = { Get-PayoutExchangeRate USD EUR -SourceAmount 10.00 }; Headers = 'From', 'To', 'Rate' }
+        @{ Name = 'ledger entries'; Make = { Get-PayoutLedger USD -Since (Get-Date).AddDays(-1) }; Headers = 'Time', 'Type', 'Amount', 'BalanceAfter' }
+        @{ Name = 'payment methods'; Make = { Get-PayoutPaymentMethod PH PHP }; Headers = 'Country', 'PaymentMethod' }
+        @{ Name = 'required fields'; Make = { Get-PayoutRequiredField DE EUR }; Headers = 'Field', 'Required', 'Parameter' }
+        @{ Name = 'readiness'; Make = { Test-PayoutReadiness }; Headers = 'Status', 'Check', 'Detail' }
+    ) {
+        $lines = & $Lines (& $Make)
+        foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual 80 }
+        foreach ($header in $Headers) { $lines[0] | Should -Match "\b$header\b" }
+    }
+
+    It 'masks the account in the payout and payee views' {
+        (& $Lines $Payout) -join "`n" | Should -Match '\*\*\*\*3000'
+        (& $Lines $Payout) -join "`n" | Should -Not -Match 'DE89370400440532013000'
+    }
+
+    It 'keeps Row, Payee and Outcome through Get-PayoutStatus -Wait, with times as DateTime' {
+        $waited = $Payout | Get-PayoutStatus -Wait -TimeoutSec 20 -PollIntervalSec 0.2
+        $waited.Status | Should -Be 'S'
+        $waited.Payee | Should -Be 'Anna Müller ****3000'
+        $waited.Outcome | Should -Be 'Created'
+        $waited.CreateTime | Should -BeOfType [datetime]
+        $waited.CreateTime.Kind | Should -Be 'Utc'
+        $csv = $waited | ConvertTo-Csv | ConvertFrom-Csv
+        $csv.Payee | Should -Be 'Anna Müller ****3000'
+        ($waited | ConvertTo-Json | ConvertFrom-Json).SourceCurrency | Should -Be 'USD'
+    }
+}
