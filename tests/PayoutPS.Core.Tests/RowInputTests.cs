@@ -237,6 +237,27 @@ namespace PayoutPS.Core.Tests
             Assert.Null(Names().FieldOf("Notes"));
         }
 
+        [Theory]
+        [InlineData("bankCountry 'XX' is invalid: expected an ISO 3166-1 alpha-2 country code.", "-BankCountry (which defaults to -Country)")]
+        [InlineData("address.countryCode 'XX' is invalid", "-Country")]
+        [InlineData("accountInfomation.walletPhone is required for E_WALLET payouts.", "-WalletPhone")]
+        [InlineData("payoutCurrency GBP differs from targetCurrency EUR; they must match.", "-TargetCurrency (which defaults to -SourceCurrency)")]
+        [InlineData("sourceAmount '1,50' contains a comma", "-SendAmount")]
+        [InlineData("Something else went wrong.", null)]
+        public void A_service_refusal_is_explained_in_parameters(string serviceMessage, string? explained)
+        {
+            Assert.Equal(explained, PayeeFieldNames.ExplainInParameters(serviceMessage));
+        }
+
+        [Fact]
+        public void A_short_hex_secret_is_called_a_secret_not_a_bad_rsa_key()
+        {
+            var error = Assert.Throws<Keys.PayoutKeyException>(() => Keys.KeyLoader.LoadSigner("abcde"));
+
+            Assert.Contains("looks like a hex secret but has 5 characters", error.Message);
+            Assert.DoesNotContain("RSA", error.Message);
+        }
+
         private static ColumnNames Names() => new ColumnNames(new[]
         {
             Pair("SendAmount", "SourceAmount"), Pair("Country", "CountryCode"), Pair("Reference"), Pair("Email"), Pair("State"), Pair("City"),

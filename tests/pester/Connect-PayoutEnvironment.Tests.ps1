@@ -46,6 +46,13 @@ Describe 'Connect-PayoutEnvironment' {
         }
     }
 
+    It 'refuses a -BaseUri that is not a web address with a sentence, and a short secret as a secret' {
+        { Connect-PayoutEnvironment -BaseUri ftp://example.com/payout -MerchantId 800100 -SecretKey (ConvertTo-TestSecureString $SandboxSecretText) } |
+            Should -Throw -ExpectedMessage "*-BaseUri 'ftp://example.com/payout' is not a web address*https://*"
+        { Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId 800100 -SecretKey (ConvertTo-TestSecureString 'abcde') } |
+            Should -Throw -ExpectedMessage '*looks like a hex secret but has 5 characters*'
+    }
+
     It 'refuses a relative $PAYOUTPS_KEY_PATH, which a scheduled task would resolve against System32' {
         $env:PAYOUTPS_MERCHANT_ID = '800100'
         $env:PAYOUTPS_KEY_PATH = 'keys/merchant.pem'

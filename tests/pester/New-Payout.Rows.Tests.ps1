@@ -217,6 +217,13 @@ if (-not `$?) { 'id=' + `$Error[0].FullyQualifiedErrorId; exit 3 }
             (Get-Payouts).Count | Should -Be 0
         }
 
+        It 'a service refusal that names an API field also names the parameter' {
+            $payee = New-TestPayee 'XX-1'
+            $payee.Country = 'XX'
+            New-Payout @payee -ErrorVariable errs -ErrorAction SilentlyContinue
+            $errs[0].Exception.Message | Should -Match "bankCountry 'XX'.*That is -BankCountry \(which defaults to -Country\)"
+        }
+
         It 'a failed connect leaves the runspace disconnected, and says so' {
             $good = Get-PayoutEnvironment
             $good | Should -Not -BeNullOrEmpty

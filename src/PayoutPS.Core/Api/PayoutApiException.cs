@@ -64,7 +64,9 @@ namespace PayoutPS.Core.Api
             switch (envelope.RespCode)
             {
                 case "13001":
-                    return New(PayoutErrorKind.InvalidRequest, $"The service refused the request as invalid ({said}). Fix the named field and send again.");
+                    var parameter = Payouts.PayeeFieldNames.ExplainInParameters(envelope.RespMsg);
+                    return New(PayoutErrorKind.InvalidRequest, $"The service refused the request as invalid ({said}). " +
+                        (parameter == null ? "Fix the named field and send again." : $"That is {parameter}: fix it and send again."));
                 case "13002":
                     return New(PayoutErrorKind.Authentication, $"The service rejected the signature ({said}). Check the merchant number and that the key is the one registered for it.");
                 case "12004":

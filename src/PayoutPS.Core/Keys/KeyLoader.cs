@@ -48,6 +48,12 @@ namespace PayoutPS.Core.Keys
 
         private static SignatureScheme ResolveScheme(string text, SignatureScheme? requested)
         {
+            if (requested != SignatureScheme.Rsa && text.Length < 64 && Hex.IsHex(text) && !Sha256SecretSigner.IsSecret(text))
+            {
+                // Short hex text is a secret typed or copied wrong, not a broken RSA key: say that.
+                throw new PayoutKeyException($"The key looks like a hex secret but has {text.Length} characters; a merchant secret has 32 or 64 hexadecimal characters. Copy it again from the merchant portal.");
+            }
+
             var detected = Sha256SecretSigner.IsSecret(text) ? SignatureScheme.Sha256 : SignatureScheme.Rsa;
             if (requested == null || requested == detected)
             {

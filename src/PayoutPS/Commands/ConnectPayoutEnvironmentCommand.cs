@@ -92,6 +92,12 @@ namespace PayoutPS.Commands
                 Fail(new ErrorRecord(new ArgumentException("-Environment Local needs -Port (the sandbox prints it in its ready line)."), "PayoutPS.MissingPort", ErrorCategory.InvalidArgument, null));
             }
 
+            if (BaseUri != null && (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp)))
+            {
+                Fail(new ErrorRecord(new ArgumentException($"-BaseUri '{BaseUri}' is not a web address: give the API's https:// base URL, such as https://sandbox-api.onerway.com/payout."),
+                    "PayoutPS.InvalidBaseUri", ErrorCategory.InvalidArgument, null));
+            }
+
             var baseUri = BaseUri ?? Environments.BaseUri(environment, Port);
             var merchantId = KeyResolver.MerchantId(MerchantId, Credential);
             if (merchantId == null)
