@@ -59,6 +59,7 @@ function Invoke-Build {
     # Help is generated in a fresh pwsh so the module loads there, not in this build process.
     Invoke-Native dotnet @((Join-Path $PSHOME 'pwsh.dll'), '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'src/PayoutPS/Help/ConvertTo-MamlHelp.ps1'),
         '-ModulePath', (Join-Path $ModuleOut 'PayoutPS.psd1'), '-OutputPath', (Join-Path $ModuleOut 'en-US/PayoutPS.dll-Help.xml'))
+    Copy-Item (Join-Path $Root 'src/PayoutPS/Help/about_PayoutPS.help.txt') (Join-Path $ModuleOut 'en-US')
     Invoke-Native dotnet @('build', (Join-Path $Root 'PayoutPS.sln'), '--nologo', '-v', 'quiet', '-c', $Configuration, "-p:Version=$version")
     Write-Host "Module staged in $ModuleOut"
 }

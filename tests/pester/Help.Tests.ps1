@@ -38,6 +38,16 @@ Describe 'Help for <_>' -ForEach $Cmdlets {
     }
 }
 
+Describe 'about_PayoutPS' {
+    It 'covers environments, keys, exactly-once and the journal, amounts, exit codes and redaction' {
+        $text = Get-Help about_PayoutPS | Out-String
+        foreach ($section in 'ENVIRONMENTS', 'KEYS AND WHERE TO KEEP THEM', 'EXACTLY ONCE AND THE JOURNAL', 'AMOUNTS', 'EXIT CODES', 'WHAT IS NEVER SHOWN') {
+            $text | Should -Match $section
+        }
+        $text | Should -Match 'Get-Secret'
+    }
+}
+
 Describe 'Defaults in help' {
     It 'shows a parameter''s default value, read from the code' {
         ((Get-Help New-Payout -Parameter ThrottleLimit).defaultValue) | Should -Be '4'
