@@ -33,9 +33,7 @@ namespace PayoutPS.Commands
 
         protected override void ProcessRow(Dictionary<string, object?> values, string label)
         {
-            var payee = PayoutInput.ToPayee(values);
-            var currency = (values.TryGetValue("PayoutCurrency", out var given) ? given as string : null)?.Trim().ToUpperInvariant() ?? string.Empty;
-            var fields = PayeeApi.Fields(payee, currency);
+            var (payee, currency, fields) = ReadPayee(values);
             if (!Approve(Force, $"{payee.DisplayName} {Core.Redaction.Redactor.MaskAccount(payee.AccountNumber)} ({payee.PaymentMethod}, {currency})", "Add payee"))
             {
                 return;

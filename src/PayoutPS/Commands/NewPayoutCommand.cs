@@ -463,18 +463,22 @@ namespace PayoutPS.Commands
             {
                 // The corridor could not be looked up (-CheckCorridor): this row is not sent, the next one is tried.
                 _summary.Failed++;
-                var written = requestId ?? (InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null);
+                var written = requestId ?? WrittenRequestId();
                 Report(ErrorRecords.ForRow(ex, RowLabel(row, written), (object?)written ?? "(row " + row + ")"));
                 return null;
             }
             catch (PayoutRequestException ex)
             {
                 // Named by the RequestId as written, even when the row could not be read far enough to key it.
-                var written = requestId ?? (InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null);
+                var written = requestId ?? WrittenRequestId();
                 Refuse(ex, RowLabel(row, written), row, requestId, null);
                 return null;
             }
         }
+
+        /// <summary>The RequestId the current row or command line gives, as written (unchecked).</summary>
+        private string? WrittenRequestId() =>
+            InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null;
 
         private string NewRequestId(string contentHash)
         {

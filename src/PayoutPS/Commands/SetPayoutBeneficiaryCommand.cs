@@ -34,9 +34,7 @@ namespace PayoutPS.Commands
                 throw new PayoutRequestException("BeneficiaryId is required: which payee to change.", "BeneficiaryId");
             }
 
-            var payee = PayoutInput.ToPayee(values);
-            var currency = (values.TryGetValue("PayoutCurrency", out var c) ? c as string : null)?.Trim().ToUpperInvariant() ?? string.Empty;
-            var fields = PayeeApi.Fields(payee, currency, id);
+            var (_, _, fields) = ReadPayee(values, id);
             if (!Approve(Force, $"payee {id}", "Change payee"))
             {
                 return;

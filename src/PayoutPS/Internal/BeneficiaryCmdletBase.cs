@@ -7,6 +7,7 @@ using System.Reflection;
 using PayoutPS.Core;
 using PayoutPS.Core.Account;
 using PayoutPS.Core.Api;
+using PayoutPS.Core.Payouts;
 using PayoutPS.Models;
 
 namespace PayoutPS.Internal
@@ -117,6 +118,14 @@ namespace PayoutPS.Internal
 
         /// <summary>Checks and sends one payee.</summary>
         protected abstract void ProcessRow(Dictionary<string, object?> values, string label);
+
+        /// <summary>The payee a row describes and the currency it is paid in, as the API's fields for #6/#7, checked completely.</summary>
+        protected static (PayeeDetails Payee, string Currency, IReadOnlyList<Core.Signing.RequestField> Fields) ReadPayee(Dictionary<string, object?> values, string? beneficiaryId = null)
+        {
+            var payee = Core.Input.PayoutInput.ToPayee(values);
+            var currency = (values.TryGetValue("PayoutCurrency", out var given) ? given as string : null)?.Trim().ToUpperInvariant() ?? string.Empty;
+            return (payee, currency, PayeeApi.Fields(payee, currency, beneficiaryId));
+        }
 
         /// <summary>Writes the payee, first following its review with -Wait.</summary>
         protected void Emit(PayoutContext context, Beneficiary payee)
