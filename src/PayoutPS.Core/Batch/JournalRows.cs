@@ -33,7 +33,8 @@ namespace PayoutPS.Core.Batch
 
         public string? Error { get; set; }
 
-        public string? Time { get; internal set; }
+        /// <summary>When the journal last recorded something for this row, UTC.</summary>
+        public System.DateTime? Time { get; internal set; }
     }
 
     /// <summary>Folds a journal's records into its rows, in input order.</summary>
@@ -61,12 +62,12 @@ namespace PayoutPS.Core.Batch
                 switch (line.Type)
                 {
                     case "invalid":
-                        rows.Add(new BatchRowState { Row = line.Int("row"), RequestId = requestId, Outcome = "Invalid", Error = line.Text("error"), Time = line.Text("time") });
+                        rows.Add(new BatchRowState { Row = line.Int("row"), RequestId = requestId, Outcome = "Invalid", Error = line.Text("error"), Time = JournalTime(line.Text("time")) });
                         break;
                     case "intent" when requestId != null && !byRequestId.ContainsKey(requestId):
                         var state = new BatchRowState
                         {
-                            Row = line.Int("row"), RequestId = requestId, Amount = line.Text("amount"), Currency = line.Text("currency"), Payee = line.Text("payee"), Time = line.Text("time"),
+                            Row = line.Int("row"), RequestId = requestId, Amount = line.Text("amount"), Currency = line.Text("currency"), Payee = line.Text("payee"), Time = JournalTime(line.Text("time")),
                         };
                         byRequestId[requestId] = state;
                         rows.Add(state);
@@ -85,7 +86,7 @@ namespace PayoutPS.Core.Batch
                         row.SourceCurrency = line.Text("sourceCurrency") ?? row.SourceCurrency;
                         row.Fee = line.Text("fee") ?? row.Fee;
                         row.Error = row.IsPaid ? null : line.Text("error");
-                        row.Time = line.Text("time");
+                        row.Time = JournalTime(line.Text("time"));
                         break;
                 }
             }
@@ -98,5 +99,9 @@ namespace PayoutPS.Core.Batch
             rows.Sort((a, b) => a.Row.CompareTo(b.Row));
             return (header, rows);
         }
+
+        private static System.DateTime? JournalTime(string? text) =>
+            System.DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+                ? time : (System.DateTime?)null;
     }
 }

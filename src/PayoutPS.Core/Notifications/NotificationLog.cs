@@ -119,7 +119,7 @@ namespace PayoutPS.Core.Notifications
                     writer.WriteString("requestId", notification.RequestId);
                     writer.WriteString("payoutId", notification.PayoutId);
                     writer.WriteString("status", notification.Status);
-                    writer.WriteString("notifyTime", notification.NotifyTime);
+                    writer.WriteString("notifyTime", notification.NotifyTime?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
                     writer.WriteEndObject();
                 }
 

@@ -42,7 +42,8 @@ namespace PayoutPS.Core.Notifications
         /// <summary>The service's reason, for a payout that failed.</summary>
         public string? FailureReason { get; private set; }
 
-        public string? NotifyTime { get; private set; }
+        /// <summary>When the service sent it, UTC.</summary>
+        public System.DateTime? NotifyTime { get; private set; }
 
         /// <summary>With -Journal: Applied (the row's status moved), Repeat (already known) or Late (a final status was known); null otherwise.</summary>
         public string? JournalUpdate { get; set; }
@@ -73,7 +74,7 @@ namespace PayoutPS.Core.Notifications
                 TargetCurrency = Field("targetCurrency"),
                 Fee = Field("fee"),
                 FailureReason = Field("reason"),
-                NotifyTime = Field("notifyTime"),
+                NotifyTime = Account.ServiceTime.Parse(Field("notifyTime")),
             };
             var signature = SignatureCheck.Verify(fields, verifier); // the verifiers compare in constant time
             if (!signature.IsValid)
