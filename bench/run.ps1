@@ -23,6 +23,10 @@ $module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
 if (-not (Test-Path $module)) { & (Join-Path $root 'build.ps1') -Task Build }
 if (-not (Get-Command wrk -ErrorAction Ignore)) { throw 'wrk is needed for the sandbox benchmark: apt-get install wrk' }
 
+# Everything printed is also kept, and written into bench/README.md at the end (between its bench:latest markers).
+$transcript = Join-Path ([IO.Path]::GetTempPath()) "payoutps-bench-$PID.txt"
+$null = Start-Transcript -Path $transcript -UseMinimalHeader
+
 # Import cost first, while nothing else has run: it is the most sensitive to background noise.
 Write-Host "== Import-Module cost ($ImportRuns alternated runs each) =="
 $pwshDll = Join-Path $PSHOME 'pwsh.dll'
@@ -72,3 +76,22 @@ Write-Host "`n== Sandbox throughput (wrk from a separate process, loopback, $San
 
 Write-Host "`n== Batches (bench/batch.ps1) =="
 & (Join-Path $PSScriptRoot 'batch.ps1') -Rows 10000 -Rounds 3 -LatencyRows 800 -LargeRows 1000000
+
+$null = Stop-Transcript
+# The transcript's own header and footer lines (rows of asterisks and "PowerShell transcript ...") are left out.
+$lines = Get-Content $transcript | Where-Object { $_ -notmatch '^\*{10,}$|^PowerShell transcript|^Start time:|^End time:|^Transcript started' }
+Remove-Item $transcript
+$readme = Join-Path $PSScriptRoot 'README.md'
+$section = @(
+    '<!-- bench:latest:begin -->'
+    "## Latest run (written by ./build.sh bench, $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC, $([Environment]::ProcessorCount) cores, .NET $([Environment]::Version), pwsh $($PSVersionTable.PSVersion))"
+    ''
+    '```text'
+    $lines
+    '```'
+    '<!-- bench:latest:end -->'
+) -join "`n"
+$text = Get-Content $readme -Raw
+$text = [regex]::Replace($text, '(?s)<!-- bench:latest:begin -->.*?<!-- bench:latest:end -->', { param($m) $section })
+Set-Content $readme $text -NoNewline -Encoding utf8
+Write-Host "bench/README.md updated with this run."
