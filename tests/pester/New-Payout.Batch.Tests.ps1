@@ -283,6 +283,13 @@ Describe 'Running a batch' {
         $summary.NotSent | Should -Be 2
         $summary.ExitCode | Should -Be 2
         (Get-Payouts).Count | Should -Be 0
+
+        # Rows without a RequestId are fine to check when the sending run will have a journal to key them.
+        $unkeyed = @(Import-Csv (New-BatchCsv 3) | New-Payout -ValidateOnly -Journal "$TestDrive/later.journal" -SummaryVariable s2 -WarningVariable w -ErrorVariable e -ErrorAction SilentlyContinue)
+        $e.Count | Should -Be 0
+        $w.Count | Should -Be 0
+        $s2.ExitCode | Should -Be 0
+        Test-Path "$TestDrive/later.journal" | Should -BeFalse
     }
 
     It 'with $ErrorActionPreference = Stop, a bad row does not stop the batch; the run fails after every row had its turn' {

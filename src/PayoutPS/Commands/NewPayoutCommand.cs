@@ -487,7 +487,12 @@ namespace PayoutPS.Commands
                 return _derivedIds.Next(contentHash);
             }
 
-            if (GenerateRequestId || ValidateOnly && Journal != null)
+            if (ValidateOnly && (Journal != null || GenerateRequestId))
+            {
+                return "validate-only-" + _rows.ToString(System.Globalization.CultureInfo.InvariantCulture); // checking only: the run that sends keys the row
+            }
+
+            if (GenerateRequestId)
             {
                 _randomIds++;
                 return Guid.NewGuid().ToString("N");
