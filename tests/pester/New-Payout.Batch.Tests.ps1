@@ -263,6 +263,63 @@ Describe 'The journal' {
     }
 }
 
+Describe 'New-Payout -Path: the module reads the file' {
+    BeforeEach {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+    }
+
+    It 'pays the file, records its name and hash in the journal, and resumes' {
+        $csv = New-BatchCsv 5 -WithRequestId
+        $paid = @(New-Payout -Path $csv -Journal "$csv.journal" -Force)
+        $paid.Count | Should -Be 5
+        $header = ConvertFrom-Json (Get-JournalLines "$csv.journal")[0]
+        $header.inputFile | Should -Be (Resolve-Path $csv).Path
+        $header.inputHash | Should -Be (Get-FileHash $csv -Algorithm SHA256).Hash.ToLowerInvariant()
+        (New-Payout -Path $csv -Journal "$csv.journal" -Force).Outcome | Should -Be (@('Journaled') * 5)
+        (Get-Payouts).Count | Should -Be 5
+    }
+
+    It 'refuses a Windows-1252 file as a whole before sending anything, and pays it with -Encoding 1252' {
+        $csv = "$TestDrive/excel-1252.csv"
+        $text = "RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,Purpose`r`n" +
+                "P-1,Anna,Berg,DE89370400440532013000,DE,Berlin,Mitte 1,10.00,USD,1`r`n" +
+                "P-2,Jürgen,Müller,DE89370400440532013000,DE,München,Marienplatz 8,10.00,USD,1`r`n"
+        [IO.File]::WriteAllBytes($csv, [Text.Encoding]::GetEncoding(1252).GetBytes($text))
+        { New-Payout -Path $csv -Force } | Should -Throw -ExpectedMessage '*is not utf-8 text*-Encoding 1252*Nothing was sent*'
+        (Get-Payouts).Count | Should -Be 0
+
+        $null = New-Payout -Path $csv -Encoding 1252 -Force
+        (Get-Payouts | Where-Object requestId -eq 'P-2').payeeName | Should -Be 'Jürgen Müller'
+    }
+
+    It 'reads quoted fields and a German separator, refusing 1,50 row by row' {
+        $csv = "$TestDrive/german-quoted.csv"
+        Set-Content $csv -Encoding utf8 -Value 'RequestId;FirstName;LastName;AccountNumber;Country;City;AddressLine1;SendAmount;SourceCurrency;Purpose',
+            'Q-1;Anna;Berg;DE89370400440532013000;DE;Berlin;"Straße 1; Hinterhaus";12.00;USD;1',
+            'Q-2;Anna;Berg;DE89370400440532013000;DE;Berlin;"Mitte ""2""";1,50;USD;1'
+        $paid = @(New-Payout -Path $csv -Delimiter ';' -Force -ErrorVariable errs -ErrorAction SilentlyContinue)
+        $paid.RequestId | Should -Be 'Q-1'
+        $errs[0].Exception.Message | Should -Match "^Row 2 \(CSV line 3\), RequestId Q-2: SendAmount '1,50' contains a comma"
+        (Get-Payouts).request.address | Should -Match 'Straße 1; Hinterhaus'
+    }
+
+    It 'shows progress with a percentage and the time left' {
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 150 }
+        $csv = New-BatchCsv 12 -WithRequestId
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$ModulePath'; New-Payout -Path '$csv' -ThrottleLimit 1 -Force -Context `$args[0]").AddArgument((Get-PayoutEnvironment))
+            $null = $ps.Invoke()
+            $running = @($ps.Streams.Progress | Where-Object RecordType -eq 'Processing')
+            $running.Count | Should -BeGreaterThan 0
+            ($running | Where-Object PercentComplete -gt 0).Count | Should -BeGreaterThan 0
+            ($running | Where-Object SecondsRemaining -ge 0).Count | Should -BeGreaterThan 0
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
 Describe 'Running a batch' {
     BeforeEach {
         Reset-Sandbox $Sandbox

@@ -43,6 +43,7 @@ namespace PayoutPS.Commands
         private GeneratedRequestIds? _derivedIds;
         private BatchProgress? _progress;
         private CorridorRules? _corridors;
+        private InputFile? _file;
         private bool _deferErrors;
         private int _rows;
         private int _randomIds;
@@ -229,6 +230,18 @@ namespace PayoutPS.Commands
         [Parameter]
         public string[]? IgnoreColumn { get; set; }
 
+        /// <summary>A CSV file to pay, read by the module itself: its name and hash go into the journal's header, and progress shows an ETA.</summary>
+        [Parameter]
+        public string? Path { get; set; }
+
+        /// <summary>With -Path: the file's encoding, such as utf-8 (default, checked strictly) or 1252 for a Windows Excel export.</summary>
+        [Parameter]
+        public string? Encoding { get; set; }
+
+        /// <summary>With -Path: the column separator; ';' for a German Excel export.</summary>
+        [Parameter]
+        public char Delimiter { get; set; } = ',';
+
         /// <summary>The batch journal: rows are recorded before they are sent, and a rerun with the same file resumes.</summary>
         [Parameter]
         public string? Journal { get; set; }
@@ -275,6 +288,11 @@ namespace PayoutPS.Commands
             _progress = new BatchProgress(this);
             _log = new QueuedLog(debug: WantsDebug());
             _summary.Journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            if (Path != null)
+            {
+                _file = OpenInput();
+            }
+
             if (CheckCorridor)
             {
                 _context = RequireContext();
@@ -289,7 +307,7 @@ namespace PayoutPS.Commands
             _context = RequireContext();
             if (Journal != null)
             {
-                _journal = OpenJournal(_context, _summary.Journal!);
+                _journal = OpenJournal(_context, _summary.Journal!, _file);
                 _derivedIds = new GeneratedRequestIds(_journal.Header.BatchId);
             }
 
@@ -297,6 +315,21 @@ namespace PayoutPS.Commands
         }
 
         protected override void ProcessRecord()
+        {
+            if (_file != null)
+            {
+                if (InputObject != null)
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Path or rows from the pipeline, not both."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null));
+                }
+
+                return; // the file's rows go in EndProcessing
+            }
+
+            ProcessRow();
+        }
+
+        private void ProcessRow()
         {
             var row = InputObject == null ? 0 : ++_rows;
             _summary.Rows = Math.Max(_summary.Rows, Math.Max(row, 1));
@@ -335,6 +368,15 @@ namespace PayoutPS.Commands
 
         protected override void EndProcessing()
         {
+            if (_file != null)
+            {
+                foreach (var record in _file.Csv.Rows())
+                {
+                    InputObject = PSObject.AsPSObject(record);
+                    ProcessRow();
+                }
+            }
+
             while (_batch != null && !_batch.WaitIdle(TimeSpan.FromMilliseconds(100)))
             {
                 Drain();
@@ -473,6 +515,25 @@ namespace PayoutPS.Commands
                 var written = requestId ?? WrittenRequestId();
                 Refuse(ex, RowLabel(row, written), row, requestId, null);
                 return null;
+            }
+        }
+
+        /// <summary>-Path: checked to decode as a whole before anything is sent, and fingerprinted for the journal.</summary>
+        private InputFile OpenInput()
+        {
+            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            try
+            {
+                var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
+                csv.CheckDecodes();
+                var (hash, lines) = csv.Fingerprint();
+                _progress!.Total = Math.Max(0, lines - 1);
+                return new InputFile(full, hash, csv);
+            }
+            catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full));
+                throw; // not reached
             }
         }
 
@@ -646,14 +707,14 @@ namespace PayoutPS.Commands
             return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
         }
 
-        private BatchJournal OpenJournal(PayoutContext context, string path)
+        private BatchJournal OpenJournal(PayoutContext context, string path, InputFile? file)
         {
             try
             {
                 var header = new JournalHeader
                 {
                     BatchId = JournalHeader.NewBatchId(), CreatedUtc = DateTime.UtcNow, Merchant = context.MerchantId,
-                    Environment = context.Environment, BaseUri = context.BaseUri.AbsoluteUri,
+                    Environment = context.Environment, BaseUri = context.BaseUri.AbsoluteUri, InputFile = file?.FullPath, InputHash = file?.Hash,
                 };
                 var journal = BatchJournal.Open(path, header);
                 var mismatch = journal.Header.Mismatch(context.MerchantId, context.Environment, context.BaseUri.AbsoluteUri);
@@ -666,6 +727,10 @@ namespace PayoutPS.Commands
                 if (journal.IsResumed)
                 {
                     WriteVerbose($"Resuming batch {journal.Header.BatchId} from {path}.");
+                    if (file != null && journal.Header.InputHash != null && journal.Header.InputHash != file.Hash)
+                    {
+                        WriteWarning($"{file.FullPath} has changed since this journal started (its hash differs): paid rows are not sent again, and a row whose content changed is refused.");
+                    }
                 }
 
                 return journal;

@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
@@ -18,6 +19,9 @@ namespace PayoutPS.Internal
 
         public BatchProgress(Cmdlet cmdlet) => _cmdlet = cmdlet;
 
+        /// <summary>The rows to expect, when known (-Path): then progress shows a percentage and the time left.</summary>
+        public int Total { get; set; }
+
         public void Report(PayoutBatchSummary summary, int inFlight)
         {
             if (_sinceLast.ElapsedMilliseconds < 250)
@@ -31,7 +35,14 @@ namespace PayoutPS.Internal
             var rate = done / System.Math.Max(_sinceStart.Elapsed.TotalSeconds, 0.001);
             var status = $"{summary.Paid} paid, {summary.Invalid} invalid, {summary.Refused + summary.Failed} refused or failed, " +
                          $"{summary.InDoubt} in doubt, {inFlight} in flight; {rate.ToString("0", CultureInfo.InvariantCulture)} rows/s";
-            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, status));
+            var record = new ProgressRecord(ActivityId, Activity, status);
+            if (Total > 0)
+            {
+                record.PercentComplete = Math.Min(100, done * 100 / Total);
+                record.SecondsRemaining = rate > 0 ? (int)Math.Max(0, (Total - done) / rate) : -1;
+            }
+
+            _cmdlet.WriteProgress(record);
         }
 
         public void Complete()
