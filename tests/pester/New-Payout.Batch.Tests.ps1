@@ -374,6 +374,7 @@ Describe 'Running a batch' {
         $usd.Sent | Should -Be ((Get-Payouts | ForEach-Object { [decimal]$_.sourceAmount } | Measure-Object -Sum).Sum)
         $usd.Fees | Should -Be ((Get-Payouts | ForEach-Object { [decimal]$_.fee } | Measure-Object -Sum).Sum)
         $info[-1].MessageData | Should -Match '^6 rows: 6 paid .* Exit code 0\.$'
+        ($summary | ConvertTo-Csv | ConvertFrom-Csv).TotalsText | Should -Match '^\d+\.\d\d USD in 6 payout\(s\), fees \d+\.\d\d$'
     }
 
     It 'Get-PayoutBatch shows every row and the totals, and -Refresh settles a row in doubt that the service has' {

@@ -54,6 +54,12 @@ namespace PayoutPS.Models
 
         public PayoutCurrencyTotal[] Totals => _totals.Values.ToArray();
 
+        /// <summary>The totals as one line ("4800.00 EUR in 1 payout(s), fees 37.80; …"), for Export-Csv and logs.</summary>
+        public string TotalsText => string.Join("; ", Totals.Select(t => t.ToString()));
+
+        /// <summary>The RequestIds in doubt as one line, for Export-Csv and logs.</summary>
+        public string InDoubtText => string.Join(", ", _inDoubt);
+
         public string? Journal { get; internal set; }
 
         public TimeSpan Duration { get; internal set; }
@@ -89,7 +95,7 @@ namespace PayoutPS.Models
 
         public override string ToString()
         {
-            var money = string.Join("; ", Totals.Select(t => t.ToString()));
+            var money = TotalsText;
             return $"{Rows} rows: {Paid} paid ({Created} created, {AlreadyExisted + Recovered} found existing, {FromJournal} from the journal), " +
                    $"{Invalid} invalid, {Refused} refused, {Failed} failed, {InDoubt} in doubt" + (NotSent > 0 ? $", {NotSent} not sent" : string.Empty) +
                    (money.Length > 0 ? $". Sent {money}" : string.Empty) + $". Exit code {ExitCode}.";
