@@ -286,7 +286,7 @@ namespace PayoutPS.Commands
             // untried: row errors are shown as warnings, and the run fails once every row has had its turn.
             _deferErrors = ErrorAction() == ActionPreference.Stop;
             _progress = new BatchProgress(this);
-            _log = new QueuedLog(debug: WantsDebug());
+            _log = new QueuedLog(debug: Wants("Debug", "DebugPreference"), verbose: Wants("Verbose", "VerbosePreference"));
             _summary.Journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
             if (Path != null)
             {
@@ -689,15 +689,15 @@ namespace PayoutPS.Commands
             WriteError(record);
         }
 
-        /// <summary>-Debug, else $DebugPreference: whether anyone will read the redacted bodies.</summary>
-        private bool WantsDebug()
+        /// <summary>-Debug / -Verbose, else the preference variable: whether anyone will read that stream.</summary>
+        private bool Wants(string switchName, string preferenceVariable)
         {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var bound))
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var bound))
             {
                 return ((SwitchParameter)bound).IsPresent;
             }
 
-            return LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue;
+            return LanguagePrimitives.TryConvertTo(GetVariableValue(preferenceVariable), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue;
         }
 
         /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
