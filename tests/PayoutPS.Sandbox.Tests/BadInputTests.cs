@@ -113,5 +113,52 @@ namespace PayoutPS.Sandbox.Tests
             Assert.Equal(400, (int)response.StatusCode);
             Assert.Equal("20000", (await Sandbox.CallAsync(Path, new System.Collections.Generic.Dictionary<string, object?>())).RespCode);
         }
+
+        [Fact]
+        public async Task Two_thousand_malformed_bodies_never_get_a_5xx()
+        {
+            // Seeded, so a failure repeats: random bytes, truncated and mutated real bodies, escapes and absurd numbers.
+            var random = new System.Random(20261126);
+            var valid = System.Text.Encoding.UTF8.GetBytes("{\"merchantNo\":\"800100\",\"requestId\":\"F-1\",\"sourceAmount\":\"1.00\",\"sign\":\"" + new string('a', 64) + "\"}");
+            string[] pieces = { "\\ud800", "\\udfff", "\\u0000", "1e308", "-0", "null", "[]", "{}", "\"", "\\", "\u00ff", "\ufffd", new string('9', 400) };
+            var failures = new System.Collections.Generic.List<string>();
+            for (var i = 0; i < 2000; i++)
+            {
+                byte[] body;
+                switch (i % 4)
+                {
+                    case 0:
+                        body = new byte[random.Next(1, 200)];
+                        random.NextBytes(body);
+                        break;
+                    case 1:
+                        body = valid.Take(random.Next(1, valid.Length)).ToArray();
+                        break;
+                    case 2:
+                        body = (byte[])valid.Clone();
+                        for (var k = 0; k < 3; k++)
+                        {
+                            body[random.Next(body.Length)] = (byte)random.Next(256);
+                        }
+
+                        break;
+                    default:
+                        var text = System.Text.Encoding.UTF8.GetString(valid);
+                        var at = random.Next(text.Length);
+                        body = System.Text.Encoding.UTF8.GetBytes(text.Substring(0, at) + pieces[random.Next(pieces.Length)] + text.Substring(at));
+                        break;
+                }
+
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                using var response = await Sandbox.Http.PostAsync(Sandbox.BaseUri.AbsoluteUri + "/api/v2/txn/remittance", content);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{(int)response.StatusCode} for {System.Convert.ToBase64String(body)}");
+                }
+            }
+
+            Assert.Empty(failures);
+        }
     }
 }
