@@ -180,7 +180,7 @@ namespace PayoutPS.Core.Batch
 
             using (var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(_line.GetBuffer(), 0, (int)_line.Length)))
             {
-                return JournalRecords.ToPayout(document.RootElement);
+                return PayoutRecord.FromJournal(document.RootElement);
             }
         }
 

@@ -24,8 +24,5 @@ namespace PayoutPS.Core.Batch
             InputFile = line.Text("inputFile"),
             InputHash = line.Text("inputHash"),
         };
-
-        /// <summary>An outcome record as the payout it describes, marked as read from the journal.</summary>
-        public static PayoutRecord ToPayout(JsonElement outcome) => PayoutRecord.FromJournal(outcome);
     }
 }

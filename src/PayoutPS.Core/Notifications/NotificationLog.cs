@@ -72,7 +72,7 @@ namespace PayoutPS.Core.Notifications
                 return "Repeat";
             }
 
-            return PayoutStatusCodes.IsTerminal(current.Status) ? "Late" : "Applied";
+            return Settle(current.Status, status) == status ? "Applied" : "Late";
         }
 
         private static Dictionary<string, (string Status, string? PayoutId)> Fold(Stream file)

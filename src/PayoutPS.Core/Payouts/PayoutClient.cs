@@ -16,7 +16,7 @@ namespace PayoutPS.Core.Payouts
     public sealed class PayoutClient : IDisposable
     {
         public const string TransactionListPath = "/api/v1/txn/queryList";
-        public const string BalancesPath = "/api/v1/acct/queryAcctCurrency";
+        public const string BalancesPath = Account.AccountApi.BalancesPath;
         public const string DuplicateRequestCode = "13003";
 
         /// <summary>How far back a lookup by id searches the creation window.</summary>

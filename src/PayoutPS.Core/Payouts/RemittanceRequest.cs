@@ -52,9 +52,6 @@ namespace PayoutPS.Core.Payouts
 
         public string ChargeFlag => ReceiveAmount != null ? "Y" : "N";
 
-        /// <summary>The amount the user gave, in its currency, for display.</summary>
-        public string AmountText => ReceiveAmount != null ? $"{ReceiveAmount} {TargetCurrency} to arrive" : $"{SendAmount} {SourceCurrency} to send";
-
         public IReadOnlyList<RequestField> ToFields()
         {
             var fields = new List<KeyValuePair<string, object?>>();

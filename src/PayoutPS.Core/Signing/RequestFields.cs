@@ -23,23 +23,25 @@ namespace PayoutPS.Core.Signing
         }
 
         /// <summary>Returns the fields with <paramref name="name"/> set to <paramref name="value"/> when it is absent or empty.</summary>
-        public static IReadOnlyList<RequestField> WithDefault(IReadOnlyList<RequestField> fields, string name, string? value)
-        {
-            if (string.IsNullOrEmpty(value) || !string.IsNullOrEmpty(Find(fields, name)))
-            {
-                return fields;
-            }
+        public static IReadOnlyList<RequestField> WithDefault(IReadOnlyList<RequestField> fields, string name, string? value) =>
+            string.IsNullOrEmpty(value) || !string.IsNullOrEmpty(Find(fields, name)) ? fields : With(fields, name, value!);
 
+        /// <summary>Returns the fields with <paramref name="name"/> set to <paramref name="value"/>: replaced where it stands, or added last.</summary>
+        public static IReadOnlyList<RequestField> With(IReadOnlyList<RequestField> fields, string name, string value)
+        {
             var result = new List<RequestField>(fields.Count + 1);
+            var replaced = false;
             foreach (var field in fields)
             {
-                if (field.Name != name)
-                {
-                    result.Add(field);
-                }
+                replaced |= field.Name == name;
+                result.Add(field.Name == name ? new RequestField(name, value) : field);
             }
 
-            result.Add(new RequestField(name, value));
+            if (!replaced)
+            {
+                result.Add(new RequestField(name, value));
+            }
+
             return result;
         }
 

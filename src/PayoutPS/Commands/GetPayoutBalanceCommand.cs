@@ -14,7 +14,7 @@ namespace PayoutPS.Commands
     {
         /// <summary>Only these currencies (ISO 4217 codes).</summary>
         [Parameter(Position = 0)]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string[]? Currency { get; set; }
 
         protected override void ProcessRecord()

@@ -17,7 +17,6 @@ namespace PayoutPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Alias("PayeeId")]
         [ArgumentCompleter(typeof(BeneficiaryIdCompleter))]
-
         public string BeneficiaryId { get; set; } = string.Empty;
 
         /// <summary>The payee with this account number or IBAN (spaces and dashes are ignored).</summary>
@@ -44,19 +43,9 @@ namespace PayoutPS.Commands
 
                 var account = AccountNumber?.Replace(" ", string.Empty).Replace("-", string.Empty);
                 var status = Status?.ToUpperInvariant();
-                for (var page = 1; ; page++)
+                foreach (var payee in AllPages(PageSize, (current, log, token) => api.ListAsync(status, null, account, PageSize, current, log, token)))
                 {
-                    var current = page;
-                    var (payees, total) = Await((log, token) => api.ListAsync(status, null, account, PageSize, current, log, token));
-                    foreach (var payee in payees)
-                    {
-                        WriteObject(payee);
-                    }
-
-                    if (payees.Count == 0 || page * PageSize >= total)
-                    {
-                        break;
-                    }
+                    WriteObject(payee);
                 }
             }
             catch (PayoutApiException ex)

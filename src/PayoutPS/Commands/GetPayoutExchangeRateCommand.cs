@@ -13,11 +13,11 @@ namespace PayoutPS.Commands
     public sealed class GetPayoutExchangeRateCommand : PayoutCmdletBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string SourceCurrency { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string TargetCurrency { get; set; } = string.Empty;
 
         /// <summary>Quote this amount of the source currency.</summary>

@@ -20,7 +20,7 @@ namespace PayoutPS.Commands
         private const int PageSize = 100;
 
         [Parameter(Mandatory = true, Position = 0)]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string Currency { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true)]
@@ -51,21 +51,12 @@ namespace PayoutPS.Commands
                 {
                     var to = from + WindowLength < end ? from + WindowLength : end;
                     var thisWindow = new HashSet<string>(StringComparer.Ordinal);
-                    for (var page = 1; ; page++)
+                    var window = (From: from, To: to);
+                    foreach (var entry in AllPages(PageSize, (current, log, token) => api.GetLedgerPageAsync(currency, window.From, window.To, type, PageSize, current, log, token)))
                     {
-                        var current = page;
-                        var (entries, total) = Await((log, token) => api.GetLedgerPageAsync(currency, from, to, type, PageSize, current, log, token));
-                        foreach (var entry in entries)
+                        if (entry.EntryId == null || (thisWindow.Add(entry.EntryId) && !previousWindow.Contains(entry.EntryId)))
                         {
-                            if (entry.EntryId == null || (thisWindow.Add(entry.EntryId) && !previousWindow.Contains(entry.EntryId)))
-                            {
-                                WriteObject(entry);
-                            }
-                        }
-
-                        if (entries.Count == 0 || page * PageSize >= total)
-                        {
-                            break;
+                            WriteObject(entry);
                         }
                     }
 

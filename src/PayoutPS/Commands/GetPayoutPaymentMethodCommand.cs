@@ -21,7 +21,7 @@ namespace PayoutPS.Commands
         /// <summary>The currency the payee receives.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetCurrency", "PayoutCurrency")]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string Currency { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -23,7 +23,7 @@ namespace PayoutPS.Commands
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("TargetCurrency", "PayoutCurrency")]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string Currency { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

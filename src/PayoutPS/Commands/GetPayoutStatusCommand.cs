@@ -140,18 +140,13 @@ namespace PayoutPS.Commands
         private void List(PayoutContext context)
         {
             var query = new PayoutQuery { Status = Status, CreatedFrom = Since.ToUniversalTime(), CreatedTo = (Until ?? DateTime.UtcNow.AddDays(1)).ToUniversalTime() };
-            for (var current = 1; ; current++)
+            foreach (var record in AllPages(PageSize, async (current, log, token) =>
             {
-                var page = Await((log, token) => context.Client.ListPayoutsAsync(query, PageSize, current, log, token));
-                foreach (var record in page.Records)
-                {
-                    WriteObject(PayoutResult.From(record, context, null));
-                }
-
-                if (page.Records.Count < PageSize || current * PageSize >= page.Total)
-                {
-                    return;
-                }
+                var page = await context.Client.ListPayoutsAsync(query, PageSize, current, log, token).ConfigureAwait(false);
+                return (page.Records, page.Total);
+            }))
+            {
+                WriteObject(PayoutResult.From(record, context, null));
             }
         }
     }

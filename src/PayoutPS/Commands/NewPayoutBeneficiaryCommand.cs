@@ -24,7 +24,7 @@ namespace PayoutPS.Commands
         [Parameter]
         [RowField]
         [Alias("Currency", "TargetCurrency")]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? PayoutCurrency { get; set; }
 
         /// <summary>Add without a confirmation prompt.</summary>

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Reflection;
-using System.Threading;
 using System.IO;
+using System.Management.Automation;
+using System.Threading;
 using PayoutPS.Core;
 using PayoutPS.Core.Account;
 using PayoutPS.Core.Api;
@@ -12,6 +10,7 @@ using PayoutPS.Core.Batch;
 using PayoutPS.Core.Input;
 using PayoutPS.Core.Payouts;
 using PayoutPS.Core.Redaction;
+using PayoutPS.Core.Signing;
 using PayoutPS.Internal;
 using PayoutPS.Models;
 
@@ -25,18 +24,13 @@ namespace PayoutPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "Payout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(PayoutResult))]
-    public sealed class NewPayoutCommand : PayoutCmdletBase
+    public sealed class NewPayoutCommand : PayeeRowCmdletBase
     {
-        private static readonly HashSet<string> RowFields = new HashSet<string>(
-            typeof(NewPayoutCommand).GetProperties().Where(p => p.GetCustomAttribute<RowFieldAttribute>() != null).Select(p => p.Name), StringComparer.Ordinal);
-
-        private readonly Dictionary<string, object?> _commandLine = new Dictionary<string, object?>(StringComparer.Ordinal);
         private readonly Dictionary<string, (ContentKey Content, int Row)> _seen = new Dictionary<string, (ContentKey, int)>(StringComparer.Ordinal);
         private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
         private readonly List<ErrorRecord> _deferredErrors = new List<ErrorRecord>();
         private QueuedLog _log = new QueuedLog();
         private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
-        private RowMapper? _mapper;
         private PayoutContext? _context;
         private BatchJournal? _journal;
         private PayoutBatch? _batch;
@@ -90,15 +84,14 @@ namespace PayoutPS.Commands
         [Parameter]
         [RowField]
         [Alias("FromCurrency")]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
-
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? SourceCurrency { get; set; }
 
         /// <summary>Defaults to SourceCurrency.</summary>
         [Parameter]
         [RowField]
         [Alias("ToCurrency", "Currency", "PayoutCurrency")]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? TargetCurrency { get; set; }
 
         /// <summary>OwnAccount, PersonalRemittance, LoanRepayment, TechnicalServices, ShippingFee, BusinessServices, or 0–5.</summary>
@@ -127,108 +120,6 @@ namespace PayoutPS.Commands
         [Parameter]
         [RowField]
         public object? PayerDetail { get; set; }
-
-        /// <summary>Individual (default) or Business; the API's 1 and 0 are accepted.</summary>
-        [Parameter]
-        [RowField]
-        [Alias("EntityType")]
-        [ArgumentCompleter(typeof(ValueCompleter))]
-        public string? PayeeType { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? FirstName { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? LastName { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? CompanyName { get; set; }
-
-        /// <summary>Account number or IBAN.</summary>
-        [Parameter]
-        [RowField]
-        [Alias("CardNumber", "IBAN", "Account")]
-        public string? AccountNumber { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? BankName { get; set; }
-
-        [Parameter]
-        [RowField]
-        [Alias("BIC")]
-        public string? SwiftCode { get; set; }
-
-        /// <summary>Defaults to Country.</summary>
-        [Parameter]
-        [RowField]
-        [ArgumentCompleter(typeof(ValueCompleter))]
-        public string? BankCountry { get; set; }
-
-        /// <summary>BANK_TRANSFER (default), SWIFT, E_WALLET or CASH_PICKUP.</summary>
-        [Parameter]
-        [RowField]
-        [ValidateSet("BANK_TRANSFER", "LOCAL", "SWIFT", "E_WALLET", "DIGITAL_WALLET", "CASH_PICKUP", "", IgnoreCase = true)]
-        public string? PaymentMethod { get; set; }
-
-        [Parameter]
-        [RowField]
-        [Alias("CountryCode")]
-        [ArgumentCompleter(typeof(ValueCompleter))]
-
-        public string? Country { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? State { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? City { get; set; }
-
-        [Parameter]
-        [RowField]
-        [Alias("Address", "Street")]
-        public string? AddressLine1 { get; set; }
-
-        [Parameter]
-        [RowField]
-        [Alias("Zip")]
-        public string? PostalCode { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? Email { get; set; }
-
-        [Parameter]
-        [RowField]
-        public string? Phone { get; set; }
-
-        /// <summary>E-wallet payouts: the wallet brand the corridor names (Get-PayoutRequiredField).</summary>
-        [Parameter]
-        [RowField]
-        public string? WalletType { get; set; }
-
-        /// <summary>E-wallet payouts: the wallet's phone number.</summary>
-        [Parameter]
-        [RowField]
-        public string? WalletPhone { get; set; }
-
-        /// <summary>Extra payee fields: receiverInfo, address and/or accountInfomation, each a flat hashtable; or the same as JSON text.</summary>
-        [Parameter]
-        [RowField]
-        public object? PayeeDetail { get; set; }
-
-        /// <summary>One payout per pipeline object (a CSV row, a hashtable, any object), its properties named like the parameters or the API's fields.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public PSObject? InputObject { get; set; }
-
-        /// <summary>Columns of your own whose names are close to a payout field (say Notes); they are neither read nor reported.</summary>
-        [Parameter]
-        public string[]? IgnoreColumn { get; set; }
 
         /// <summary>A CSV file to pay, read by the module itself: its name and hash go into the journal's header, and progress shows an ETA.</summary>
         [Parameter]
@@ -273,14 +164,7 @@ namespace PayoutPS.Commands
 
         protected override void BeginProcessing()
         {
-            _mapper = new RowMapper(typeof(NewPayoutCommand), IgnoreColumn);
-            foreach (var parameter in MyInvocation.BoundParameters)
-            {
-                if (RowFields.Contains(parameter.Key))
-                {
-                    _commandLine[parameter.Key] = parameter.Value is PSObject wrapped ? wrapped.BaseObject : parameter.Value;
-                }
-            }
+            base.BeginProcessing();
 
             // With -ErrorAction Stop (common in admin scripts) one bad row would end the batch and leave the rest
             // untried: row errors are shown as warnings, and the run fails once every row has had its turn.
@@ -455,9 +339,7 @@ namespace PayoutPS.Commands
             string label;
             try
             {
-                var unknown = new List<string>();
-                var values = InputObject == null ? new Dictionary<string, object?>(_commandLine) : _mapper!.Map(InputObject, _commandLine, unknown);
-                WarnUnknownColumns(unknown);
+                var values = ReadRow();
                 var hasId = values.TryGetValue("RequestId", out var given) && !string.IsNullOrWhiteSpace(given as string);
                 if (!hasId)
                 {
@@ -474,8 +356,9 @@ namespace PayoutPS.Commands
                 var hash = RequestFingerprint.Of(fields);
                 if (!hasId)
                 {
+                    // The content hash leaves the requestId out, so only that field changes: no second check.
                     remittance.RequestId = NewRequestId(hash);
-                    fields = remittance.ToFields();
+                    fields = RequestFields.With(fields, "requestId", remittance.RequestId);
                 }
 
                 requestId = remittance.RequestId;
@@ -539,7 +422,7 @@ namespace PayoutPS.Commands
 
         /// <summary>The RequestId the current row or command line gives, as written (unchecked).</summary>
         private string? WrittenRequestId() =>
-            InputObject != null ? _mapper!.RequestIdOf(InputObject) : _commandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null;
+            InputObject != null ? Mapper.RequestIdOf(InputObject) : CommandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null;
 
         private string NewRequestId(string contentHash)
         {
@@ -739,21 +622,6 @@ namespace PayoutPS.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, path));
                 throw; // not reached
-            }
-        }
-
-        private void WarnUnknownColumns(List<string> unknown)
-        {
-            if (unknown.Count == 0)
-            {
-                return;
-            }
-
-            var fresh = _mapper!.TakeNewUnknownColumns(unknown);
-            if (fresh.Count > 0)
-            {
-                WriteWarning($"New-Payout does not use the column(s) {string.Join(", ", fresh)}; they are ignored. " +
-                             "If one was meant as a payout field, rename it to the parameter's name.");
             }
         }
 

@@ -20,7 +20,7 @@ namespace PayoutPS.Commands
         [Parameter]
         [RowField]
         [Alias("Currency", "TargetCurrency")]
-        [ArgumentCompleter(typeof(CurrencyCompleter))]
+        [ArgumentCompleter(typeof(ValueCompleter))]
         public string? PayoutCurrency { get; set; }
 
         [Parameter]

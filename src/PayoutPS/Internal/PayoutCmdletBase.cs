@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -54,6 +55,28 @@ namespace PayoutPS.Internal
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// Every item of a paged list (spec §3.4: size, current, total), page after page until the total is
+        /// reached or a page comes back empty. Enumerate it on the pipeline thread, as the pages are awaited there.
+        /// </summary>
+        protected IEnumerable<T> AllPages<T>(int pageSize, Func<int, IPayoutLog, CancellationToken, Task<(IReadOnlyList<T> Items, int Total)>> page)
+        {
+            for (var current = 1; ; current++)
+            {
+                var number = current;
+                var (items, total) = Await((log, token) => page(number, log, token));
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+
+                if (items.Count == 0 || current * pageSize >= total)
+                {
+                    yield break;
+                }
             }
         }
 

@@ -33,6 +33,9 @@ namespace PayoutPS.Internal
             _ignored = new HashSet<string>(ignoredColumns ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
         }
 
+        /// <summary>True for a parameter a row can fill (a [RowField] of the command), by its own name.</summary>
+        public bool IsField(string parameter) => string.Equals(_names.FieldOf(parameter), parameter, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Columns this run saw that are not payout fields, each reported once.</summary>
         public List<string> TakeNewUnknownColumns(IEnumerable<string> unknown) => unknown.Where(c => _reportedUnknown.Add(c)).ToList();
 

@@ -7,8 +7,8 @@ using System.Management.Automation.Language;
 namespace PayoutPS.Internal
 {
     /// <summary>
-    /// Tab completion for the parameters with a fixed set of values: countries (ISO 3166-1 alpha-2), payee types,
-    /// fee bearing and charge flag. The parameter's name says which list.
+    /// Tab completion for the parameters with a fixed set of values: countries (ISO 3166-1 alpha-2), the currencies
+    /// payouts are commonly made in (ISO 4217), payee types, fee bearing and charge flag. The parameter's name says which list.
     /// </summary>
     public sealed class ValueCompleter : IArgumentCompleter
     {
@@ -19,10 +19,21 @@ namespace PayoutPS.Internal
              "OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ " +
              "UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW").Split(' ');
 
+        private static readonly string[] Currencies =
+        {
+            "AED", "AUD", "BDT", "BGN", "BHD", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP", "EUR", "GBP", "GHS", "HKD",
+            "HUF", "IDR", "ILS", "INR", "JOD", "JPY", "KES", "KRW", "KWD", "LKR", "MAD", "MXN", "MYR", "NGN", "NOK", "NPR", "NZD", "OMR",
+            "PEN", "PHP", "PKR", "PLN", "QAR", "RON", "SAR", "SEK", "SGD", "THB", "TND", "TRY", "TWD", "UAH", "USD", "VND", "ZAR",
+        };
+
         private static readonly Dictionary<string, string[]> Lists = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
             ["Country"] = Countries,
             ["BankCountry"] = Countries,
+            ["Currency"] = Currencies,
+            ["SourceCurrency"] = Currencies,
+            ["TargetCurrency"] = Currencies,
+            ["PayoutCurrency"] = Currencies,
             ["PayeeType"] = new[] { "Individual", "Business" },
             ["FeeBearing"] = new[] { "SHA", "OUR" },
             ["ChargeFlag"] = new[] { "N", "Y" },
