@@ -75,7 +75,7 @@ Write-Host "`n== Sandbox throughput (wrk from a separate process, loopback, $San
 
 
 Write-Host "`n== Batches (bench/batch.ps1) =="
-& (Join-Path $PSScriptRoot 'batch.ps1') -Rows 10000 -Rounds 3 -LatencyRows 800 -LargeRows 1000000
+& (Join-Path $PSScriptRoot 'batch.ps1') -Rows 10000 -Rounds 5 -LatencyRows 800 -LargeRows 1000000
 
 $null = Stop-Transcript
 # The transcript's own header and footer lines (rows of asterisks and "PowerShell transcript ...") are left out.

@@ -18,6 +18,9 @@ namespace PayoutPS.Core.Batch
     /// </summary>
     public sealed class BatchJournal : IDisposable
     {
+        private const int MaxPending = 1024;
+        private const int SmallGroup = 8;
+        private static readonly TimeSpan IdleWrite = TimeSpan.FromMilliseconds(200);
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         private readonly string _path;
@@ -29,6 +32,7 @@ namespace PayoutPS.Core.Batch
         private readonly MemoryStream _line = new MemoryStream(512);
         private FileStream? _reader;
         private List<PendingRecord> _pending = new List<PendingRecord>();
+        private bool _pendingDurable;
         private Exception? _failure;
         private bool _closing;
 
@@ -322,7 +326,14 @@ namespace PayoutPS.Core.Batch
                 }
 
                 _pending.Add(pending);
-                Monitor.Pulse(_gate);
+
+                // Only a record someone waits on wakes the writer; the others ride along with the next flush
+                // (or the idle timeout), so a row costs one wake-up, not three.
+                if (durable || _pending.Count >= MaxPending)
+                {
+                    _pendingDurable |= durable;
+                    Monitor.Pulse(_gate);
+                }
             }
 
             return pending.Done.Task;
@@ -333,21 +344,10 @@ namespace PayoutPS.Core.Batch
         {
             while (true)
             {
-                List<PendingRecord> batch;
-                lock (_gate)
+                var batch = TakeGroup();
+                if (batch == null)
                 {
-                    while (_pending.Count == 0 && !_closing)
-                    {
-                        Monitor.Wait(_gate);
-                    }
-
-                    if (_pending.Count == 0)
-                    {
-                        return;
-                    }
-
-                    batch = _pending;
-                    _pending = new List<PendingRecord>();
+                    return;
                 }
 
                 try
@@ -364,10 +364,7 @@ namespace PayoutPS.Core.Batch
                     }
 
                     _stream.Flush(flushToDisk: durable);
-                    foreach (var record in batch)
-                    {
-                        record.Done.TrySetResult(true);
-                    }
+                    Complete(batch, null);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -376,12 +373,70 @@ namespace PayoutPS.Core.Batch
                         _failure = ex;
                     }
 
-                    foreach (var record in batch)
-                    {
-                        record.Done.TrySetException(new JournalException($"Journal {_path} could not be written ({ex.Message}); this row was not sent.", ex));
-                    }
+                    Complete(batch, new JournalException($"Journal {_path} could not be written ({ex.Message}); this row was not sent.", ex));
                 }
             }
+        }
+
+        /// <summary>The next group to write: waits for a record someone waits on (or the idle timeout); null once closed and empty.</summary>
+        private List<PendingRecord>? TakeGroup()
+        {
+            bool small;
+            lock (_gate)
+            {
+                while (!_pendingDurable && _pending.Count < MaxPending && !_closing)
+                {
+                    if (!Monitor.Wait(_gate, IdleWrite) && _pending.Count > 0)
+                    {
+                        break; // nothing durable came along: write what waits, so the file keeps up with the run
+                    }
+                }
+
+                if (_pending.Count == 0)
+                {
+                    return null;
+                }
+
+                small = _pendingDurable && !_closing && _pending.Count < SmallGroup;
+            }
+
+            if (small)
+            {
+                // A commit delay, as databases have: a flush costs the same for one row as for ten, so give up
+                // this time slice once and let rows that are about to be ready join this flush.
+                Thread.Yield();
+            }
+
+            lock (_gate)
+            {
+                var group = _pending;
+                _pending = new List<PendingRecord>();
+                _pendingDurable = false;
+                return group;
+            }
+        }
+
+        /// <summary>
+        /// Releases the rows waiting on this group from one thread-pool item: each row's send continues there
+        /// inline, up to its first network wait. One hand-off per flush instead of one per row, and the writer
+        /// thread is free for the next flush at once.
+        /// </summary>
+        private static void Complete(List<PendingRecord> batch, Exception? failure)
+        {
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                foreach (var record in batch)
+                {
+                    if (failure == null)
+                    {
+                        record.Done.TrySetResult(true);
+                    }
+                    else
+                    {
+                        record.Done.TrySetException(failure);
+                    }
+                }
+            });
         }
 
         private sealed class PendingRecord
@@ -396,7 +451,7 @@ namespace PayoutPS.Core.Batch
 
             public bool Durable { get; }
 
-            public TaskCompletionSource<bool> Done { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            public TaskCompletionSource<bool> Done { get; } = new TaskCompletionSource<bool>(); // completed off the writer thread: see Complete
         }
     }
 }

@@ -19,7 +19,7 @@ namespace PayoutPS.Core.Batch
         private readonly PayoutClient _client;
         private readonly BatchJournal? _journal;
         private readonly IPayoutLog _log;
-        private readonly SemaphoreSlim _slots;
+        private readonly SendSlots _slots;
         private readonly CancellationTokenSource _noMoreAttempts = new CancellationTokenSource();
         private readonly CancellationToken _abort;
         private readonly ConcurrentDictionary<string, BatchRow> _inFlight = new ConcurrentDictionary<string, BatchRow>(StringComparer.Ordinal);
@@ -31,7 +31,7 @@ namespace PayoutPS.Core.Batch
             _client = client;
             _journal = journal;
             _log = log;
-            _slots = new SemaphoreSlim(Math.Max(1, throttleLimit));
+            _slots = new SendSlots(throttleLimit);
             _abort = abort;
         }
 
@@ -46,7 +46,7 @@ namespace PayoutPS.Core.Batch
         /// <summary>Starts <paramref name="row"/> if a slot frees up within <paramref name="wait"/>; false otherwise (drain results, then try again).</summary>
         public bool TryStart(BatchRow row, TimeSpan wait)
         {
-            if (!_slots.Wait(wait))
+            if (!_slots.TryTake(wait))
             {
                 return false;
             }

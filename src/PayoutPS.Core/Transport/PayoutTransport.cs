@@ -198,6 +198,7 @@ namespace PayoutPS.Core.Transport
                 Proxy = settings.Proxy,
                 UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                AllowAutoRedirect = false, // see below
             };
 #else
             return new SocketsHttpHandler
@@ -205,6 +206,9 @@ namespace PayoutPS.Core.Transport
                 Proxy = settings.Proxy,
                 UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // A 307/308 would resend the signed payout to whatever address the answer names: a redirect
+                // is an answer that is not the API's, reported as such, and nothing follows it.
+                AllowAutoRedirect = false,
                 // A session that lives for months must see DNS changes: connections are recycled after a while.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             };
