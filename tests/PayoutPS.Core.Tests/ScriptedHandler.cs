@@ -38,12 +38,18 @@ namespace PayoutPS.Core.Tests
         {
             var body = await request.Content!.ReadAsStringAsync(cancellationToken);
             Sent.Enqueue((request.RequestUri!.AbsolutePath, body));
-            if (_steps.Count == 0)
+            Func<HttpRequestMessage, string, HttpResponseMessage> step;
+            lock (_steps)
             {
-                throw new InvalidOperationException("The script ran out: the client sent more requests than the test expected.");
+                if (_steps.Count == 0)
+                {
+                    throw new InvalidOperationException("The script ran out: the client sent more requests than the test expected.");
+                }
+
+                step = _steps.Dequeue(); // a batch sends from several threads at once
             }
 
-            return _steps.Dequeue()(request, body);
+            return step(request, body);
         }
     }
 

@@ -405,6 +405,7 @@ namespace PayoutPS.Core.Batch
                 // A commit delay, as databases have: a flush costs the same for one row as for ten, so give up
                 // this time slice once and let rows that are about to be ready join this flush.
                 Thread.Yield();
+                Thread.Yield();
             }
 
             lock (_gate)

@@ -44,12 +44,16 @@ namespace PayoutPS.Core.Batch
     /// <summary>How one row ended: a payout, or the error that says why not (and whether it is in doubt).</summary>
     public sealed class BatchResult
     {
-        public BatchResult(BatchRow row, PayoutRecord? payout, System.Exception? error)
+        public BatchResult(BatchRow row, PayoutRecord? payout, System.Exception? error, bool notSent = false)
         {
             Row = row;
             Payout = payout;
             Error = error;
+            NotSent = notSent;
         }
+
+        /// <summary>The run stopped before this row's request left: no payout, no error, nothing sent.</summary>
+        public bool NotSent { get; }
 
         public BatchRow Row { get; }
 

@@ -10,7 +10,7 @@ namespace PayoutPS.Core.Batch
 
         public string? RequestId { get; internal set; }
 
-        /// <summary>Created, AlreadyExisted, Recovered (paid); Refused, Unavailable, RequestIdConflict (not paid); InDoubt or Pending (intent recorded, no answer); Invalid (never sent).</summary>
+        /// <summary>Created, AlreadyExisted, Recovered (paid); Refused, Unavailable, RequestIdConflict (not paid); InDoubt or Pending (intent recorded, no answer); NotSent (intent recorded, the run stopped before sending); Invalid (never sent).</summary>
         public string Outcome { get; set; } = "Pending";
 
         public bool IsPaid => JournalRecords.IsPaid(Outcome);

@@ -10,16 +10,18 @@ namespace PayoutPS.Core.Batch
 {
     /// <summary>
     /// Sends checked rows with at most N requests in flight, sharing one client (one HttpClient, one retry
-    /// policy). Each row's intent is in the journal before its request leaves. Results queue up for the caller
-    /// to write from its own thread (PowerShell's Write* calls must come from the pipeline thread). Memory is
-    /// flat: a row is held only while it is in flight.
+    /// policy). Each row's intent is in the journal before its request leaves; up to N more rows write their
+    /// intents ahead while they wait for a request slot, so the journal's flush is off the requests' path and
+    /// one flush covers many rows. Results queue up for the caller to write from its own thread (PowerShell's
+    /// Write* calls must come from the pipeline thread). Memory is flat: at most 2N rows are held at a time.
     /// </summary>
     public sealed class PayoutBatch : IDisposable
     {
         private readonly PayoutClient _client;
         private readonly BatchJournal? _journal;
         private readonly IPayoutLog _log;
-        private readonly SendSlots _slots;
+        private readonly SendSlots _admitted;
+        private readonly SemaphoreSlim _requests;
         private readonly CancellationTokenSource _noMoreAttempts = new CancellationTokenSource();
         private readonly CancellationToken _abort;
         private readonly ConcurrentDictionary<string, BatchRow> _inFlight = new ConcurrentDictionary<string, BatchRow>(StringComparer.Ordinal);
@@ -31,13 +33,15 @@ namespace PayoutPS.Core.Batch
             _client = client;
             _journal = journal;
             _log = log;
-            _slots = new SendSlots(throttleLimit);
+            _admitted = new SendSlots(2 * Math.Max(1, throttleLimit)); // in flight, or waiting with their intent written
+            _requests = new SemaphoreSlim(Math.Max(1, throttleLimit));
             _abort = abort;
         }
 
         /// <summary>Finished rows, in the order they finished.</summary>
         public ConcurrentQueue<BatchResult> Results { get; } = new ConcurrentQueue<BatchResult>();
 
+        /// <summary>Requests out right now.</summary>
         public int InFlight => _inFlight.Count;
 
         /// <summary>The rows whose requests are out right now (for the Ctrl+C report).</summary>
@@ -46,12 +50,11 @@ namespace PayoutPS.Core.Batch
         /// <summary>Starts <paramref name="row"/> if a slot frees up within <paramref name="wait"/>; false otherwise (drain results, then try again).</summary>
         public bool TryStart(BatchRow row, TimeSpan wait)
         {
-            if (!_slots.TryTake(wait))
+            if (!_admitted.TryTake(wait))
             {
                 return false;
             }
 
-            _inFlight[Key(row)] = row;
             Interlocked.Increment(ref _running);
             _idle.Reset();
             _ = Task.Run(() => SendAsync(row));
@@ -66,12 +69,16 @@ namespace PayoutPS.Core.Batch
         /// <summary>Waits up to <paramref name="wait"/> for every row in flight to finish.</summary>
         public bool WaitIdle(TimeSpan wait) => Volatile.Read(ref _running) == 0 || _idle.Wait(wait);
 
+        /// <summary>The journal's outcome for a row that was admitted, its intent written, but never sent.</summary>
+        public const string NotSent = "NotSent";
+
         private static string Key(BatchRow row) => row.RequestId + "#" + row.Row;
 
         private async Task SendAsync(BatchRow row)
         {
             PayoutRecord? payout = null;
             Exception? error = null;
+            var notSent = false;
             try
             {
                 if (_journal != null && !row.MayAlreadyExist)
@@ -79,9 +86,26 @@ namespace PayoutPS.Core.Batch
                     await _journal.RecordIntentAsync(row.Row, row.RequestId, row.ContentHash, row.Amount, row.Currency, row.Payee).ConfigureAwait(false);
                 }
 
-                _journal?.RecordSent(row.RequestId);
-                payout = await _client.CreatePayoutAsync(row.Request, row.Fields, row.MayAlreadyExist, _log, _abort, _noMoreAttempts.Token).ConfigureAwait(false);
-                _journal?.RecordPaid(row.Row, payout);
+                if (!await TakeRequestSlotAsync().ConfigureAwait(false))
+                {
+                    // Stopped before its request left: nothing was sent. A rerun looks it up first all the same.
+                    notSent = true;
+                    TryRecord(() => _journal?.RecordFailure(row.Row, row.RequestId, NotSent, "The run stopped before this row's request left; nothing was sent.", null));
+                    return;
+                }
+
+                _inFlight[Key(row)] = row;
+                try
+                {
+                    _journal?.RecordSent(row.RequestId);
+                    payout = await _client.CreatePayoutAsync(row.Request, row.Fields, row.MayAlreadyExist, _log, _abort, _noMoreAttempts.Token).ConfigureAwait(false);
+                    _journal?.RecordPaid(row.Row, payout);
+                }
+                finally
+                {
+                    _inFlight.TryRemove(Key(row), out _);
+                    _requests.Release();
+                }
             }
             catch (PayoutApiException ex)
             {
@@ -102,14 +126,34 @@ namespace PayoutPS.Core.Batch
             }
             finally
             {
-                Results.Enqueue(new BatchResult(row, payout, error));
-                _inFlight.TryRemove(Key(row), out _);
-                _slots.Release();
+                Results.Enqueue(new BatchResult(row, payout, error, notSent));
+                _admitted.Release();
                 if (Interlocked.Decrement(ref _running) == 0)
                 {
                     _idle.Set();
                 }
             }
+        }
+
+        /// <summary>Waits for one of the N request slots; false once the run is stopping (the row must not leave).</summary>
+        private async Task<bool> TakeRequestSlotAsync()
+        {
+            try
+            {
+                await _requests.WaitAsync(_noMoreAttempts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            if (_noMoreAttempts.IsCancellationRequested)
+            {
+                _requests.Release();
+                return false;
+            }
+
+            return true;
         }
 
         private static void TryRecord(Action record)

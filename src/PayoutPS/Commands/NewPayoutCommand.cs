@@ -493,7 +493,12 @@ namespace PayoutPS.Commands
 
             while (_batch != null && _batch.Results.TryDequeue(out var done))
             {
-                if (done.Payout != null)
+                if (done.NotSent)
+                {
+                    _summary.NotSent++;
+                    WriteVerbose($"{RowLabel(done.Row.Row, done.Row.RequestId)} was not sent: the run stopped first.");
+                }
+                else if (done.Payout != null)
                 {
                     if (done.Payout.Outcome != PayoutOutcome.Created)
                     {

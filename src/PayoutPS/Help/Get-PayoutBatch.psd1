@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Shows a batch as its journal recorded it: every row with its latest outcome and status, or the totals.'
     Description = @'
-Get-PayoutBatch reads the journal that New-Payout -Journal wrote and emits one object per input row, in input order: Row, RequestId, Outcome (Created, AlreadyExisted or Recovered when paid; Refused, Unavailable or RequestIdConflict when not; InDoubt or Pending when the answer never came; Invalid when the row was refused before sending), PayoutId, Status, the amount and the masked payee. It is the reconciliation a payroll admin sends to finance.
+Get-PayoutBatch reads the journal that New-Payout -Journal wrote and emits one object per input row, in input order: Row, RequestId, Outcome (Created, AlreadyExisted or Recovered when paid; Refused, Unavailable or RequestIdConflict when not; InDoubt or Pending when the answer never came; NotSent when the run stopped before the request left; Invalid when the row was refused before sending), PayoutId, Status, the amount and the masked payee. It is the reconciliation a payroll admin sends to finance.
 
 -Refresh looks up, by RequestId, every row in doubt and every payout whose status may still change, so the report shows the service's latest word; rows in doubt that the service now shows become Recovered. It needs a connection. -Summary emits the totals instead of the rows: counts by outcome, the amounts and fees per currency, the RequestIds in doubt, and ExitCode.
 

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PayoutPS.Core.Batch;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Signing;
+using PayoutPS.Core.Transport;
+using Xunit;
+
+namespace PayoutPS.Core.Tests
+{
+    /// <summary>The batch engine with a real journal and a real client; only the HTTP edge is scripted.</summary>
+    public sealed class PayoutBatchTests : IDisposable
+    {
+        private readonly string _dir = Path.Combine(Path.GetTempPath(), "payoutps-batch-" + Guid.NewGuid().ToString("N"));
+
+        public PayoutBatchTests() => Directory.CreateDirectory(_dir);
+
+        public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+        private string JournalPath => Path.Combine(_dir, "batch.journal");
+
+        private static PayoutClient Client(ScriptedHandler handler) => new PayoutClient(new PayoutTransport(
+            new TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
+            new Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
+            "800100",
+            handler));
+
+        private static BatchRow Row(int row)
+        {
+            var request = new RemittanceRequest
+            {
+                RequestId = "R-" + row, BeneficiaryId = "1775000000000000001", SourceCurrency = "USD", TargetCurrency = "EUR", SendAmount = "100.00", Purpose = "PersonalRemittance",
+            };
+            var fields = request.ToFields();
+            return new BatchRow(row, request, fields, RequestFingerprint.Of(fields), "1775000000000000001", mayAlreadyExist: false);
+        }
+
+        private static string ReadShared(string path)
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var reader = new StreamReader(stream))
+            {
+                return reader.ReadToEnd();
+            }
+        }
+
+        private static bool HasIntent(string journalText, string requestId) =>
+            journalText.Split('\n').Any(line => line.Contains("\"type\":\"intent\"") && line.Contains($"\"requestId\":\"{requestId}\""));
+
+        [Fact]
+        public void A_waiting_row_has_its_intent_on_disk_before_its_request_leaves_and_a_stop_sends_it_never()
+        {
+            using var release = new ManualResetEventSlim(false);
+            using var firstArrived = new ManualResetEventSlim(false);
+            var intentOnDiskWhenSent = new ConcurrentQueue<bool>();
+            var handler = new ScriptedHandler().Then((_, body) =>
+            {
+                intentOnDiskWhenSent.Enqueue(HasIntent(ReadShared(JournalPath), "R-1"));
+                firstArrived.Set();
+                release.Wait(TimeSpan.FromSeconds(10)); // R-1 stays out while R-2 waits for the one request slot
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Envelopes.Created) };
+            });
+            using var journal = BatchJournal.Open(JournalPath, new JournalHeader { BatchId = "0123456789abcdef0123456789abcdef", CreatedUtc = DateTime.UtcNow, Merchant = "800100", Environment = "Local", BaseUri = "http://127.0.0.1:9/payout" });
+            using var batch = new PayoutBatch(Client(handler), journal, throttleLimit: 1, NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.True(batch.TryStart(Row(1), TimeSpan.FromSeconds(5)));
+            Assert.True(batch.TryStart(Row(2), TimeSpan.FromSeconds(5)), "a second row is admitted while the first is out: it writes its intent ahead");
+            Assert.True(firstArrived.Wait(TimeSpan.FromSeconds(10)));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!HasIntent(ReadShared(JournalPath), "R-2") && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10);
+            }
+
+            Assert.True(HasIntent(ReadShared(JournalPath), "R-2"), "R-2's intent is written while it waits");
+            Assert.Single(handler.Sent); // ... but its request has not left
+            Assert.Equal(1, batch.InFlight);
+
+            batch.StopStarting();
+            release.Set();
+            Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(10)));
+            journal.Flush();
+
+            Assert.Equal(new[] { true }, intentOnDiskWhenSent.ToArray());
+            Assert.Single(handler.Sent);
+            var results = batch.Results.ToArray().OrderBy(r => r.Row.Row).ToArray();
+            Assert.Equal(2, results.Length);
+            Assert.Equal(PayoutOutcome.Created, results[0].Payout!.Outcome);
+            Assert.True(results[1].NotSent);
+            Assert.Null(results[1].Payout);
+            Assert.Null(results[1].Error);
+            var outcomes = ReadShared(JournalPath).Split('\n').Where(l => l.Contains("\"type\":\"outcome\"")).ToArray();
+            Assert.Contains(outcomes, l => l.Contains("\"requestId\":\"R-2\"") && l.Contains("\"outcome\":\"NotSent\""));
+            Assert.Contains(outcomes, l => l.Contains("\"requestId\":\"R-1\"") && l.Contains("\"outcome\":\"Created\""));
+        }
+
+        [Fact]
+        public void At_most_twice_the_throttle_limit_of_rows_are_held()
+        {
+            using var release = new ManualResetEventSlim(false);
+            var handler = new ScriptedHandler();
+            for (var i = 0; i < 4; i++)
+            {
+                handler.Then((_, _) =>
+                {
+                    release.Wait(TimeSpan.FromSeconds(10));
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Envelopes.Created) };
+                });
+            }
+
+            using var batch = new PayoutBatch(Client(handler), journal: null, throttleLimit: 2, NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.True(batch.TryStart(Row(1), TimeSpan.FromSeconds(5)));
+            Assert.True(batch.TryStart(Row(2), TimeSpan.FromSeconds(5)));
+            Assert.True(batch.TryStart(Row(3), TimeSpan.FromSeconds(5)));
+            Assert.True(batch.TryStart(Row(4), TimeSpan.FromSeconds(5)));
+            Assert.False(batch.TryStart(Row(5), TimeSpan.FromMilliseconds(200)), "a fifth row waits: the pipeline stops reading input");
+
+            release.Set();
+            Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(10)));
+            Assert.Equal(4, batch.Results.Count);
+        }
+    }
+}
