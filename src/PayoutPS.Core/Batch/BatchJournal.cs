@@ -18,6 +18,12 @@ namespace PayoutPS.Core.Batch
     /// </summary>
     public sealed class BatchJournal : IDisposable
     {
+        [ThreadStatic]
+        private static MemoryStream? _recordBuffer;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? _recordWriter;
+
         private const int MaxPending = 1024;
         private const int SmallGroup = 8;
         private static readonly TimeSpan IdleWrite = TimeSpan.FromMilliseconds(200);
@@ -290,24 +296,24 @@ namespace PayoutPS.Core.Batch
 
         private static byte[] Record(string type, Action<Utf8JsonWriter> body, bool withTime = true)
         {
-            using (var buffer = new MemoryStream(256))
+            // Three records per row, written from whichever thread finishes the row: each thread keeps one
+            // buffer and one writer rather than allocating both for every record.
+            var buffer = _recordBuffer ?? (_recordBuffer = new MemoryStream(256));
+            buffer.SetLength(0);
+            var writer = _recordWriter ?? (_recordWriter = new Utf8JsonWriter(buffer, WriterOptions));
+            writer.Reset(buffer);
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            if (withTime)
             {
-                using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("type", type);
-                    if (withTime)
-                    {
-                        writer.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                    }
-
-                    body(writer);
-                    writer.WriteEndObject();
-                }
-
-                buffer.WriteByte((byte)'\n');
-                return buffer.ToArray();
+                writer.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
             }
+
+            body(writer);
+            writer.WriteEndObject();
+            writer.Flush();
+            buffer.WriteByte((byte)'\n');
+            return buffer.ToArray();
         }
 
         private Task AppendAsync(byte[]? line, bool durable)

@@ -197,7 +197,6 @@ namespace PayoutPS.Core.Transport
             {
                 Proxy = settings.Proxy,
                 UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 AllowAutoRedirect = false, // see below
             };
 #else
@@ -205,7 +204,7 @@ namespace PayoutPS.Core.Transport
             {
                 Proxy = settings.Proxy,
                 UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // No AutomaticDecompression: answers are a few hundred bytes, and a batch sends thousands a second.
                 // A 307/308 would resend the signed payout to whatever address the answer names: a redirect
                 // is an answer that is not the API's, reported as such, and nothing follows it.
                 AllowAutoRedirect = false,
