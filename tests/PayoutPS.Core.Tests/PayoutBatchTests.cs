@@ -31,6 +31,11 @@ namespace PayoutPS.Core.Tests
             "800100",
             handler));
 
+        private static JournalHeader Header() => new JournalHeader
+        {
+            BatchId = "0123456789abcdef0123456789abcdef", CreatedUtc = DateTime.UtcNow, Merchant = "800100", Environment = "Local", BaseUri = "http://127.0.0.1:9/payout",
+        };
+
         private static BatchRow Row(int row)
         {
             var request = new RemittanceRequest
@@ -66,7 +71,7 @@ namespace PayoutPS.Core.Tests
                 release.Wait(TimeSpan.FromSeconds(10)); // R-1 stays out while R-2 waits for the one request slot
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Envelopes.Created) };
             });
-            using var journal = BatchJournal.Open(JournalPath, new JournalHeader { BatchId = "0123456789abcdef0123456789abcdef", CreatedUtc = DateTime.UtcNow, Merchant = "800100", Environment = "Local", BaseUri = "http://127.0.0.1:9/payout" });
+            using var journal = BatchJournal.Open(JournalPath, Header());
             using var batch = new PayoutBatch(Client(handler), journal, throttleLimit: 1, NullPayoutLog.Instance, CancellationToken.None);
 
             Assert.True(batch.TryStart(Row(1), TimeSpan.FromSeconds(5)));
@@ -100,12 +105,14 @@ namespace PayoutPS.Core.Tests
             Assert.Contains(outcomes, l => l.Contains("\"requestId\":\"R-1\"") && l.Contains("\"outcome\":\"Created\""));
         }
 
-        [Fact]
-        public void At_most_twice_the_throttle_limit_of_rows_are_held()
+        [Theory]
+        [InlineData(true, 4)]
+        [InlineData(false, 2)]
+        public void At_most_2N_rows_are_held_with_a_journal_and_N_without(bool withJournal, int held)
         {
             using var release = new ManualResetEventSlim(false);
             var handler = new ScriptedHandler();
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < held; i++)
             {
                 handler.Then((_, _) =>
                 {
@@ -114,17 +121,20 @@ namespace PayoutPS.Core.Tests
                 });
             }
 
-            using var batch = new PayoutBatch(Client(handler), journal: null, throttleLimit: 2, NullPayoutLog.Instance, CancellationToken.None);
+            using var journal = withJournal ? BatchJournal.Open(JournalPath, Header()) : null;
+            using var batch = new PayoutBatch(Client(handler), journal, throttleLimit: 2, NullPayoutLog.Instance, CancellationToken.None);
 
-            Assert.True(batch.TryStart(Row(1), TimeSpan.FromSeconds(5)));
-            Assert.True(batch.TryStart(Row(2), TimeSpan.FromSeconds(5)));
-            Assert.True(batch.TryStart(Row(3), TimeSpan.FromSeconds(5)));
-            Assert.True(batch.TryStart(Row(4), TimeSpan.FromSeconds(5)));
-            Assert.False(batch.TryStart(Row(5), TimeSpan.FromMilliseconds(200)), "a fifth row waits: the pipeline stops reading input");
+            for (var i = 1; i <= held; i++)
+            {
+                Assert.True(batch.TryStart(Row(i), TimeSpan.FromSeconds(5)));
+            }
+
+            Assert.False(batch.TryStart(Row(held + 1), TimeSpan.FromMilliseconds(200)), "one row more waits: the pipeline stops reading input");
 
             release.Set();
             Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(10)));
-            Assert.Equal(4, batch.Results.Count);
+            Assert.Equal(held, batch.Results.Count);
+            Assert.Equal(held, handler.Sent.Count);
         }
     }
 }

@@ -25,7 +25,6 @@ namespace PayoutPS.Core.Batch
         private static Utf8JsonWriter? _recordWriter;
 
         private const int MaxPending = 1024;
-        private const int SmallGroup = 8;
         private static readonly TimeSpan IdleWrite = TimeSpan.FromMilliseconds(200);
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -387,7 +386,6 @@ namespace PayoutPS.Core.Batch
         /// <summary>The next group to write: waits for a record someone waits on (or the idle timeout); null once closed and empty.</summary>
         private List<PendingRecord>? TakeGroup()
         {
-            bool small;
             lock (_gate)
             {
                 while (!_pendingDurable && _pending.Count < MaxPending && !_closing)
@@ -403,19 +401,6 @@ namespace PayoutPS.Core.Batch
                     return null;
                 }
 
-                small = _pendingDurable && !_closing && _pending.Count < SmallGroup;
-            }
-
-            if (small)
-            {
-                // A commit delay, as databases have: a flush costs the same for one row as for ten, so give up
-                // this time slice once and let rows that are about to be ready join this flush.
-                Thread.Yield();
-                Thread.Yield();
-            }
-
-            lock (_gate)
-            {
                 var group = _pending;
                 _pending = new List<PendingRecord>();
                 _pendingDurable = false;

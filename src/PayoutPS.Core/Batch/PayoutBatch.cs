@@ -33,8 +33,11 @@ namespace PayoutPS.Core.Batch
             _client = client;
             _journal = journal;
             _log = log;
-            _admitted = new SendSlots(2 * Math.Max(1, throttleLimit)); // in flight, or waiting with their intent written
-            _requests = new SemaphoreSlim(Math.Max(1, throttleLimit));
+            var limit = Math.Max(1, throttleLimit);
+
+            // Rows held: in flight, or (with a journal) waiting for a request slot with their intent written.
+            _admitted = new SendSlots(journal != null ? 2 * limit : limit);
+            _requests = new SemaphoreSlim(limit);
             _abort = abort;
         }
 
