@@ -9,30 +9,8 @@ using Xunit;
 namespace PayoutPS.Core.Tests
 {
     /// <summary>The journal on a real file: what it writes, what it forgives, what it refuses.</summary>
-    public sealed class BatchJournalTests : IDisposable
+    public sealed class BatchJournalTests : JournalFiles
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "payoutps-journal-" + Guid.NewGuid().ToString("N"));
-
-        public BatchJournalTests() => Directory.CreateDirectory(_dir);
-
-        public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-        private string JournalPath => Path.Combine(_dir, "batch.journal");
-
-        private static JournalHeader Header() => new JournalHeader
-        {
-            BatchId = "0123456789abcdef0123456789abcdef", CreatedUtc = DateTime.UtcNow, Merchant = "800100", Environment = "Local", BaseUri = "http://127.0.0.1:1/payout",
-        };
-
-        private static string ReadShared(string path)
-        {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            using (var reader = new StreamReader(stream))
-            {
-                return reader.ReadToEnd();
-            }
-        }
-
         [Fact]
         public async Task An_intent_is_on_disk_when_its_task_completes()
         {

@@ -15,26 +15,13 @@ using Xunit;
 namespace PayoutPS.Core.Tests
 {
     /// <summary>The batch engine with a real journal and a real client; only the HTTP edge is scripted.</summary>
-    public sealed class PayoutBatchTests : IDisposable
+    public sealed class PayoutBatchTests : JournalFiles
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "payoutps-batch-" + Guid.NewGuid().ToString("N"));
-
-        public PayoutBatchTests() => Directory.CreateDirectory(_dir);
-
-        public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-        private string JournalPath => Path.Combine(_dir, "batch.journal");
-
         private static PayoutClient Client(ScriptedHandler handler) => new PayoutClient(new PayoutTransport(
             new TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
             new Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
             "800100",
             handler));
-
-        private static JournalHeader Header() => new JournalHeader
-        {
-            BatchId = "0123456789abcdef0123456789abcdef", CreatedUtc = DateTime.UtcNow, Merchant = "800100", Environment = "Local", BaseUri = "http://127.0.0.1:9/payout",
-        };
 
         private static BatchRow Row(int row)
         {
@@ -44,15 +31,6 @@ namespace PayoutPS.Core.Tests
             };
             var fields = request.ToFields();
             return new BatchRow(row, request, fields, RequestFingerprint.Of(fields), "1775000000000000001", mayAlreadyExist: false);
-        }
-
-        private static string ReadShared(string path)
-        {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            using (var reader = new StreamReader(stream))
-            {
-                return reader.ReadToEnd();
-            }
         }
 
         private static bool HasIntent(string journalText, string requestId) =>
