@@ -403,14 +403,8 @@ Describe 'Running a batch' {
         Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 400 }
         $csv = New-BatchCsv 40 -WithRequestId
         $journal = "$csv.journal"
-        $script = @"
-Import-Module '$ModulePath'
-`$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
-`$context = Connect-PayoutEnvironment Local -Port $($Sandbox.Port) -MerchantId 800100 -SecretKey `$s
-`$runspace = [runspacefactory]::CreateRunspace(`$Host); `$runspace.Open()
-`$ps = [powershell]::Create(); `$ps.Runspace = `$runspace
+        $script = New-CtrlCScript $Sandbox -StopAfterMs 1500 -Invocation @"
 `$null = `$ps.AddScript('param(`$c) Import-Module "$ModulePath"; Import-Csv "$csv" | New-Payout -Context `$c -Journal "$journal" -ThrottleLimit 4 -Force').AddArgument(`$context)
-`$handle = `$ps.BeginInvoke(); Start-Sleep -Milliseconds 1500; `$ps.Stop()
 "@
         $run = Invoke-FreshPwsh $script
         $run.Output | Should -Match 'Stopped while requestId B-\d+ was in flight: it is in doubt'

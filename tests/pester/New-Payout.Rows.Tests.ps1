@@ -263,14 +263,8 @@ if (-not `$?) { 'id=' + `$Error[0].FullyQualifiedErrorId; exit 3 }
 
         It 'Ctrl+C with a request in flight warns that its requestId is in doubt' {
             Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 1500 }
-            $script = @"
-Import-Module '$ModulePath'
-`$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
-`$context = Connect-PayoutEnvironment Local -Port $($Sandbox.Port) -MerchantId 800100 -SecretKey `$s
-`$runspace = [runspacefactory]::CreateRunspace(`$Host); `$runspace.Open()
-`$ps = [powershell]::Create(); `$ps.Runspace = `$runspace
+            $script = New-CtrlCScript $Sandbox -StopAfterMs 800 -Invocation @"
 `$null = `$ps.AddScript("Import-Module '$ModulePath'").AddStatement().AddCommand('New-Payout').AddParameters(@{ Context = `$context; RequestId = 'STOP-2'; FirstName = 'A'; LastName = 'B'; AccountNumber = '123456789'; Country = 'DE'; City = 'C'; AddressLine1 = 'D'; SendAmount = '5.00'; SourceCurrency = 'USD'; Purpose = '1'; Force = `$true })
-`$handle = `$ps.BeginInvoke(); Start-Sleep -Milliseconds 800; `$ps.Stop()
 "@
             $run = Invoke-FreshPwsh $script
             $run.Output | Should -Match 'Stopped while requestId STOP-2 was in flight: it is in doubt'

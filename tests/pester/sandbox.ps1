@@ -43,3 +43,18 @@ function Send-TestPayout([string] $RequestId, [string] $Amount = '100.00') {
     $payee = New-TestPayee $RequestId $Amount
     New-Payout @payee @args
 }
+
+# A script for Invoke-FreshPwsh that runs $Invocation (statements adding commands to $ps, connected as
+# $context) in a runspace of its own and presses Ctrl+C ($ps.Stop()) after $StopAfterMs: the host is the
+# child's, so the warnings a stop writes reach its output.
+function New-CtrlCScript($Sandbox, [string] $Invocation, [int] $StopAfterMs) {
+    @"
+Import-Module '$ModulePath'
+`$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
+`$context = Connect-PayoutEnvironment Local -Port $($Sandbox.Port) -MerchantId $SandboxMerchant -SecretKey `$s
+`$runspace = [runspacefactory]::CreateRunspace(`$Host); `$runspace.Open()
+`$ps = [powershell]::Create(); `$ps.Runspace = `$runspace
+$Invocation
+`$handle = `$ps.BeginInvoke(); Start-Sleep -Milliseconds $StopAfterMs; `$ps.Stop()
+"@
+}

@@ -1,12 +1,6 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Reflection;
-using PayoutPS.Core;
 using PayoutPS.Core.Account;
-using PayoutPS.Core.Api;
-using PayoutPS.Core.Input;
 using PayoutPS.Internal;
 
 namespace PayoutPS.Commands
@@ -20,17 +14,6 @@ namespace PayoutPS.Commands
     [OutputType(typeof(Beneficiary))]
     public sealed class NewPayoutBeneficiaryCommand : BeneficiaryCmdletBase
     {
-        /// <summary>The currency the payee is paid in.</summary>
-        [Parameter]
-        [RowField]
-        [Alias("Currency", "TargetCurrency")]
-        [ArgumentCompleter(typeof(ValueCompleter))]
-        public string? PayoutCurrency { get; set; }
-
-        /// <summary>Add without a confirmation prompt.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
         protected override void ProcessRow(Dictionary<string, object?> values, string label)
         {
             var (payee, currency, fields) = ReadPayee(values);

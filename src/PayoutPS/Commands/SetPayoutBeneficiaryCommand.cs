@@ -17,15 +17,6 @@ namespace PayoutPS.Commands
         [ArgumentCompleter(typeof(BeneficiaryIdCompleter))]
         public string? BeneficiaryId { get; set; }
 
-        [Parameter]
-        [RowField]
-        [Alias("Currency", "TargetCurrency")]
-        [ArgumentCompleter(typeof(ValueCompleter))]
-        public string? PayoutCurrency { get; set; }
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
         protected override void ProcessRow(Dictionary<string, object?> values, string label)
         {
             var id = (values.TryGetValue("BeneficiaryId", out var given) ? given as string : null)?.Trim();

@@ -18,6 +18,17 @@ namespace PayoutPS.Internal
     {
         private int _rows;
 
+        /// <summary>The currency the payee is paid in.</summary>
+        [Parameter]
+        [RowField]
+        [Alias("Currency", "TargetCurrency")]
+        [ArgumentCompleter(typeof(ValueCompleter))]
+        public string? PayoutCurrency { get; set; }
+
+        /// <summary>Add or change without a confirmation prompt.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Wait until the service's review ends (PASS, REJECT, FAIL…).</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
