@@ -25,8 +25,6 @@ namespace PayoutPS.Core.Batch
         private readonly CancellationTokenSource _noMoreAttempts = new CancellationTokenSource();
         private readonly CancellationToken _abort;
         private readonly ConcurrentDictionary<string, BatchRow> _inFlight = new ConcurrentDictionary<string, BatchRow>(StringComparer.Ordinal);
-        private readonly ManualResetEventSlim _idle = new ManualResetEventSlim(true);
-        private int _running;
 
         public PayoutBatch(PayoutClient client, BatchJournal? journal, int throttleLimit, IPayoutLog log, CancellationToken abort)
         {
@@ -58,8 +56,6 @@ namespace PayoutPS.Core.Batch
                 return false;
             }
 
-            Interlocked.Increment(ref _running);
-            _idle.Reset();
             _ = Task.Run(() => SendAsync(row));
             return true;
         }
@@ -70,7 +66,7 @@ namespace PayoutPS.Core.Batch
         public bool IsStopping => _noMoreAttempts.IsCancellationRequested;
 
         /// <summary>Waits up to <paramref name="wait"/> for every row in flight to finish.</summary>
-        public bool WaitIdle(TimeSpan wait) => Volatile.Read(ref _running) == 0 || _idle.Wait(wait);
+        public bool WaitIdle(TimeSpan wait) => _admitted.WaitAllFree(wait);
 
         /// <summary>The journal's outcome for a row that was admitted, its intent written, but never sent.</summary>
         public const string NotSent = "NotSent";
@@ -131,10 +127,6 @@ namespace PayoutPS.Core.Batch
             {
                 Results.Enqueue(new BatchResult(row, payout, error, notSent));
                 _admitted.Release();
-                if (Interlocked.Decrement(ref _running) == 0)
-                {
-                    _idle.Set();
-                }
             }
         }
 
@@ -174,7 +166,6 @@ namespace PayoutPS.Core.Batch
         public void Dispose()
         {
             _noMoreAttempts.Dispose();
-            _idle.Dispose();
         }
     }
 }
