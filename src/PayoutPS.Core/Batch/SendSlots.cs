@@ -6,38 +6,56 @@ namespace PayoutPS.Core.Batch
 {
     /// <summary>
     /// The rows a batch may hold at once. Like a SemaphoreSlim, but a waiter sleeps at once instead of spinning
-    /// first: the pipeline thread waits for a slot after nearly every row of a busy batch, and spinning there
-    /// takes CPU from the very requests it waits for. All slots free again means the batch is idle.
+    /// first, and once all slots are taken it wakes only when a quarter of them are free again: the pipeline
+    /// thread then admits rows in bursts instead of being woken (and switched to) once per finished row, and
+    /// spinning or switching there takes CPU from the very requests it waits for. All slots free means idle.
     /// </summary>
     internal sealed class SendSlots
     {
         private readonly object _gate = new object();
         private readonly int _count;
+        private readonly int _refill;
         private int _free;
+        private int _waiters;
 
         public SendSlots(int count)
         {
             _count = Math.Max(1, count);
+            _refill = Math.Max(1, _count / 4);
             _free = _count;
         }
 
-        /// <summary>Takes a slot, waiting up to <paramref name="wait"/> for one; false if none freed up.</summary>
+        /// <summary>Takes a slot; when none is free, waits until a quarter are (or <paramref name="wait"/> passes); false if none freed up.</summary>
         public bool TryTake(TimeSpan wait)
         {
             lock (_gate)
             {
                 if (_free == 0)
                 {
-                    Monitor.Wait(_gate, wait);
+                    _waiters++;
+                    Monitor.Wait(_gate, wait); // pulsed when _refill slots are free
+                    _waiters--;
                 }
 
                 if (_free == 0)
                 {
-                    return false; // timed out (or another waiter took it): the caller drains results and asks again
+                    return false; // timed out (or another waiter took them): the caller drains results and asks again
                 }
 
                 _free--;
                 return true;
+            }
+        }
+
+        /// <summary>Threads asleep in TryTake (for tests that must release only once someone waits).</summary>
+        internal int Waiters
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _waiters;
+                }
             }
         }
 
@@ -46,7 +64,10 @@ namespace PayoutPS.Core.Batch
             lock (_gate)
             {
                 _free++;
-                Monitor.PulseAll(_gate); // a waiter for one slot, or one for all of them (WaitAllFree)
+                if (_free == _refill || _free == _count)
+                {
+                    Monitor.PulseAll(_gate); // a waiter for a burst of slots (TryTake), or one for all of them (WaitAllFree)
+                }
             }
         }
 
