@@ -8,8 +8,8 @@
        alternated, against one local sandbox that is reset before every round.
     2. Latency-bound: the sandbox's delay fault at 200 ms on every remittance; -ThrottleLimit 16 has a
        ceiling of 16 / 0.2 s = 80 payouts/s.
-    3. Large file: $LargeRows rows in a child pwsh (peak working set from /proc), then the same journal
-       rerun (nothing left to send) timed.
+    3. Large file: $LargeRows rows in a child pwsh (peak working set from the process), then the same journal
+       rerun (nothing left to send) timed; in both forms.
     Called by bench/run.ps1; runs alone too: pwsh bench/batch.ps1
 #>
 param(
@@ -96,19 +96,27 @@ try {
     if ($LargeRows -gt 0) {
         Write-Host "`n== Large file: $LargeRows rows in a child pwsh, peak working set, then a rerun of the finished journal =="
         $csv = New-PayrollCsv $LargeRows 'M'
-        $child = @"
+        # Both forms: the module reading the file (-Path), and Import-Csv piping a PowerShell object per row.
+        $forms = [ordered]@{
+            'New-Payout -Path'        = "New-Payout -Path '$csv' -Journal '$csv.path.journal' -ThrottleLimit 16 -Force | Out-Null"
+            'Import-Csv | New-Payout' = "Import-Csv '$csv' | New-Payout -Journal '$csv.piped.journal' -ThrottleLimit 16 -Force | Out-Null"
+        }
+        foreach ($form in $forms.GetEnumerator()) {
+            Reset-Sandbox $sandbox
+            $child = @"
 Import-Module '$module'
 `$s = [securestring]::new(); '$secretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
 `$null = Connect-PayoutEnvironment Local -Port $($sandbox.Port) -MerchantId $merchant -SecretKey `$s
 `$w = [Diagnostics.Stopwatch]::StartNew()
-Import-Csv '$csv' | New-Payout -Journal '$csv.journal' -ThrottleLimit 16 -Force | Out-Null
-'elapsed=' + `$w.Elapsed.TotalSeconds
+$($form.Value)
+'elapsed=' + [Math]::Round(`$w.Elapsed.TotalSeconds, 1) + ' s'
 'peakMB=' + [Math]::Round([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
 "@
-        $first = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child
-        $first
-        $second = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child
-        'rerun of the finished journal: ' + ($second -join ', ') + ' (target <= 30 s)'
+            $first = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child
+            '{0}: {1} (target peak <= 400 MB)' -f $form.Key, ($first -join ', ')
+            $second = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child
+            '{0}, rerun of the finished journal: {1} (target <= 30 s)' -f $form.Key, ($second -join ', ')
+        }
     }
 }
 finally {
