@@ -40,46 +40,51 @@ namespace PayoutPS.Core.Tests
         public void A_waiting_row_has_its_intent_on_disk_before_its_request_leaves_and_a_stop_sends_it_never()
         {
             using var release = new ManualResetEventSlim(false);
-            using var firstArrived = new ManualResetEventSlim(false);
+            using var bothArrived = new CountdownEvent(2);
             var intentOnDiskWhenSent = new ConcurrentQueue<bool>();
-            var handler = new ScriptedHandler().Then((_, body) =>
+            Func<HttpRequestMessage, string, HttpResponseMessage> blocking = (_, body) =>
             {
-                intentOnDiskWhenSent.Enqueue(HasIntent(ReadShared(JournalPath), "R-1"));
-                firstArrived.Set();
-                release.Wait(TimeSpan.FromSeconds(10)); // R-1 stays out while R-2 waits for the one request slot
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Envelopes.Created) };
-            });
+                var requestId = body.Contains("\"R-1\"") ? "R-1" : "R-2";
+                intentOnDiskWhenSent.Enqueue(HasIntent(ReadShared(JournalPath), requestId));
+                bothArrived.Signal();
+                release.Wait(TimeSpan.FromSeconds(10)); // stay out while R-3 waits for one of the two request slots
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Envelopes.Created.Replace("R-1", requestId)) };
+            };
+            var handler = new ScriptedHandler().Then(blocking).Then(blocking);
             using var journal = BatchJournal.Open(JournalPath, Header());
-            using var batch = new PayoutBatch(Client(handler), journal, throttleLimit: 1, NullPayoutLog.Instance, CancellationToken.None);
+            using var batch = new PayoutBatch(Client(handler), journal, throttleLimit: 2, NullPayoutLog.Instance, CancellationToken.None);
 
+            // One after the other: rows released by one flush run inline on one thread, and this handler blocks it.
             Assert.True(batch.TryStart(Row(1), TimeSpan.FromSeconds(5)));
-            Assert.True(batch.TryStart(Row(2), TimeSpan.FromSeconds(5)), "a second row is admitted while the first is out: it writes its intent ahead");
-            Assert.True(firstArrived.Wait(TimeSpan.FromSeconds(10)));
+            Assert.True(SpinWait.SpinUntil(() => bothArrived.CurrentCount == 1, TimeSpan.FromSeconds(10)));
+            Assert.True(batch.TryStart(Row(2), TimeSpan.FromSeconds(5)));
+            Assert.True(bothArrived.Wait(TimeSpan.FromSeconds(10)));
+            Assert.True(batch.TryStart(Row(3), TimeSpan.FromSeconds(5)), "a third row is admitted while two are out: it writes its intent ahead");
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!HasIntent(ReadShared(JournalPath), "R-2") && DateTime.UtcNow < deadline)
+            while (!HasIntent(ReadShared(JournalPath), "R-3") && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(10);
             }
 
-            Assert.True(HasIntent(ReadShared(JournalPath), "R-2"), "R-2's intent is written while it waits");
-            Assert.Single(handler.Sent); // ... but its request has not left
-            Assert.Equal(1, batch.InFlight);
+            Assert.True(HasIntent(ReadShared(JournalPath), "R-3"), "R-3's intent is written while it waits");
+            Assert.Equal(2, handler.Sent.Count); // ... but its request has not left
+            Assert.Equal(2, batch.InFlight);
 
             batch.StopStarting();
             release.Set();
             Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(10)));
             journal.Flush();
 
-            Assert.Equal(new[] { true }, intentOnDiskWhenSent.ToArray());
-            Assert.Single(handler.Sent);
+            Assert.Equal(new[] { true, true }, intentOnDiskWhenSent.ToArray());
+            Assert.Equal(2, handler.Sent.Count);
             var results = batch.Results.ToArray().OrderBy(r => r.Row.Row).ToArray();
-            Assert.Equal(2, results.Length);
+            Assert.Equal(3, results.Length);
             Assert.Equal(PayoutOutcome.Created, results[0].Payout!.Outcome);
-            Assert.True(results[1].NotSent);
-            Assert.Null(results[1].Payout);
-            Assert.Null(results[1].Error);
+            Assert.True(results[2].NotSent);
+            Assert.Null(results[2].Payout);
+            Assert.Null(results[2].Error);
             var outcomes = ReadShared(JournalPath).Split('\n').Where(l => l.Contains("\"type\":\"outcome\"")).ToArray();
-            Assert.Contains(outcomes, l => l.Contains("\"requestId\":\"R-2\"") && l.Contains("\"outcome\":\"NotSent\""));
+            Assert.Contains(outcomes, l => l.Contains("\"requestId\":\"R-3\"") && l.Contains("\"outcome\":\"NotSent\""));
             Assert.Contains(outcomes, l => l.Contains("\"requestId\":\"R-1\"") && l.Contains("\"outcome\":\"Created\""));
         }
 

@@ -337,7 +337,7 @@ Describe 'Running a batch' {
         $errs[0].Exception.Message | Should -Match '^Row 2 .*SendAmount'
         $errs[1].Exception.Message | Should -Match '^Row 4 .*Country'
         $summary.Invalid | Should -Be 2
-        $summary.NotSent | Should -Be 2
+        $summary.Checked | Should -Be 2
         $summary.ExitCode | Should -Be 2
         (Get-Payouts).Count | Should -Be 0
 

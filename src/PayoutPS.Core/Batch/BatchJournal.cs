@@ -59,21 +59,27 @@ namespace PayoutPS.Core.Batch
 
         public string Path => _path;
 
-        /// <summary>Opens (and locks) an existing journal, or creates one with <paramref name="newHeader"/>.</summary>
+        /// <summary>
+        /// Opens (and locks) an existing journal, or creates one with <paramref name="newHeader"/>. A new journal
+        /// appears complete or not at all (its header is written to a temporary file, flushed and renamed into
+        /// place); an existing file that is empty or has no header is refused, never mistaken for a new batch.
+        /// </summary>
         public static BatchJournal Open(string path, JournalHeader newHeader)
         {
             var full = System.IO.Path.GetFullPath(path);
+            JournalPaths.CheckUsable(full);
             var lockFile = AcquireLock(full);
             try
             {
-                var stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 64 * 1024, FileOptions.None);
+                var created = !File.Exists(full) && CreateComplete(full, newHeader);
+                var stream = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 64 * 1024, FileOptions.None);
                 try
                 {
                     if (stream.Length == 0)
                     {
-                        var created = new BatchJournal(full, lockFile, stream, newHeader, resumed: false);
-                        created.AppendAsync(HeaderRecord(newHeader), durable: true).GetAwaiter().GetResult();
-                        return created;
+                        throw new JournalException($"Journal {full} is empty. A journal is never created empty, so it was emptied or cut short after a run: " +
+                                                   "what that run paid is no longer known here, and nothing was sent. Restore the file from a backup; " +
+                                                   "only if you are sure nothing was paid with it, delete it and run again.");
                     }
 
                     JournalHeader? header = null;
@@ -81,7 +87,7 @@ namespace PayoutPS.Core.Batch
                     var valid = JournalReader.Read(stream, full, line => header = Load(line, header, entries, full));
                     if (header == null)
                     {
-                        throw new JournalException($"Journal {full} has no header line: it is not a PayoutPS journal. Nothing was sent.");
+                        throw new JournalException($"Journal {full} has no header line: it is not a PayoutPS journal, or it was damaged. Nothing was sent.");
                     }
 
                     if (valid < stream.Length)
@@ -90,7 +96,7 @@ namespace PayoutPS.Core.Batch
                     }
 
                     stream.Position = valid;
-                    var journal = new BatchJournal(full, lockFile, stream, header, resumed: true);
+                    var journal = new BatchJournal(full, lockFile, stream, header, resumed: !created);
                     foreach (var pair in entries)
                     {
                         journal._entries[pair.Key] = pair.Value;
@@ -111,8 +117,37 @@ namespace PayoutPS.Core.Batch
             }
         }
 
+        /// <summary>Writes the header to a temporary file, flushes it, renames it into place and flushes the folder.</summary>
+        private static bool CreateComplete(string path, JournalHeader header)
+        {
+            var temporary = path + ".new-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    var line = HeaderRecord(header);
+                    stream.Write(line, 0, line.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+
+                File.Move(temporary, path); // never overwrites: the lock makes us the only creator
+                DirectorySync.Flush(System.IO.Path.GetDirectoryName(path)!);
+                return true;
+            }
+            finally
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+            }
+        }
+
         /// <summary>What an earlier run, or an earlier row of this run, filed under <paramref name="requestId"/>; null when nothing.</summary>
         public JournalEntry? Find(string requestId) => _entries.TryGetValue(requestId, out var entry) ? entry : null;
+
+        /// <summary>Everything filed so far, earlier runs' rows first.</summary>
+        public IEnumerable<KeyValuePair<string, JournalEntry>> Entries => _entries;
 
         /// <summary>Files a row of this run under its requestId (before its intent is written), so a later row reusing the id is caught.</summary>
         public void Reserve(string requestId, ContentKey content, int row)
@@ -156,21 +191,23 @@ namespace PayoutPS.Core.Batch
             w.WriteString("createTime", payout.CreateTime);
         }), durable: false);
 
-        /// <summary>No payout resulted, or it is in doubt: <paramref name="outcome"/> says which.</summary>
-        public void RecordFailure(int row, string requestId, string outcome, string error, string? respCode) => _ = AppendAsync(Record("outcome", w =>
+        /// <summary>No payout resulted, or it is in doubt: <paramref name="outcome"/> says which, <paramref name="kind"/> why.</summary>
+        public void RecordFailure(int row, string requestId, RowOutcome outcome, string error, string? respCode, string? kind = null) => _ = AppendAsync(Record("outcome", w =>
         {
             w.WriteNumber("row", row);
             w.WriteString("requestId", requestId);
-            w.WriteString("outcome", outcome);
+            w.WriteString("outcome", outcome.ToString());
+            w.WriteString("kind", kind);
             w.WriteString("respCode", respCode);
             w.WriteString("error", Redaction.Redactor.RedactText(error)); // a service's message might echo an account number
         }), durable: false);
 
-        /// <summary>A row refused before anything was sent (invalid input), for the reconciliation report.</summary>
-        public void RecordInvalid(int row, string? requestId, string error) => _ = AppendAsync(Record("invalid", w =>
+        /// <summary>A row refused or held before anything was sent, for the reconciliation report.</summary>
+        public void RecordInvalid(int row, string? requestId, string error, RowOutcome outcome = RowOutcome.Invalid) => _ = AppendAsync(Record("invalid", w =>
         {
             w.WriteNumber("row", row);
             w.WriteString("requestId", requestId);
+            w.WriteString("outcome", outcome.ToString());
             w.WriteString("error", Redaction.Redactor.RedactText(error));
         }), durable: false);
 
@@ -196,33 +233,31 @@ namespace PayoutPS.Core.Batch
         /// <summary>Writes everything pending to the device.</summary>
         public void Flush() => AppendAsync(null, durable: true).GetAwaiter().GetResult();
 
+        /// <summary>Flushes what it can and releases the file, the writer thread and the lock, also after a failed write.</summary>
         public void Dispose()
         {
             try
             {
                 Flush();
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException || ex is JournalException || ex is UnauthorizedAccessException)
             {
                 // Dispose must not throw; what was not flushed is in doubt on the next run, which looks it up first.
             }
+            finally
+            {
+                lock (_gate)
+                {
+                    _closing = true;
+                    Monitor.PulseAll(_gate);
+                }
 
-            lock (_gate)
-            {
-                _closing = true;
-                Monitor.PulseAll(_gate);
-            }
+                _writer.Join();
+                _reader?.Dispose();
+                _stream.Dispose();
 
-            _writer.Join();
-            _reader?.Dispose();
-            _stream.Dispose();
-            _lock.Dispose();
-            try
-            {
-                File.Delete(LockPath(_path));
-            }
-            catch (IOException)
-            {
+                // The lock file stays: deleting it would let a third run lock a new file while a second still holds the old one.
+                _lock.Dispose();
             }
         }
 
@@ -237,6 +272,10 @@ namespace PayoutPS.Core.Batch
             {
                 throw new JournalException($"Journal {path} is in use by another run (its lock file {LockPath(path)} is held). " +
                                            "Two runs on one journal could pay twice, so this one stops; nothing was sent.", ex);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new JournalException($"Journal {path} cannot be locked: its folder is read-only for this account ({ex.Message}). Nothing was sent.", ex);
             }
         }
 
@@ -265,12 +304,12 @@ namespace PayoutPS.Core.Batch
                 case "intent":
                     if (!entries.ContainsKey(requestId))
                     {
-                        entries[requestId] = new JournalEntry(ContentKey.Parse(line.Text("hash")), line.Int("row"), fromEarlierRun: true);
+                        entries[requestId] = new JournalEntry(ContentKey.Parse(line.Text("hash")), line.Int("row"), fromEarlierRun: true, PayeeKeys.Of(line.Text("payee"), line.Text("currency")));
                     }
 
                     break;
                 case "outcome":
-                    if (entries.TryGetValue(requestId, out var entry) && JournalRecords.IsPaid(line.Text("outcome")))
+                    if (entries.TryGetValue(requestId, out var entry) && RowOutcomes.IsPaid(RowOutcomes.Parse(line.Text("outcome"))))
                     {
                         entry.PaidOffset = line.Offset;
                     }
@@ -327,7 +366,7 @@ namespace PayoutPS.Core.Batch
 
                 if (_failure != null)
                 {
-                    throw new JournalException($"Journal {_path} can no longer be written ({_failure.Message}); nothing more is sent.", _failure);
+                    throw _failure as JournalException ?? new JournalException($"Journal {_path} can no longer be written ({_failure.Message}); nothing more is sent.", _failure);
                 }
 
                 _pending.Add(pending);
@@ -357,6 +396,7 @@ namespace PayoutPS.Core.Batch
 
                 try
                 {
+                    CheckStillOurs();
                     var durable = false;
                     foreach (var record in batch)
                     {
@@ -371,15 +411,30 @@ namespace PayoutPS.Core.Batch
                     _stream.Flush(flushToDisk: durable);
                     Complete(batch, null);
                 }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JournalException)
                 {
                     lock (_gate)
                     {
                         _failure = ex;
                     }
 
-                    Complete(batch, new JournalException($"Journal {_path} could not be written ({ex.Message}); this row was not sent.", ex));
+                    Complete(batch, ex as JournalException ?? new JournalException($"Journal {_path} could not be written ({ex.Message}); this row was not sent.", ex));
                 }
+            }
+        }
+
+        /// <summary>
+        /// Before each group commit: the path must still name the file this run writes (its length tracks ours,
+        /// since only we append). Deleted, emptied, replaced or its folder removed: nothing more may be sent,
+        /// because a rerun would no longer find what this run paid.
+        /// </summary>
+        private void CheckStillOurs()
+        {
+            var problem = JournalPaths.WhatHappened(_path, _stream.Position);
+            if (problem != null)
+            {
+                throw new JournalException($"Journal {_path} {problem} while this run was writing it. The run stops sending: a rerun could not know what this run paid. " +
+                                           "Restore the journal (or rerun with the same file as soon as it is back); the duplicate guard holds rows the service already paid.");
             }
         }
 

@@ -15,16 +15,20 @@ namespace PayoutPS.Core.Batch
     public sealed class GeneratedRequestIds
     {
         private readonly string _batchId;
-        private readonly Dictionary<string, int> _occurrences = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        private readonly Dictionary<ContentKey, int> _occurrences = new Dictionary<ContentKey, int>();
 
         public GeneratedRequestIds(string batchId) => _batchId = batchId;
 
-        public string Next(string contentHash)
+        /// <summary>The next id for this content, and which occurrence of it in the input this is (1 for the first).</summary>
+        public string Next(string contentHash, out int occurrence)
         {
-            _occurrences.TryGetValue(contentHash, out var seen);
-            _occurrences[contentHash] = ++seen;
-            return Derive(_batchId, contentHash, seen);
+            var key = ContentKey.Parse(contentHash);
+            _occurrences.TryGetValue(key, out var seen);
+            _occurrences[key] = occurrence = seen + 1;
+            return Derive(_batchId, contentHash, occurrence);
         }
+
+        public string Next(string contentHash) => Next(contentHash, out _);
 
         public static string Derive(string batchId, string contentHash, int occurrence)
         {

@@ -3,11 +3,12 @@ namespace PayoutPS.Core.Batch
     /// <summary>What a journal knows about one requestId. Compact on purpose: a million rows fit in memory.</summary>
     public sealed class JournalEntry
     {
-        public JournalEntry(ContentKey content, int row, bool fromEarlierRun)
+        public JournalEntry(ContentKey content, int row, bool fromEarlierRun, ulong payeeKey = 0)
         {
             Content = content;
             Row = row;
             FromEarlierRun = fromEarlierRun;
+            PayeeKey = payeeKey;
         }
 
         /// <summary>The content of the row filed under this requestId (see <see cref="Payouts.RequestFingerprint"/>).</summary>
@@ -19,10 +20,16 @@ namespace PayoutPS.Core.Batch
         /// <summary>Recorded by an earlier run (read from the file), not by this one.</summary>
         public bool FromEarlierRun { get; }
 
+        /// <summary>The payee and currency it paid (see <see cref="PayeeKeys"/>), for the duplicate guard.</summary>
+        public ulong PayeeKey { get; }
+
         /// <summary>Where the outcome line starts in the journal, once an earlier run knew a payout exists; -1 before.</summary>
         public long PaidOffset { get; internal set; } = -1;
 
         /// <summary>An earlier run recorded a payout for this requestId (Created, AlreadyExisted or Recovered): never send it again.</summary>
         public bool IsPaid => PaidOffset >= 0;
+
+        /// <summary>A row of this run's input used this requestId.</summary>
+        public bool Reached { get; internal set; }
     }
 }

@@ -107,17 +107,5 @@ namespace PayoutPS.Core.Batch
         private static JournalException Corrupt(string path, int line) =>
             new JournalException($"Journal {path} is corrupt at line {line}: it is not a journal record. Nothing was sent. " +
                                  "Restore the file from a backup, or start a new journal (a new journal does not know what this one paid).");
-
-        /// <summary>Every record of a journal in order, for reports; the torn tail, if any, is left out.</summary>
-        public static List<Line> ReadAll(string path)
-        {
-            var lines = new List<Line>();
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            {
-                Read(stream, path, line => lines.Add(new Line(line.Number, line.Offset, line.Record.Clone())));
-            }
-
-            return lines;
-        }
     }
 }

@@ -1,18 +1,11 @@
 using System;
 using System.Globalization;
-using System.Text.Json;
-using PayoutPS.Core.Payouts;
 
 namespace PayoutPS.Core.Batch
 {
     /// <summary>Reading journal records back into the Core's models.</summary>
     public static class JournalRecords
     {
-        /// <summary>Outcomes that mean a payout exists for the requestId: never send it again.</summary>
-        public static bool IsPaid(string? outcome) =>
-            outcome == nameof(PayoutOutcome.Created) || outcome == nameof(PayoutOutcome.AlreadyExisted) || outcome == nameof(PayoutOutcome.Recovered)
-            || outcome == nameof(PayoutOutcome.Journaled);
-
         public static JournalHeader ToHeader(JournalReader.Line line) => new JournalHeader
         {
             Version = line.Int("version"),

@@ -34,7 +34,7 @@ namespace PayoutPS.Core.Batch
             var limit = Math.Max(1, throttleLimit);
 
             // Rows held: in flight, or (with a journal) waiting for a request slot with their intent written.
-            _admitted = new SendSlots(journal != null ? 2 * limit : limit);
+            _admitted = new SendSlots(journal != null && limit > 1 ? 2 * limit : limit); // one at a time keeps input order
             _requests = new SemaphoreSlim(limit);
             _abort = abort;
         }
@@ -68,9 +68,6 @@ namespace PayoutPS.Core.Batch
         /// <summary>Waits up to <paramref name="wait"/> for every row in flight to finish.</summary>
         public bool WaitIdle(TimeSpan wait) => _admitted.WaitAllFree(wait);
 
-        /// <summary>The journal's outcome for a row that was admitted, its intent written, but never sent.</summary>
-        public const string NotSent = "NotSent";
-
         private static string Key(BatchRow row) => row.RequestId + "#" + row.Row;
 
         private async Task SendAsync(BatchRow row)
@@ -89,7 +86,7 @@ namespace PayoutPS.Core.Batch
                 {
                     // Stopped before its request left: nothing was sent. A rerun looks it up first all the same.
                     notSent = true;
-                    TryRecord(() => _journal?.RecordFailure(row.Row, row.RequestId, NotSent, "The run stopped before this row's request left; nothing was sent.", null));
+                    TryRecord(() => _journal?.RecordFailure(row.Row, row.RequestId, RowOutcome.NotSent, "The run stopped before this row's request left; nothing was sent.", null));
                     return;
                 }
 
@@ -109,7 +106,7 @@ namespace PayoutPS.Core.Batch
             catch (PayoutApiException ex)
             {
                 error = ex;
-                TryRecord(() => _journal?.RecordFailure(row.Row, row.RequestId, ex.Kind == PayoutErrorKind.InDoubt ? "InDoubt" : ex.Kind.ToString(), ex.Message, ex.RespCode));
+                TryRecord(() => _journal?.RecordFailure(row.Row, row.RequestId, RowOutcomes.Of(ex.Kind), ex.Message, ex.RespCode, ex.Kind.ToString()));
             }
             catch (OperationCanceledException)
             {

@@ -47,6 +47,9 @@ namespace PayoutPS.Core.Payouts
 
         public string? Reason { get; private set; }
 
+        /// <summary>The payment reference shown to the payee, when the service says.</summary>
+        public string? Reference { get; private set; }
+
         /// <summary>The approved payee paid, when the service says.</summary>
         public string? BeneficiaryId { get; private set; }
 
@@ -74,6 +77,7 @@ namespace PayoutPS.Core.Payouts
             TargetCurrency = ApiEnvelope.Text(data, "targetCurrency"),
             Fee = ApiEnvelope.Text(data, "fee"),
             Reason = ApiEnvelope.Text(data, "reason"),
+            Reference = ApiEnvelope.Text(data, "reference"),
             BeneficiaryId = ApiEnvelope.Text(data, "beneficiaryId"),
             CardNumber = ApiEnvelope.Text(data, "cardNumber"),
             CreateTime = ApiEnvelope.Text(data, "createTime"),

@@ -57,12 +57,13 @@ namespace PayoutPS.Commands
             var summary = new PayoutBatchSummary { Journal = path };
             foreach (var row in batch.Rows)
             {
-                if (context != null && !(row.IsPaid && PayoutStatusCodes.IsTerminal(row.Status)) && row.Outcome != "Invalid" && row.RequestId != null)
+                if (context != null && row.MayChange)
                 {
                     RefreshRow(context, row);
                 }
 
-                Count(summary, row);
+                summary.Rows++;
+                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
                 if (!Summary)
                 {
                     WriteObject(row);
@@ -80,49 +81,14 @@ namespace PayoutPS.Commands
             try
             {
                 var found = Await((log, token) => context.Client.FindPayoutAsync(row.RequestId, null, log, token));
-                if (found == null)
+                if (found != null && row.Settle(found) is string mismatch)
                 {
-                    return; // not (yet) at the service: a row in doubt stays in doubt
+                    WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: {mismatch}.");
                 }
-
-                if (!row.IsPaid)
-                {
-                    row.Outcome = nameof(PayoutOutcome.Recovered);
-                    row.Error = null;
-                }
-
-                row.PayoutId = found.PayoutId;
-                row.Status = found.Status;
-                row.SourceAmount = found.SourceAmount;
-                row.SourceCurrency = found.SourceCurrency;
-                row.Fee = found.Fee;
             }
             catch (PayoutApiException ex)
             {
                 WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: could not refresh ({ex.Message}).");
-            }
-        }
-
-        private static void Count(PayoutBatchSummary summary, BatchRowState row)
-        {
-            summary.Rows++;
-            switch (row.Outcome)
-            {
-                case "Invalid": summary.Invalid++; break;
-                case "InDoubt":
-                case "Pending": summary.AddInDoubt(row.RequestId!); break;
-                case "Unavailable": summary.Failed++; break;
-                default:
-                    if (row.IsPaid)
-                    {
-                        summary.AddPaid(new PayoutResult { Outcome = row.Outcome, SourceAmount = row.SourceAmount, SourceCurrency = row.SourceCurrency, Fee = row.Fee });
-                    }
-                    else
-                    {
-                        summary.Refused++;
-                    }
-
-                    break;
             }
         }
     }

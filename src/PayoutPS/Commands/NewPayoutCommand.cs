@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using System.Linq;
 using System.Threading;
 using PayoutPS.Core;
 using PayoutPS.Core.Account;
@@ -26,21 +27,18 @@ namespace PayoutPS.Commands
     [OutputType(typeof(PayoutResult))]
     public sealed class NewPayoutCommand : PayeeRowCmdletBase
     {
-        private readonly Dictionary<string, (ContentKey Content, int Row)> _seen = new Dictionary<string, (ContentKey, int)>(StringComparer.Ordinal);
-        private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
         private readonly List<ErrorRecord> _deferredErrors = new List<ErrorRecord>();
-        private QueuedLog _log = new QueuedLog();
         private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+        private QueuedLog _log = new QueuedLog();
         private PayoutContext? _context;
-        private BatchJournal? _journal;
+        private BatchRun? _run;
         private PayoutBatch? _batch;
-        private GeneratedRequestIds? _derivedIds;
         private BatchProgress? _progress;
         private CorridorRules? _corridors;
         private InputFile? _file;
         private bool _deferErrors;
+        private bool _whatIf;
         private int _rows;
-        private int _randomIds;
 
         /// <summary>The idempotency key (≤ 32 characters); a new one is generated when absent.</summary>
         [Parameter]
@@ -158,6 +156,14 @@ namespace PayoutPS.Commands
         [Parameter]
         public string? SummaryVariable { get; set; }
 
+        /// <summary>Send rows even when they look like payouts already made (the duplicate guard holds them otherwise).</summary>
+        [Parameter]
+        public SwitchParameter AllowDuplicate { get; set; }
+
+        /// <summary>How far back the duplicate guard searches the service's payouts (default 72 hours); given, rows with their own RequestId are guarded too.</summary>
+        [Parameter]
+        public TimeSpan? DuplicateWindow { get; set; }
+
         /// <summary>Send without a confirmation prompt (for scheduled tasks).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -169,33 +175,69 @@ namespace PayoutPS.Commands
             // With -ErrorAction Stop (common in admin scripts) one bad row would end the batch and leave the rest
             // untried: row errors are shown as warnings, and the run fails once every row has had its turn.
             _deferErrors = ErrorAction() == ActionPreference.Stop;
+            _whatIf = IsWhatIf();
             _progress = new BatchProgress(this);
             _log = new QueuedLog(debug: Wants("Debug", "DebugPreference"), verbose: Wants("Verbose", "VerbosePreference"));
-            _summary.Journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            if (DuplicateWindow is TimeSpan window && (window <= TimeSpan.Zero || window > PayoutClient.LookupWindow))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-DuplicateWindow must be longer than zero and at most {PayoutClient.LookupWindow.TotalDays} days."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, DuplicateWindow));
+            }
+
             if (Path != null)
             {
                 _file = OpenInput();
             }
 
-            if (CheckCorridor)
+            if (CheckCorridor || !ValidateOnly)
             {
                 _context = RequireContext();
-                _corridors = new CorridorRules(new AccountApi(_context.Client.Transport));
+                _corridors = CheckCorridor ? new CorridorRules(new AccountApi(_context.Client.Transport)) : null;
             }
 
-            if (ValidateOnly)
+            var sends = !ValidateOnly && !_whatIf; // checking writes nothing anywhere: no journal, no listing
+            var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            var options = new BatchRunOptions
             {
-                return;
-            }
-
-            _context = RequireContext();
-            if (Journal != null)
+                JournalPath = sends ? journal : null,
+                Ids = Journal == null && !GenerateRequestId ? RequestIdSource.Required : !sends ? RequestIdSource.Placeholder : Journal != null ? RequestIdSource.Journal : RequestIdSource.Random,
+                AllowDuplicate = AllowDuplicate,
+                DuplicateWindow = DuplicateWindow,
+            };
+            if (sends)
             {
-                _journal = OpenJournal(_context, _summary.Journal!, _file);
-                _derivedIds = new GeneratedRequestIds(_journal.Header.BatchId);
+                options.Header = new JournalHeader
+                {
+                    BatchId = JournalHeader.NewBatchId(), CreatedUtc = DateTime.UtcNow, Merchant = _context!.MerchantId, Environment = _context.Environment,
+                    BaseUri = _context.BaseUri.AbsoluteUri, InputFile = _file?.FullPath, InputHash = _file?.Hash,
+                };
+                options.LoadRecentPayouts = (within, known) =>
+                    Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, DateTime.UtcNow, known, log, token));
             }
 
-            _batch = new PayoutBatch(_context.Client, _journal, ThrottleLimit, _log, CancellationToken.None);
+            try
+            {
+                _run = BatchRun.Open(options);
+            }
+            catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, journal));
+            }
+
+            _run!.Summary.Journal = journal;
+            if (_run.Journal?.IsResumed == true)
+            {
+                WriteVerbose($"Resuming batch {_run.Journal.Header.BatchId} from {_run.Journal.Path}.");
+            }
+
+            if (_run.InputChanged() is string changed)
+            {
+                WriteWarning(changed);
+            }
+
+            if (sends)
+            {
+                _batch = new PayoutBatch(_context!.Client, _run.Journal, ThrottleLimit, _log, CancellationToken.None);
+            }
         }
 
         protected override void ProcessRecord()
@@ -216,29 +258,34 @@ namespace PayoutPS.Commands
         private void ProcessRow()
         {
             var row = InputObject == null ? 0 : ++_rows;
-            _summary.Rows = Math.Max(_summary.Rows, Math.Max(row, 1));
+            _run!.Summary.Rows = Math.Max(_run.Summary.Rows, Math.Max(row, 1));
             if (_batch?.IsStopping == true)
             {
                 return;
             }
 
-            var ready = TryBuild(row);
-            if (ready == null)
+            var ready = TryAdmit(row);
+            if (ready != null)
             {
-                Drain();
-                return;
+                Send(ready);
             }
 
+            Drain();
+        }
+
+        /// <summary>Sends a row the batch admitted, or, checking only, shows what would be sent.</summary>
+        private void Send(BatchRow ready)
+        {
             if (ValidateOnly)
             {
-                _summary.NotSent++;
+                _run!.Summary.Add(RowOutcome.Checked, ready.RequestId);
                 return;
             }
 
             if (!Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout"))
             {
-                _summary.NotSent++;
-                WriteObject(PayoutResult.WhatIf(ready.Request, ready.Fields, _context, ready.Payee, row));
+                _run!.Summary.Add(RowOutcome.Checked, ready.RequestId);
+                WriteObject(PayoutResult.WhatIf(ready.Request, ready.Fields, _context, ready.Payee, ready.Row));
                 return;
             }
 
@@ -246,8 +293,6 @@ namespace PayoutPS.Commands
             {
                 Drain();
             }
-
-            Drain();
         }
 
         protected override void EndProcessing()
@@ -261,6 +306,19 @@ namespace PayoutPS.Commands
                 }
             }
 
+            // Rows that looked like edited paid rows wait for the end of the input, which tells whether they are.
+            foreach (var decided in _run!.ResolveDeferred())
+            {
+                if (decided.Kind == AdmissionKind.Held)
+                {
+                    Hold(decided);
+                }
+                else if (_batch?.IsStopping != true)
+                {
+                    Send(decided.Row);
+                }
+            }
+
             while (_batch != null && !_batch.WaitIdle(TimeSpan.FromMilliseconds(100)))
             {
                 Drain();
@@ -268,17 +326,19 @@ namespace PayoutPS.Commands
 
             Drain();
             _progress!.Complete();
-            _journal?.Flush();
-            _summary.Duration = _watch.Elapsed;
+            _run.Journal?.Flush();
+            ReportNotReached();
+            var summary = _run.Summary;
+            summary.Duration = _watch.Elapsed;
             if (SummaryVariable != null)
             {
-                SessionState.PSVariable.Set(SummaryVariable, _summary);
+                SessionState.PSVariable.Set(SummaryVariable, summary);
             }
 
-            WriteInformation(new InformationRecord(_summary.ToString(), "PayoutPS.Summary"));
-            if (_randomIds > 0)
+            WriteInformation(new InformationRecord(summary.ToString(), "PayoutPS.Summary"));
+            if (_run.RandomIds > 0)
             {
-                WriteWarning($"{_randomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
+                WriteWarning($"{_run.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
                              "Keep those ids: sending the same payout again without its RequestId would pay it again. -Journal derives ids a rerun finds.");
             }
 
@@ -298,6 +358,7 @@ namespace PayoutPS.Commands
         /// </summary>
         protected override void StopProcessing()
         {
+            base.StopProcessing();
             if (_batch == null)
             {
                 return;
@@ -329,21 +390,20 @@ namespace PayoutPS.Commands
                 _batch.Dispose();
             }
 
-            _journal?.Dispose();
+            _run?.Dispose();
         }
 
-        /// <summary>Maps, checks and keys one row; on failure writes its error (naming the row) and returns null.</summary>
-        private BatchRow? TryBuild(int row)
+        /// <summary>Maps, checks and keys one row and asks the batch what to do with it; null when it is not to be sent (already reported).</summary>
+        private BatchRow? TryAdmit(int row)
         {
             string? requestId = null;
-            string label;
             try
             {
                 var values = ReadRow();
                 var hasId = values.TryGetValue("RequestId", out var given) && !string.IsNullOrWhiteSpace(given as string);
                 if (!hasId)
                 {
-                    values["RequestId"] = "pending"; // checked with a placeholder; the real id derives from the content
+                    values["RequestId"] = "pending"; // checked with a placeholder; the batch keys the row from its content
                 }
 
                 var remittance = PayoutInput.ToRemittance(values);
@@ -353,41 +413,37 @@ namespace PayoutPS.Commands
                     Await((log, token) => _corridors.CheckAsync(remittance, log, token));
                 }
 
-                var hash = RequestFingerprint.Of(fields);
-                if (!hasId)
+                var admission = _run!.Admit(row, remittance, fields, hasId);
+                requestId = admission.RequestId;
+                switch (admission.Kind)
                 {
-                    // The content hash leaves the requestId out, so only that field changes: no second check.
-                    remittance.RequestId = NewRequestId(hash);
-                    fields = RequestFields.With(fields, "requestId", remittance.RequestId);
+                    case AdmissionKind.Send:
+                        return admission.Row;
+                    case AdmissionKind.AlreadyPaid:
+                        Emit(PayoutResult.From(admission.Paid!, _context!, admission.Row.Payee, row));
+                        break;
+                    case AdmissionKind.Repeated:
+                        _run.Summary.Add(RowOutcome.Repeated, requestId);
+                        WriteWarning($"{RowLabel(row, requestId)}: {admission.Message}");
+                        break;
+                    case AdmissionKind.Refused:
+                        var id = admission.Reason == AdmissionReason.ChangedSinceJournal ? ErrorIds.JournalRowChanged : ErrorIds.RequestIdReused;
+                        Refuse(new PayoutRequestException(admission.Message!, "RequestId"), RowLabel(row, requestId), row, requestId, id);
+                        break;
+                    case AdmissionKind.Held:
+                        Hold(admission);
+                        break;
+                    case AdmissionKind.Deferred:
+                        WriteVerbose($"{RowLabel(row, requestId)} pays a payee a paid row of the journal paid in the same currency: it waits for the end of the input, which tells whether that row was edited.");
+                        break;
                 }
 
-                requestId = remittance.RequestId;
-                label = RowLabel(row, requestId);
-                var content = ContentKey.Parse(hash);
-                var earlier = _journal != null ? _journal.Find(requestId) : _seen.TryGetValue(requestId, out var seen) ? new JournalEntry(seen.Content, seen.Row, false) : null;
-                if (earlier == null)
-                {
-                    Remember(requestId, content, row);
-                }
-                else if (earlier.Content != content)
-                {
-                    RefuseReuse(earlier, row, requestId, label);
-                    return null;
-                }
-                else if (earlier.IsPaid)
-                {
-                    Emit(PayoutResult.From(_journal!.ReadPaid(earlier), _context!, Describe(remittance), row));
-                    return null;
-                }
-
-                // Sent before (an earlier run, or an earlier identical row of this one): look it up before sending.
-                var mayAlreadyExist = earlier != null && _journal != null;
-                return new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist);
+                return null;
             }
             catch (PayoutApiException ex)
             {
-                // The corridor could not be looked up (-CheckCorridor): this row is not sent, the next one is tried.
-                _summary.Failed++;
+                // The corridor (-CheckCorridor) or the duplicate guard's listing could not be read: this row is not sent.
+                _run!.Summary.Add(RowOutcome.Unavailable, requestId);
                 var written = requestId ?? WrittenRequestId();
                 Report(ErrorRecords.ForRow(ex, RowLabel(row, written), (object?)written ?? "(row " + row + ")"));
                 return null;
@@ -398,6 +454,31 @@ namespace PayoutPS.Commands
                 var written = requestId ?? WrittenRequestId();
                 Refuse(ex, RowLabel(row, written), row, requestId, null);
                 return null;
+            }
+        }
+
+        /// <summary>A row the duplicate guard held: never sent, reported with the earlier payout and the fix, counted as refused.</summary>
+        private void Hold(Admission held)
+        {
+            var label = RowLabel(held.Row.Row, held.RequestId);
+            _run!.Summary.Add(RowOutcome.Held, held.RequestId);
+            if (held.Row.Row > 0)
+            {
+                _run.Journal?.RecordInvalid(held.Row.Row, held.RequestId, $"{label}: {held.Message}", RowOutcome.Held);
+            }
+
+            Report(ErrorRecords.ForRow(new PayoutRequestException(held.Message!, "RequestId"), label, held.RequestId, ErrorIds.DuplicateSuspected));
+        }
+
+        /// <summary>Names the rows an earlier run recorded, unpaid, that this input never reached: a subset or edited file cannot pass for the whole batch.</summary>
+        private void ReportNotReached()
+        {
+            var missing = _run!.NotReached();
+            if (missing.Count > 0)
+            {
+                var first = string.Join(", ", missing.Take(5).Select(m => $"row {m.Row} (RequestId {m.RequestId})"));
+                WriteWarning($"{missing.Count} row(s) that an earlier run of journal {_run.Journal!.Path} recorded, and that are not paid, were not in this input: {first}" +
+                             (missing.Count > 5 ? ", …" : string.Empty) + ". Run the whole original file again to settle them; Get-PayoutBatch lists every row.");
             }
         }
 
@@ -424,58 +505,6 @@ namespace PayoutPS.Commands
         private string? WrittenRequestId() =>
             InputObject != null ? Mapper.RequestIdOf(InputObject) : CommandLine.TryGetValue("RequestId", out var id) ? Blank(id as string) : null;
 
-        private string NewRequestId(string contentHash)
-        {
-            if (_derivedIds != null)
-            {
-                return _derivedIds.Next(contentHash);
-            }
-
-            if (ValidateOnly && (Journal != null || GenerateRequestId))
-            {
-                return "validate-only-" + _rows.ToString(System.Globalization.CultureInfo.InvariantCulture); // checking only: the run that sends keys the row
-            }
-
-            if (GenerateRequestId)
-            {
-                _randomIds++;
-                return Guid.NewGuid().ToString("N");
-            }
-
-            throw new PayoutRequestException(
-                "RequestId is missing. It is the payout's idempotency key: without it, a rerun after a crash would pay again. " +
-                "Add a RequestId column, or run with -Journal <file> (ids are derived and remembered), or -GenerateRequestId (random ids you must keep).", "RequestId");
-        }
-
-        private void Remember(string requestId, ContentKey content, int row)
-        {
-            if (_journal != null)
-            {
-                _journal.Reserve(requestId, content, row);
-            }
-            else
-            {
-                _seen[requestId] = (content, row);
-            }
-        }
-
-        /// <summary>A RequestId names one payout: other content under it, in this run or the journal's, is refused.</summary>
-        private void RefuseReuse(JournalEntry earlier, int row, string requestId, string label)
-        {
-            if (earlier.FromEarlierRun)
-            {
-                Refuse(new PayoutRequestException(
-                    $"this row differs from what journal {Journal} recorded for RequestId {requestId} (row {earlier.Row} of an earlier run); nothing was sent. " +
-                    "If the payout really changed, give it a new RequestId.", "RequestId"), label, row, requestId, ErrorIds.JournalRowChanged);
-                return;
-            }
-
-            var where = earlier.Row == 0 ? "an earlier payout" : $"row {earlier.Row}, CSV line {earlier.Row + 1}";
-            Refuse(new PayoutRequestException(
-                $"RequestId {requestId} was already used in this run ({where}) for a different payout; nothing was sent for this row. Give each payout its own RequestId.",
-                "RequestId"), label, row, requestId, ErrorIds.RequestIdReused);
-        }
-
         /// <summary>Writes finished rows, queued log lines and progress; only ever on the pipeline thread.</summary>
         private void Drain()
         {
@@ -493,19 +522,19 @@ namespace PayoutPS.Commands
 
             while (_batch != null && _batch.Results.TryDequeue(out var done))
             {
-                if (done.NotSent)
+                var outcome = _run!.Count(done);
+                if (done.Payout != null)
                 {
-                    _summary.NotSent++;
-                    WriteVerbose($"{RowLabel(done.Row.Row, done.Row.RequestId)} was not sent: the run stopped first.");
-                }
-                else if (done.Payout != null)
-                {
-                    if (done.Payout.Outcome != PayoutOutcome.Created)
+                    if (outcome != RowOutcome.Created)
                     {
-                        WriteVerbose($"requestId {done.Row.RequestId} already existed as payout {done.Payout.PayoutId} ({done.Payout.Outcome}); nothing was paid again.");
+                        WriteVerbose($"requestId {done.Row.RequestId} already existed as payout {done.Payout.PayoutId} ({outcome}); nothing was paid again.");
                     }
 
-                    Emit(PayoutResult.From(done.Payout, _context!, done.Row.Payee, done.Row.Row));
+                    WriteObject(PayoutResult.From(done.Payout, _context!, done.Row.Payee, done.Row.Row));
+                }
+                else if (outcome == RowOutcome.NotSent)
+                {
+                    WriteVerbose($"{RowLabel(done.Row.Row, done.Row.RequestId)} was not sent: the run stopped first.");
                 }
                 else
                 {
@@ -513,12 +542,12 @@ namespace PayoutPS.Commands
                 }
             }
 
-            _progress!.Report(_summary, _batch?.InFlight ?? 0);
+            _progress!.Report(_run!.Summary, _batch?.InFlight ?? 0);
         }
 
         private void Emit(PayoutResult result)
         {
-            _summary.AddPaid(result);
+            _run!.Summary.Add(RowOutcome.Journaled, result.RequestId, result.SourceAmount, result.SourceCurrency, result.Fee);
             WriteObject(result);
         }
 
@@ -527,25 +556,11 @@ namespace PayoutPS.Commands
             var label = RowLabel(done.Row.Row, done.Row.RequestId);
             if (done.Error is PayoutApiException api)
             {
-                if (api.Kind == PayoutErrorKind.InDoubt)
-                {
-                    _summary.AddInDoubt(done.Row.RequestId);
-                }
-                else if (api.Kind == PayoutErrorKind.Unavailable)
-                {
-                    _summary.Failed++;
-                }
-                else
-                {
-                    _summary.Refused++;
-                }
-
                 Report(ErrorRecords.ForRow(api, label, done.Row.RequestId));
                 return;
             }
 
-            // The journal cannot be written (disk full, file gone): sending more would pay without memory.
-            _summary.Failed++;
+            // The journal cannot be written (disk full, file gone or replaced): sending more would pay without memory.
             _batch!.StopStarting();
             ThrowTerminatingError(new ErrorRecord(done.Error!, ErrorIds.JournalUnusable, ErrorCategory.WriteError, Journal)
             {
@@ -555,11 +570,11 @@ namespace PayoutPS.Commands
 
         private void Refuse(PayoutRequestException ex, string label, int row, string? requestId, string? errorId)
         {
-            _summary.Invalid++;
+            _run!.Summary.Add(RowOutcome.Invalid, requestId);
             var record = ErrorRecords.ForRow(ex, label, (object?)requestId ?? "(row " + row + ")", errorId);
             if (row > 0)
             {
-                _journal?.RecordInvalid(row, requestId, record.ErrorDetails?.Message ?? ex.Message);
+                _run.Journal?.RecordInvalid(row, requestId, record.ErrorDetails?.Message ?? ex.Message);
             }
 
             Report(record);
@@ -595,51 +610,12 @@ namespace PayoutPS.Commands
             return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
         }
 
-        private BatchJournal OpenJournal(PayoutContext context, string path, InputFile? file)
-        {
-            try
-            {
-                var header = new JournalHeader
-                {
-                    BatchId = JournalHeader.NewBatchId(), CreatedUtc = DateTime.UtcNow, Merchant = context.MerchantId,
-                    Environment = context.Environment, BaseUri = context.BaseUri.AbsoluteUri, InputFile = file?.FullPath, InputHash = file?.Hash,
-                };
-                var journal = BatchJournal.Open(path, header);
-                var mismatch = journal.Header.Mismatch(context.MerchantId, context.Environment, context.BaseUri.AbsoluteUri);
-                if (mismatch != null)
-                {
-                    journal.Dispose();
-                    throw new JournalException($"Journal {path} cannot continue here: {mismatch}. Nothing was sent. Connect as that merchant, or use a new journal file.");
-                }
-
-                if (journal.IsResumed)
-                {
-                    WriteVerbose($"Resuming batch {journal.Header.BatchId} from {path}.");
-                    if (file != null && journal.Header.InputHash != null && journal.Header.InputHash != file.Hash)
-                    {
-                        WriteWarning($"{file.FullPath} has changed since this journal started (its hash differs): paid rows are not sent again, and a row whose content changed is refused.");
-                    }
-                }
-
-                return journal;
-            }
-            catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, path));
-                throw; // not reached
-            }
-        }
-
         /// <summary>"Row 3 (CSV line 4), RequestId INV-3": in the message, since the default error view hides TargetObject.</summary>
         private static string RowLabel(int row, string? requestId)
         {
             var id = requestId == null ? "no RequestId" : "RequestId " + requestId;
             return row == 0 ? id : $"Row {row} (CSV line {row + 1}), {id}";
         }
-
-        private static string Describe(RemittanceRequest request) => request.Payee == null
-            ? $"payee {request.BeneficiaryId}"
-            : $"{request.Payee.DisplayName} {Redactor.MaskAccount(request.Payee.AccountNumber)}";
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
     }

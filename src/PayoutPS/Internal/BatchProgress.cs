@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
+using PayoutPS.Core.Batch;
 using PayoutPS.Models;
 
 namespace PayoutPS.Internal

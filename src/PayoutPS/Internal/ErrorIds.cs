@@ -13,5 +13,6 @@ namespace PayoutPS.Internal
         public const string ConfirmationRequired = "PayoutPS.ConfirmationRequired";
         public const string JournalRowChanged = "PayoutPS.JournalRowChanged";
         public const string JournalUnusable = "PayoutPS.JournalUnusable";
+        public const string DuplicateSuspected = "PayoutPS.DuplicateSuspected";
     }
 }

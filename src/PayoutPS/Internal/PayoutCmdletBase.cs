@@ -134,6 +134,10 @@ namespace PayoutPS.Internal
         {
         }
 
+        /// <summary>-WhatIf, or $WhatIfPreference: nothing may be sent or written.</summary>
+        protected bool IsWhatIf() =>
+            (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && ((SwitchParameter)value).IsPresent) || IsWhatIfPreferenceSet();
+
         private bool IsWhatIfPreferenceSet()
         {
             var preference = SessionState.PSVariable.GetValue("WhatIfPreference");

@@ -1,0 +1,342 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PayoutPS.Core.Api;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Redaction;
+using PayoutPS.Core.Signing;
+
+namespace PayoutPS.Core.Batch
+{
+    /// <summary>Where a row's RequestId comes from when the row has none.</summary>
+    public enum RequestIdSource
+    {
+        /// <summary>Refused: without a journal a rerun would not find the payout.</summary>
+        Required,
+
+        /// <summary>Derived from the journal's batch id, the content and its occurrence: a rerun finds the same ids.</summary>
+        Journal,
+
+        /// <summary>Random (-GenerateRequestId): the caller must keep them.</summary>
+        Random,
+
+        /// <summary>A placeholder: the run only checks rows (-ValidateOnly, -WhatIf); the run that sends keys them.</summary>
+        Placeholder,
+    }
+
+    /// <summary>How a batch is run: where its memory is, how rows are keyed, how hard it guards against paying twice.</summary>
+    public sealed class BatchRunOptions
+    {
+        /// <summary>The journal file, or null for a batch without memory.</summary>
+        public string? JournalPath { get; set; }
+
+        /// <summary>The header a new journal gets; an existing one must match its merchant and service.</summary>
+        public JournalHeader Header { get; set; } = new JournalHeader();
+
+        public RequestIdSource Ids { get; set; } = RequestIdSource.Required;
+
+        /// <summary>Send rows even when they look like payouts already made.</summary>
+        public bool AllowDuplicate { get; set; }
+
+        /// <summary>How far back the service's list is searched; given explicitly, rows with their own RequestId are guarded too.</summary>
+        public TimeSpan? DuplicateWindow { get; set; }
+
+        /// <summary>Lists the service's recent payouts (blocking, cancellable by the caller); null when rows are only checked.</summary>
+        public Func<TimeSpan, Func<string, bool>, RecentPayouts>? LoadRecentPayouts { get; set; }
+    }
+
+    /// <summary>
+    /// The batch's rules, in one place for New-Payout (and its tests): opening the journal, keying rows, the
+    /// admission decision for each row (send, already paid, repeated, refused, held by the duplicate guard),
+    /// and counting outcomes into the summary Get-PayoutBatch also uses. Holds no PowerShell and no network code.
+    /// Not thread-safe: one caller thread admits rows and counts results.
+    /// </summary>
+    public sealed class BatchRun : IDisposable
+    {
+        private readonly BatchRunOptions _options;
+        private readonly Dictionary<string, JournalEntry> _seen = new Dictionary<string, JournalEntry>(StringComparer.Ordinal); // without a journal
+        private readonly Dictionary<ContentKey, (int FirstRow, int Count)> _unkeyedContent = new Dictionary<ContentKey, (int, int)>();
+        private readonly List<BatchRow> _deferred = new List<BatchRow>();
+        private Dictionary<ulong, int>? _unreachedPaidByPayee;
+        private RecentPayouts? _recent;
+        private int _randomIds;
+
+        private BatchRun(BatchRunOptions options, BatchJournal? journal)
+        {
+            _options = options;
+            Journal = journal;
+            Summary.Journal = journal?.Path;
+        }
+
+        public BatchJournal? Journal { get; }
+
+        public PayoutBatchSummary Summary { get; } = new PayoutBatchSummary();
+
+        /// <summary>How many rows got a random RequestId (the caller must keep them).</summary>
+        public int RandomIds => _randomIds;
+
+        /// <summary>Opens the journal (when there is one) and checks that this merchant and service may continue it.</summary>
+        public static BatchRun Open(BatchRunOptions options)
+        {
+            if (options.JournalPath == null)
+            {
+                return new BatchRun(options, null);
+            }
+
+            var journal = BatchJournal.Open(options.JournalPath, options.Header);
+            var mismatch = journal.Header.Mismatch(options.Header.Merchant, options.Header.Environment, options.Header.BaseUri);
+            if (mismatch != null)
+            {
+                journal.Dispose();
+                throw new JournalException($"Journal {journal.Path} cannot continue here: {mismatch}. Nothing was sent. Connect as that merchant, or use a new journal file.");
+            }
+
+            return new BatchRun(options, journal);
+        }
+
+        /// <summary>Why the input may not be the one the journal started with; null when nothing suggests so.</summary>
+        public string? InputChanged() =>
+            Journal != null && Journal.IsResumed && _options.Header.InputHash != null && Journal.Header.InputHash != null && Journal.Header.InputHash != _options.Header.InputHash
+                ? $"{_options.Header.InputFile} has changed since this journal started (its hash differs): paid rows are not sent again, a row whose content changed is refused, " +
+                  "and a row that looks like an edited paid row is held."
+                : null;
+
+        /// <summary>The payee for people and for the journal: name and masked account, or the beneficiary id.</summary>
+        public static string Describe(RemittanceRequest request) => request.Payee == null
+            ? $"payee {request.BeneficiaryId}"
+            : $"{request.Payee.DisplayName} {Redactor.MaskAccount(request.Payee.AccountNumber)}";
+
+        /// <summary>
+        /// Keys a checked row (a RequestId for a row without one) and decides what to do with it. Throws
+        /// <see cref="PayoutRequestException"/> when the row has no RequestId and none may be made.
+        /// </summary>
+        /// <param name="fields">The row's fields as checked; with <paramref name="hasOwnId"/> false, under any placeholder requestId.</param>
+        public Admission Admit(int row, RemittanceRequest remittance, IReadOnlyList<RequestField> fields, bool hasOwnId)
+        {
+            var hash = RequestFingerprint.Of(fields);
+            var content = ContentKey.Parse(hash);
+            var occurrence = 1;
+            var firstRow = row;
+            if (!hasOwnId)
+            {
+                _unkeyedContent.TryGetValue(content, out var seen);
+                occurrence = seen.Count + 1;
+                firstRow = seen.Count == 0 ? row : seen.FirstRow;
+                _unkeyedContent[content] = (firstRow, occurrence);
+                remittance.RequestId = NewRequestId(hash, occurrence, row);
+                fields = RequestFields.With(fields, "requestId", remittance.RequestId); // the content hash leaves the requestId out
+            }
+
+            var requestId = remittance.RequestId;
+            var earlier = Find(requestId);
+            if (earlier == null)
+            {
+                var fresh = new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist: false);
+                Reserve(requestId, content, row);
+                return Guard(fresh, hasOwnId, occurrence, firstRow);
+            }
+
+            var known = new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist: Journal != null);
+            if (earlier.Content != content)
+            {
+                return earlier.FromEarlierRun
+                    ? Admission.Refused(known, AdmissionReason.ChangedSinceJournal,
+                        $"this row differs from what journal {Journal!.Path} recorded for RequestId {requestId} (row {earlier.Row} of an earlier run); nothing was sent. " +
+                        "If the payout really changed, give it a new RequestId.")
+                    : Admission.Refused(known, AdmissionReason.RequestIdReused,
+                        $"RequestId {requestId} was already used in this run ({Where(earlier.Row)}) for a different payout; nothing was sent for this row. Give each payout its own RequestId.");
+            }
+
+            if (!earlier.FromEarlierRun || earlier.Reached)
+            {
+                return Admission.Repeated(known, $"this row repeats RequestId {requestId} of {Where(earlier.Row)} with the same content: it is the same payout, sent once and counted once.");
+            }
+
+            Reach(earlier);
+            return earlier.IsPaid ? Admission.AlreadyPaid(known, Journal!.ReadPaid(earlier)) : Admission.Send(known);
+        }
+
+        /// <summary>
+        /// Once the input has ended: each deferred row is held if a paid journal row with its payee and currency
+        /// was still not reached (the row was edited after it was paid), and sent otherwise.
+        /// </summary>
+        public IReadOnlyList<Admission> ResolveDeferred()
+        {
+            var decided = new List<Admission>();
+            foreach (var row in _deferred)
+            {
+                var paid = Journal!.Entries.FirstOrDefault(e => e.Value.FromEarlierRun && e.Value.IsPaid && !e.Value.Reached && e.Value.PayeeKey == PayeeKeyOf(row));
+                if (paid.Value == null)
+                {
+                    decided.Add(Admission.Send(row));
+                    continue;
+                }
+
+                Reach(paid.Value); // each paid row holds at most one edited row
+                var payout = Journal.ReadPaid(paid.Value);
+                decided.Add(Admission.Held(row, AdmissionReason.DuplicateInJournal,
+                    $"it pays {row.Payee} in {row.Currency} like row {paid.Value.Row} of an earlier run (RequestId {paid.Key}), which was paid as payout {payout.PayoutId} " +
+                    $"({payout.SourceAmount} {payout.SourceCurrency}, created {payout.CreateTime} UTC) and is not in this input: the row looks edited after it was paid. Nothing was sent. " +
+                    "If both payouts are meant, run again with -AllowDuplicate."));
+            }
+
+            _deferred.Clear();
+            return decided;
+        }
+
+        /// <summary>Counts how one admitted row ended; paid rows add their amount and fee to their currency's total.</summary>
+        public RowOutcome Count(BatchResult result)
+        {
+            RowOutcome outcome;
+            if (result.NotSent)
+            {
+                outcome = RowOutcome.NotSent;
+            }
+            else if (result.Payout != null)
+            {
+                outcome = (RowOutcome)Enum.Parse(typeof(RowOutcome), result.Payout.Outcome.ToString());
+            }
+            else
+            {
+                outcome = result.Error is PayoutApiException api ? RowOutcomes.Of(api.Kind) : RowOutcome.Unavailable;
+            }
+
+            Summary.Add(outcome, result.Row.RequestId, result.Payout?.SourceAmount, result.Payout?.SourceCurrency, result.Payout?.Fee);
+            return outcome;
+        }
+
+        /// <summary>Rows an earlier run of the journal recorded, not paid, that this input never reached (in row order).</summary>
+        public IReadOnlyList<(int Row, string RequestId)> NotReached()
+        {
+            if (Journal == null)
+            {
+                return Array.Empty<(int, string)>();
+            }
+
+            var missing = Journal.Entries.Where(e => e.Value.FromEarlierRun && !e.Value.Reached && !e.Value.IsPaid)
+                .Select(e => (e.Value.Row, e.Key)).OrderBy(e => e.Row).ToList();
+            foreach (var row in missing)
+            {
+                Summary.AddNotReached(row.Key);
+            }
+
+            return missing;
+        }
+
+        public void Dispose() => Journal?.Dispose();
+
+        private Admission Guard(BatchRow row, bool hasOwnId, int occurrence, int firstRow)
+        {
+            if (_options.AllowDuplicate || (hasOwnId && _options.DuplicateWindow == null))
+            {
+                return Admission.Send(row);
+            }
+
+            if (!hasOwnId && occurrence > 1)
+            {
+                return Admission.Held(row, AdmissionReason.DuplicateInInput,
+                    $"it has the same payee, amounts, currencies and reference as {Where(firstRow)}, and neither has a RequestId. Nothing was sent for this row. " +
+                    "If both payouts are meant, give each a RequestId (or a different Reference), or run with -AllowDuplicate.");
+            }
+
+            var recent = Recent();
+            var match = recent?.Claim(row.Request);
+            if (match != null)
+            {
+                return Admission.Held(row, AdmissionReason.DuplicateAtService,
+                    $"it matches {match}, which the service made within the last {Window().TotalHours:0.#} hours and this journal does not know " +
+                    "(was this file paid with another or a lost journal?). Nothing was sent. Check that payout; if this one is meant too, run again with -AllowDuplicate.");
+            }
+
+            if (UnreachedPaid(row) > 0)
+            {
+                _deferred.Add(row);
+                return Admission.Deferred(row);
+            }
+
+            return Admission.Send(row);
+        }
+
+        private int UnreachedPaid(BatchRow row)
+        {
+            if (Journal == null || !Journal.IsResumed)
+            {
+                return 0;
+            }
+
+            if (_unreachedPaidByPayee == null)
+            {
+                _unreachedPaidByPayee = new Dictionary<ulong, int>();
+                foreach (var entry in Journal.Entries)
+                {
+                    if (entry.Value.FromEarlierRun && entry.Value.IsPaid && !entry.Value.Reached)
+                    {
+                        _unreachedPaidByPayee.TryGetValue(entry.Value.PayeeKey, out var count);
+                        _unreachedPaidByPayee[entry.Value.PayeeKey] = count + 1;
+                    }
+                }
+            }
+
+            return _unreachedPaidByPayee.TryGetValue(PayeeKeyOf(row), out var unreached) ? unreached : 0;
+        }
+
+        /// <summary>Marks a journal entry as reached by this input; a paid one no longer holds rows back.</summary>
+        private void Reach(JournalEntry entry)
+        {
+            entry.Reached = true;
+            if (entry.IsPaid && _unreachedPaidByPayee != null && _unreachedPaidByPayee.TryGetValue(entry.PayeeKey, out var count))
+            {
+                _unreachedPaidByPayee[entry.PayeeKey] = count - 1;
+            }
+        }
+
+        private RecentPayouts? Recent()
+        {
+            if (_recent == null && _options.LoadRecentPayouts != null)
+            {
+                _recent = _options.LoadRecentPayouts(Window(), requestId => Find(requestId) != null);
+            }
+
+            return _recent;
+        }
+
+        private TimeSpan Window() => _options.DuplicateWindow ?? RecentPayouts.DefaultWindow;
+
+        private static ulong PayeeKeyOf(BatchRow row) => PayeeKeys.Of(row.Payee, row.Currency);
+
+        private JournalEntry? Find(string requestId) =>
+            Journal != null ? Journal.Find(requestId) : _seen.TryGetValue(requestId, out var seen) ? seen : null;
+
+        private void Reserve(string requestId, ContentKey content, int row)
+        {
+            if (Journal != null)
+            {
+                Journal.Reserve(requestId, content, row);
+            }
+            else
+            {
+                _seen[requestId] = new JournalEntry(content, row, fromEarlierRun: false);
+            }
+        }
+
+        private string NewRequestId(string contentHash, int occurrence, int row)
+        {
+            switch (_options.Ids)
+            {
+                case RequestIdSource.Journal:
+                    return GeneratedRequestIds.Derive(Journal!.Header.BatchId, contentHash, occurrence);
+                case RequestIdSource.Placeholder:
+                    return "unsent-" + row.ToString(System.Globalization.CultureInfo.InvariantCulture); // checking only: the run that sends keys the row
+                case RequestIdSource.Random:
+                    _randomIds++;
+                    return Guid.NewGuid().ToString("N");
+                default:
+                    throw new PayoutRequestException(
+                        "RequestId is missing. It is the payout's idempotency key: without it, a rerun after a crash would pay again. " +
+                        "Add a RequestId column, or run with -Journal <file> (ids are derived and remembered), or -GenerateRequestId (random ids you must keep).", "RequestId");
+            }
+        }
+
+        private static string Where(int row) => row == 0 ? "an earlier payout" : $"row {row}, CSV line {row + 1}";
+    }
+}

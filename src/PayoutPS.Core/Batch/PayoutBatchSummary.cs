@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PayoutPS.Core.Batch
+{
+    /// <summary>
+    /// The end of a batch: counts by outcome, totals per currency, the rows in doubt, and the exit code a
+    /// scheduled task should end with: 0 all paid, 1 some refused, held, failed or not sent, 2 invalid input,
+    /// 4 rows in doubt (3, authentication or configuration, is for a run that could not start; the examples map it).
+    /// New-Payout and Get-PayoutBatch both count through <see cref="Add"/>, so they cannot disagree.
+    /// </summary>
+    public sealed class PayoutBatchSummary
+    {
+        private readonly SortedDictionary<string, PayoutCurrencyTotal> _totals = new SortedDictionary<string, PayoutCurrencyTotal>(StringComparer.Ordinal);
+        private readonly List<string> _inDoubt = new List<string>();
+        private readonly List<string> _notReached = new List<string>();
+
+        public const int ExitAllPaid = 0;
+        public const int ExitSomeFailed = 1;
+        public const int ExitInvalidInput = 2;
+        public const int ExitConfiguration = 3;
+        public const int ExitInDoubt = 4;
+
+        /// <summary>Rows read from the input.</summary>
+        public int Rows { get; set; }
+
+        public int Created { get; private set; }
+
+        public int AlreadyExisted { get; private set; }
+
+        public int Recovered { get; private set; }
+
+        /// <summary>Paid by an earlier run of this journal; not sent again.</summary>
+        public int FromJournal { get; private set; }
+
+        /// <summary>The same RequestId and content as an earlier row of the input: one payout, counted once.</summary>
+        public int Repeated { get; private set; }
+
+        /// <summary>Refused before sending: the row is invalid, changed since the journal, or reuses a RequestId.</summary>
+        public int Invalid { get; private set; }
+
+        /// <summary>Held by the duplicate guard: they look like payouts already made. Never sent; counted as refused.</summary>
+        public int Held { get; private set; }
+
+        /// <summary>Refused by the service (balance, payee, conflict…): not paid.</summary>
+        public int Refused { get; private set; }
+
+        /// <summary>Provably not paid: the service was unreachable.</summary>
+        public int Failed { get; private set; }
+
+        /// <summary>May or may not be paid: settle with Get-PayoutStatus or a rerun.</summary>
+        public int InDoubt => _inDoubt.Count;
+
+        /// <summary>The run stopped before these rows' requests left: not paid, and a rerun sends them.</summary>
+        public int NotSent { get; private set; }
+
+        /// <summary>Checked only (-ValidateOnly or -WhatIf).</summary>
+        public int Checked { get; private set; }
+
+        /// <summary>Rows an earlier run of the journal recorded that this input never reached, and that are not paid.</summary>
+        public int NotReached => _notReached.Count;
+
+        public int Paid => Created + AlreadyExisted + Recovered + FromJournal;
+
+        public string[] InDoubtRequestIds => _inDoubt.ToArray();
+
+        public string[] NotReachedRequestIds => _notReached.ToArray();
+
+        public PayoutCurrencyTotal[] Totals => _totals.Values.ToArray();
+
+        /// <summary>The totals as one line ("4800.00 EUR in 1 payout(s), fees 37.80; …"), for Export-Csv and logs.</summary>
+        public string TotalsText => string.Join("; ", Totals.Select(t => t.ToString()));
+
+        /// <summary>The RequestIds in doubt as one line, for Export-Csv and logs.</summary>
+        public string InDoubtText => string.Join(", ", _inDoubt);
+
+        public string? Journal { get; set; }
+
+        public TimeSpan Duration { get; set; }
+
+        public double PayoutsPerSecond => Duration.TotalSeconds > 0 ? Math.Round((Created + AlreadyExisted + Recovered) / Duration.TotalSeconds, 1) : 0;
+
+        public int ExitCode => InDoubt > 0 ? ExitInDoubt
+            : Invalid > 0 ? ExitInvalidInput
+            : Refused + Held + Failed + NotSent + NotReached > 0 ? ExitSomeFailed
+            : ExitAllPaid;
+
+        /// <summary>Counts one row's outcome; a paid row's amount and fee go into its currency's total.</summary>
+        public void Add(RowOutcome outcome, string? requestId, string? sourceAmount = null, string? sourceCurrency = null, string? fee = null)
+        {
+            switch (outcome)
+            {
+                case RowOutcome.Created: Created++; break;
+                case RowOutcome.AlreadyExisted: AlreadyExisted++; break;
+                case RowOutcome.Recovered: Recovered++; break;
+                case RowOutcome.Journaled: FromJournal++; break;
+                case RowOutcome.Repeated: Repeated++; return;
+                case RowOutcome.Checked: Checked++; return;
+                case RowOutcome.Invalid: Invalid++; return;
+                case RowOutcome.Held: Held++; return;
+                case RowOutcome.Refused: Refused++; return;
+                case RowOutcome.Unavailable: Failed++; return;
+                case RowOutcome.NotSent: NotSent++; return;
+                case RowOutcome.InDoubt: _inDoubt.Add(requestId ?? "(no RequestId)"); return;
+            }
+
+            if (string.IsNullOrEmpty(sourceCurrency))
+            {
+                return;
+            }
+
+            if (!_totals.TryGetValue(sourceCurrency!, out var total))
+            {
+                _totals[sourceCurrency!] = total = new PayoutCurrencyTotal(sourceCurrency!);
+            }
+
+            total.Add(sourceAmount, fee);
+        }
+
+        /// <summary>A row an earlier run recorded, not paid, that this input never reached.</summary>
+        public void AddNotReached(string requestId) => _notReached.Add(requestId);
+
+        public override string ToString()
+        {
+            var money = TotalsText;
+            return $"{Rows} rows: {Paid} paid ({Created} created, {AlreadyExisted + Recovered} found existing, {FromJournal} from the journal), " +
+                   $"{Invalid} invalid, {Refused} refused, {Held} held as possible duplicates, {Failed} failed, {InDoubt} in doubt" +
+                   (NotSent > 0 ? $", {NotSent} not sent (the run stopped)" : string.Empty) +
+                   (Repeated > 0 ? $", {Repeated} repeated (same RequestId as an earlier row, paid once)" : string.Empty) +
+                   (Checked > 0 ? $", {Checked} checked only" : string.Empty) +
+                   (NotReached > 0 ? $", {NotReached} unpaid row(s) of earlier runs not in this input" : string.Empty) +
+                   (money.Length > 0 ? $". Sent {money}" : string.Empty) + $". Exit code {ExitCode}.";
+        }
+    }
+
+    /// <summary>What left one balance: the payouts' debits (fees included) and, of that, the fees.</summary>
+    public sealed class PayoutCurrencyTotal
+    {
+        internal PayoutCurrencyTotal(string currency) => Currency = currency;
+
+        public string Currency { get; }
+
+        public int Payouts { get; private set; }
+
+        public decimal Sent { get; private set; }
+
+        public decimal Fees { get; private set; }
+
+        internal void Add(string? amount, string? fee)
+        {
+            Payouts++;
+            Sent += Parse(amount);
+            Fees += Parse(fee);
+        }
+
+        private static decimal Parse(string? text) =>
+            decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : 0m;
+
+        public override string ToString() =>
+            $"{Sent.ToString(CultureInfo.InvariantCulture)} {Currency} in {Payouts} payout(s), fees {Fees.ToString(CultureInfo.InvariantCulture)}";
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Transport;
+
+namespace PayoutPS.Core.Batch
+{
+    /// <summary>
+    /// The duplicate guard's view of the service: the merchant's payouts created within a window, as compact
+    /// keys over what the transaction list returns (payee id or the account's last four, amounts, currencies,
+    /// reference). It is a heuristic that holds rows back; it never decides that something was paid.
+    /// </summary>
+    public sealed class RecentPayouts
+    {
+        /// <summary>The default window: a payroll rerun within three days (a weekend) is the case to catch.</summary>
+        public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(72);
+
+        private const int PageSize = 100; // the transaction list's largest page
+
+        private readonly Dictionary<ulong, List<int>> _byKey = new Dictionary<ulong, List<int>>();
+        private readonly List<Earlier> _payouts = new List<Earlier>();
+
+        /// <summary>Payouts the list returned that this journal does not know.</summary>
+        public int Count => _payouts.Count;
+
+        /// <summary>Pages through the transaction list once; payouts whose requestId <paramref name="known"/> are left out.</summary>
+        public static async Task<RecentPayouts> LoadAsync(PayoutClient client, TimeSpan window, DateTime utcNow, Func<string, bool> known, IPayoutLog log, CancellationToken cancellationToken)
+        {
+            var recent = new RecentPayouts();
+            var query = new PayoutQuery { CreatedFrom = utcNow - window, CreatedTo = utcNow.AddMinutes(5) };
+            for (var current = 1; ; current++)
+            {
+                var page = await client.ListPayoutsAsync(query, PageSize, current, log, cancellationToken).ConfigureAwait(false);
+                foreach (var payout in page.Records)
+                {
+                    if (payout.RequestId == null || !known(payout.RequestId))
+                    {
+                        recent.Add(payout);
+                    }
+                }
+
+                if (page.Records.Count < PageSize || (long)current * PageSize >= page.Total)
+                {
+                    break;
+                }
+            }
+
+            log.Verbose($"Duplicate guard: {recent.Count} payout(s) created in the last {window.TotalHours:0.#} hours are not in this journal.");
+            return recent;
+        }
+
+        /// <summary>The unused earlier payout <paramref name="request"/> looks like, marked used; null when none.</summary>
+        public string? Claim(RemittanceRequest request)
+        {
+            var key = KeyOf(request);
+            if (!_byKey.TryGetValue(key, out var candidates))
+            {
+                return null;
+            }
+
+            foreach (var index in candidates)
+            {
+                var earlier = _payouts[index];
+                if (!earlier.Used && !string.Equals(earlier.RequestId, request.RequestId, StringComparison.Ordinal))
+                {
+                    earlier.Used = true; // each earlier payout holds at most one row
+                    _payouts[index] = earlier;
+                    return $"payout {earlier.PayoutId} (requestId {earlier.RequestId}, created {earlier.Created} UTC, {earlier.Amount})";
+                }
+            }
+
+            return null;
+        }
+
+        internal void Add(PayoutRecord payout)
+        {
+            var payee = Payee(payout.BeneficiaryId, payout.CardNumber);
+            var index = _payouts.Count;
+            _payouts.Add(new Earlier
+            {
+                PayoutId = payout.PayoutId, RequestId = payout.RequestId, Created = payout.CreateTime,
+                Amount = $"{payout.SourceAmount} {payout.SourceCurrency} → {payout.TargetAmount} {payout.TargetCurrency}",
+            });
+
+            // The list does not say which amount was given: a row sent by either matches.
+            Index(Key("send", payee, payout.SourceCurrency, payout.TargetCurrency, payout.SourceAmount, payout.Reference), index);
+            Index(Key("receive", payee, payout.SourceCurrency, payout.TargetCurrency, payout.TargetAmount, payout.Reference), index);
+        }
+
+        private void Index(ulong key, int index)
+        {
+            if (!_byKey.TryGetValue(key, out var list))
+            {
+                _byKey[key] = list = new List<int>(1);
+            }
+
+            list.Add(index);
+        }
+
+        private static ulong KeyOf(RemittanceRequest request) => request.SendAmount != null
+            ? Key("send", Payee(request.BeneficiaryId, request.Payee?.AccountNumber), request.SourceCurrency, request.TargetCurrency, request.SendAmount, request.Reference)
+            : Key("receive", Payee(request.BeneficiaryId, request.Payee?.AccountNumber), request.SourceCurrency, request.TargetCurrency, request.ReceiveAmount, request.Reference);
+
+        private static ulong Key(string side, string payee, string? sourceCurrency, string? targetCurrency, string? amount, string? reference) =>
+            PayeeKeys.Of(side, payee, sourceCurrency?.ToUpperInvariant(), targetCurrency?.ToUpperInvariant(), Number(amount), reference ?? string.Empty);
+
+        /// <summary>A payee id, or the account's last four characters: what a statement-style list shows.</summary>
+        private static string Payee(string? beneficiaryId, string? account)
+        {
+            if (!string.IsNullOrEmpty(beneficiaryId))
+            {
+                return "id:" + beneficiaryId;
+            }
+
+            var shown = (account ?? string.Empty).Substring((account ?? string.Empty).LastIndexOf('*') + 1);
+            return "account:" + (shown.Length > 4 ? shown.Substring(shown.Length - 4) : shown).ToUpperInvariant();
+        }
+
+        /// <summary>Amounts compared as numbers: "100", "100.0" and "100.00" are one amount.</summary>
+        private static string Number(string? amount) =>
+            decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                ? value.ToString("0.############################", CultureInfo.InvariantCulture)
+                : amount ?? string.Empty;
+
+        private struct Earlier
+        {
+            public string? PayoutId;
+            public string? RequestId;
+            public string? Created;
+            public string Amount;
+            public bool Used;
+        }
+    }
+}
