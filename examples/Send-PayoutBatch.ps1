@@ -32,6 +32,9 @@ param(
     [ValidateRange(0, 10)] [int] $MaxRetries = 4,
     # Seconds to follow paid rows to a final status; 0 skips it (the journal and Get-PayoutBatch -Refresh can do it later).
     [int] $WaitSeconds = 120,
+    # Send rows that look like payouts already made (identical rows, or a match among the last 72 hours' payouts
+    # that this journal does not know). Without it they are held and named, and the exit code is 1.
+    [switch] $AllowDuplicate,
     # Connecting to Production needs this switch on top of -Environment Production.
     [switch] $ConfirmProduction,
     # Where PayoutPS.psd1 is; by default the one built in this repository, else the installed module.
@@ -56,7 +59,7 @@ try {
 
     # Every row goes; refusals are collected, not fatal. The journal makes a rerun resume instead of paying again.
     $sent = Import-Csv -Path $CsvPath -Encoding utf8 |
-        New-Payout -Journal $JournalPath -ThrottleLimit $ThrottleLimit -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
+        New-Payout -Journal $JournalPath -ThrottleLimit $ThrottleLimit -AllowDuplicate:$AllowDuplicate -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
 }
 catch {
     # Not connected, a wrong key, a journal in use by another run or another merchant's: nothing was sent.

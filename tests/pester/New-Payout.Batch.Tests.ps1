@@ -8,64 +8,7 @@ BeforeAll {
     # The unattended way: the child processes find the merchant and key in their environment.
     $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant
     $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
-    function Get-Payouts { @((Get-SandboxState $Sandbox).payouts) }
-
-    # A payroll file: row i pays (i mod $Distinct + 1).00 USD to the same payee, so without RequestIds many rows are identical.
-    function New-BatchCsv([int] $Count, [switch] $WithRequestId, [int] $Distinct = 25) {
-        $path = Join-Path $TestDrive "batch-$([guid]::NewGuid().ToString('N').Substring(0, 8)).csv"
-        1..$Count | ForEach-Object {
-            $row = [ordered]@{}
-            if ($WithRequestId) { $row.RequestId = 'B-{0:D5}' -f $_ }
-            $row.FirstName = 'Anna'; $row.LastName = 'Müller'; $row.AccountNumber = 'DE89370400440532013000'; $row.Country = 'DE'
-            $row.City = 'Berlin'; $row.AddressLine1 = 'Unter den Linden 1'; $row.SendAmount = '{0}.00' -f ($_ % $Distinct + 1)
-            $row.SourceCurrency = 'USD'; $row.TargetCurrency = 'EUR'; $row.Purpose = '1'
-            [pscustomobject]$row
-        } | Export-Csv $path -NoTypeInformation -Encoding utf8
-        $path
-    }
-
-    # examples/Send-PayoutBatch.ps1 in its own pwsh process, as a scheduled task would run it.
-    function Start-BatchProcess([string] $Csv, [string] $Journal, [string[]] $Extra = @()) {
-        $pwsh = Join-Path $PSHOME 'pwsh.dll'
-        $arguments = @($pwsh, '-NoLogo', '-NoProfile', '-NonInteractive', '-File', $BatchScript, '-CsvPath', $Csv, '-JournalPath', $Journal,
-            '-Environment', 'Local', '-Port', $Sandbox.Port, '-WaitSeconds', '0', '-ModulePath', $ModulePath) + $Extra
-        $log = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-        Start-Process dotnet -ArgumentList $arguments -PassThru -RedirectStandardOutput "$log.out" -RedirectStandardError "$log.err"
-    }
-
-    function Get-JournalLines([string] $Journal) {
-        if (-not (Test-Path $Journal)) { return @() }
-        $stream = [IO.FileStream]::new($Journal, 'Open', 'Read', 'ReadWrite')
-        try { $reader = [IO.StreamReader]::new($stream); @($reader.ReadToEnd() -split "`n" | Where-Object { $_ }) }
-        finally { $stream.Dispose() }
-    }
-
-    function Get-JournalCounts([string] $Journal) {
-        $records = Get-JournalLines $Journal | ForEach-Object { try { ConvertFrom-Json $_ } catch { } }
-        [pscustomobject]@{
-            Intents  = @($records | Where-Object type -eq 'intent').Count
-            Outcomes = @($records | Where-Object type -eq 'outcome').Count
-        }
-    }
-
-    # Kills the run with SIGKILL once the journal holds $Outcomes outcomes; returns what the journal held then.
-    function Stop-BatchAt([string] $Csv, [string] $Journal, [int] $Outcomes) {
-        $process = Start-BatchProcess $Csv $Journal
-        $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (-not $process.HasExited -and [DateTime]::UtcNow -lt $deadline) {
-            if ((Get-JournalCounts $Journal).Outcomes -ge $Outcomes) { break }
-            Start-Sleep -Milliseconds 50
-        }
-        if (-not $process.HasExited) { $process.Kill() }
-        $process.WaitForExit()
-        Get-JournalCounts $Journal
-    }
-
-    function Invoke-Batch([string] $Csv, [string] $Journal, [string[]] $Extra = @()) {
-        $process = Start-BatchProcess $Csv $Journal $Extra
-        $process.WaitForExit()
-        $process.ExitCode
-    }
+    . (Join-Path $PSScriptRoot 'batch.ps1')
 }
 
 AfterAll {
@@ -82,26 +25,27 @@ Describe 'A batch killed with SIGKILL and rerun pays every row exactly once' {
     }
 
     It '<Name>' -ForEach @(
-        @{ Name = 'with a RequestId column (500 rows)'; WithRequestId = $true }
-        @{ Name = 'without a RequestId column: identical rows stay separate payouts (500 rows)'; WithRequestId = $false }
+        @{ Name = 'with a RequestId column (500 rows)'; WithRequestId = $true; Distinct = 25; Extra = @() }
+        @{ Name = 'without a RequestId column: identical rows stay separate payouts with -AllowDuplicate (500 rows)'; WithRequestId = $false; Distinct = 25; Extra = @('-AllowDuplicate') }
+        @{ Name = 'without a RequestId column, the duplicate guard on and -ThrottleLimit 32 (500 distinct rows)'; WithRequestId = $false; Distinct = 500; Extra = @('-ThrottleLimit', '32') }
     ) {
-        $csv = New-BatchCsv 500 -WithRequestId:$WithRequestId
+        $csv = New-BatchCsv 500 -WithRequestId:$WithRequestId -Distinct $Distinct
         $journal = "$csv.journal"
         $caughtInFlight = 0
         foreach ($killAt in 40, 160, 330) {
-            $atKill = Stop-BatchAt $csv $journal $killAt
+            $atKill = Stop-BatchAt $csv $journal $killAt $Extra
             if ($atKill.Intents -gt $atKill.Outcomes) { $caughtInFlight++ }
         }
         $caughtInFlight | Should -BeGreaterThan 0 -Because 'some kills must land with intents flushed and answers pending'
         (Get-Payouts).Count | Should -BeLessThan 500 -Because 'the kills must interrupt the batch'
 
-        Invoke-Batch $csv $journal | Should -Be 0
+        Invoke-Batch $csv $journal $Extra | Should -Be 0
 
         $payouts = Get-Payouts
         $payouts.Count | Should -Be 500
         ($payouts.requestId | Sort-Object -Unique).Count | Should -Be 500
-        # Exactly as written: each amount was in the file 20 times, and is paid 20 times.
-        $payouts | Group-Object { $_.request.sourceAmount } | ForEach-Object { $_.Count | Should -Be 20 }
+        # Exactly as written: each amount was in the file 500 / $Distinct times, and is paid that often.
+        $payouts | Group-Object { $_.request.sourceAmount } | ForEach-Object { $_.Count | Should -Be (500 / $Distinct) }
         if ($WithRequestId) {
             foreach ($p in $payouts) { $p.request.sourceAmount | Should -Be ('{0}.00' -f ([int]$p.requestId.Substring(2) % 25 + 1)) }
         }
@@ -121,7 +65,7 @@ Describe 'Batches against a service that fails' {
             $rule.path = '/api/v2/txn/remittance'; $rule.probability = 0.07; $rule.seed = $seed++
             Add-SandboxFault $Sandbox $rule
         }
-        $csv = New-BatchCsv 500
+        $csv = New-BatchCsv 500 -Distinct 500
         $journal = "$csv.journal"
 
         $first = Invoke-Batch $csv $journal @('-TimeoutSec', '1', '-MaxRetries', '6')
@@ -184,9 +128,9 @@ Describe 'The journal' {
 
     It 'derives the same RequestIds on a rerun, so identical rows stay two payouts and are found again' {
         $csv = New-BatchCsv 4 -Distinct 2
-        $first = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force)
+        $first = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -AllowDuplicate -Force)
         ($first.RequestId | Sort-Object -Unique).Count | Should -Be 4
-        $second = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force)
+        $second = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -AllowDuplicate -Force)
         ($second | Sort-Object Row).RequestId | Should -Be ($first | Sort-Object Row).RequestId
         (Get-Payouts).Count | Should -Be 4
     }
@@ -388,7 +332,7 @@ Describe 'Running a batch' {
 
         $rows = @(Get-PayoutBatch -Journal $journal)
         $rows.Row | Should -Be @(1, 2, 3, 4)
-        $rows[3].Outcome | Should -Be 'Pending'
+        $rows[3].Outcome | Should -Be 'InDoubt'
         (Get-PayoutBatch -Journal $journal -Summary).ExitCode | Should -Be 4
 
         $refreshed = @(Get-PayoutBatch -Journal $journal -Refresh)

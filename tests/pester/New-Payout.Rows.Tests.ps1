@@ -66,11 +66,17 @@ Describe 'New-Payout pays each row exactly as written' {
             $payouts[0].request.sourceAmount | Should -Be '100.00'
         }
 
-        It 'a repeated row with the same content is the same payout: AlreadyExisted, paid once' {
-            $results = @(New-Row 'SAME-1'; New-Row 'SAME-1') | New-Payout -Force -WarningAction SilentlyContinue
-            # Both rows may be in flight at once: which of the two the service created first is not fixed.
-            ($results.Outcome | Sort-Object) | Should -Be @('AlreadyExisted', 'Created')
+        It 'a repeated row with the same content is the same payout: sent once, counted once, named' {
+            $results = @(@(New-Row 'SAME-1'; New-Row 'SAME-1') | New-Payout -Force -SummaryVariable summary -WarningVariable warned -WarningAction SilentlyContinue)
+            $results.Outcome | Should -Be 'Created'
+            $warned.Message | Should -Match '^Row 2 .*repeats RequestId SAME-1 of row 1'
+            $summary.Paid | Should -Be 1
+            $summary.Repeated | Should -Be 1
+            @($summary.Totals).Count | Should -Be 1
+            $summary.Totals[0].Payouts | Should -Be 1
+            $summary.ExitCode | Should -Be 0
             (Get-Payouts).Count | Should -Be 1
+            (Get-Payouts)[0].creationAttempts | Should -Be 1 -Because 'the repeated row is never sent'
         }
 
         It 'when the service already holds the RequestId for another payout (13003), it is an error, not a result' {

@@ -126,7 +126,7 @@ namespace PayoutPS.Core.Batch
         {
             var money = TotalsText;
             return $"{Rows} rows: {Paid} paid ({Created} created, {AlreadyExisted + Recovered} found existing, {FromJournal} from the journal), " +
-                   $"{Invalid} invalid, {Refused} refused, {Held} held as possible duplicates, {Failed} failed, {InDoubt} in doubt" +
+                   $"{Invalid} invalid, {Refused} refused, " + (Held > 0 ? $"{Held} held as possible duplicates, " : string.Empty) + $"{Failed} failed, {InDoubt} in doubt" +
                    (NotSent > 0 ? $", {NotSent} not sent (the run stopped)" : string.Empty) +
                    (Repeated > 0 ? $", {Repeated} repeated (same RequestId as an earlier row, paid once)" : string.Empty) +
                    (Checked > 0 ? $", {Checked} checked only" : string.Empty) +

@@ -10,7 +10,7 @@
     Examples    = @(
         @{
             Title   = 'Pay every approved payee 25.00 USD'
-            Code    = 'Get-PayoutBeneficiary -Status PASS | New-Payout -SendAmount 25.00 -SourceCurrency USD -Purpose BusinessServices -Journal bonus.journal -Force'
+            Code    = 'Get-PayoutBeneficiary -Status PASS | New-Payout -SendAmount 25.00 -SourceCurrency USD -Purpose BusinessServices -Reference ''Bonus 2026-11'' -Journal bonus.journal -Force'
             Remarks = 'Each payee is paid in its own currency; the journal derives a RequestId per payee.'
         }
         @{
