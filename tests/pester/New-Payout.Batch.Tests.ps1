@@ -89,7 +89,9 @@ Describe 'Batches against a service that fails' {
         $summary.InDoubtRequestIds | Should -Be @('B-00001')
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.Api.InDoubt*'
         $results.Count | Should -Be 2
-        Start-Sleep -Seconds 2   # the delayed original lands at the service
+        # The delayed original lands at the service: wait for it, however slow this machine is.
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (-not (Get-Payouts | Where-Object requestId -eq 'B-00001') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
 
         $again = @(Import-Csv $csv | New-Payout -Journal "$csv.journal" -Force -SummaryVariable summary)
         $summary.ExitCode | Should -Be 0
@@ -172,9 +174,13 @@ Describe 'The journal' {
         $first = Start-BatchProcess $csv $journal @('-ThrottleLimit', '2')
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
         while ((Get-JournalCounts $journal).Outcomes -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-
-        Invoke-Batch $csv $journal | Should -Be 3
-        { Import-Csv $csv | New-Payout -Journal $journal -Force } | Should -Throw -ExpectedMessage '*in use by another run*nothing was sent*'
+        # Paused (SIGSTOP) while the others try: the first run holds its lock however long they take to start.
+        & kill -STOP $first.Id
+        try {
+            Invoke-Batch $csv $journal | Should -Be 3
+            { Import-Csv $csv | New-Payout -Journal $journal -Force } | Should -Throw -ExpectedMessage '*in use by another run*nothing was sent*'
+        }
+        finally { & kill -CONT $first.Id }
 
         $first.WaitForExit()
         $first.ExitCode | Should -Be 0

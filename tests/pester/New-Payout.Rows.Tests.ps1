@@ -69,7 +69,7 @@ Describe 'New-Payout pays each row exactly as written' {
         It 'a repeated row with the same content is the same payout: sent once, counted once, named' {
             $results = @(@(New-Row 'SAME-1'; New-Row 'SAME-1') | New-Payout -Force -SummaryVariable summary -WarningVariable warned -WarningAction SilentlyContinue)
             $results.Outcome | Should -Be 'Created'
-            $warned.Message | Should -Match '^Row 2 .*repeats RequestId SAME-1 of row 1'
+            @($warned.Message -match '^Row 2 .*repeats RequestId SAME-1 of row 1').Count | Should -Be 1
             $summary.Paid | Should -Be 1
             $summary.Repeated | Should -Be 1
             @($summary.Totals).Count | Should -Be 1

@@ -102,8 +102,14 @@ Describe 'examples/callback-receiver.ps1 against the sandbox''s deliveries' {
         $pwsh = Join-Path $PSHOME 'pwsh.dll'
         $script:Receiver = Start-Process dotnet -PassThru -RedirectStandardOutput "$TestDrive/receiver.out" -RedirectStandardError "$TestDrive/receiver.err" -ArgumentList @(
             $pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'examples/callback-receiver.ps1'), '-Port', $ReceiverPort, '-StatePath', $StatePath, '-ModulePath', $ModulePath)
-        Wait-Until { $payouts = @((Get-SandboxState $Sandbox).payouts); @($payouts | Where-Object { $_.payoutStatus -notin 'S', 'F' }).Count -eq 0 } 30
-        Wait-Until { @(Get-Callbacks | Where-Object { -not $_.delivered }).Count -eq 0 } 30
+        # Settled: every payout final, its final status delivered, and nothing left to deliver (one condition, polled).
+        Wait-Until {
+            $state = Get-SandboxState $Sandbox
+            $final = @($state.payouts | Where-Object { $_.payoutStatus -in 'S', 'F' })
+            $delivered = @($state.callbacks | Where-Object delivered)
+            $final.Count -eq 3 -and @($state.callbacks | Where-Object { -not $_.delivered }).Count -eq 0 -and
+                @($final | Where-Object { $p = $_; -not ($delivered | Where-Object { $_.requestId -eq $p.requestId -and $_.payoutStatus -eq $p.payoutStatus }) }).Count -eq 0
+        } 60
     }
 
     AfterAll {

@@ -19,22 +19,38 @@ namespace PayoutPS.Core.Notifications
     {
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+        // What this process has folded of each log so far: the file only grows, so a record reads only what is new.
+        private static readonly Dictionary<string, Folded> Known = new Dictionary<string, Folded>(StringComparer.Ordinal);
+
         public static string PathFor(string journalPath) => journalPath + ".notifications";
 
         /// <summary>Records a valid notification; returns what it did: Applied, Repeat, or Late (a final status was already known).</summary>
         public static string Record(string journalPath, PayoutNotification notification)
         {
-            var path = PathFor(journalPath);
+            var path = Path.GetFullPath(PathFor(journalPath));
             using (var file = OpenExclusive(path))
+            lock (Known)
             {
-                var statuses = Fold(file);
-                var verdict = Verdict(statuses, notification.RequestId!, notification.Status!);
+                if (!Known.TryGetValue(path, out var folded) || file.Length < folded.End)
+                {
+                    Known[path] = folded = new Folded(); // new, or not the file we folded: read it whole
+                }
+
+                folded.End = Fold(file, folded.End, folded.Statuses);
+                if (folded.End < file.Length)
+                {
+                    file.SetLength(folded.End); // a torn last line (a crash mid-write) would swallow the next record
+                }
+
+                var verdict = Verdict(folded.Statuses, notification.RequestId!, notification.Status!);
                 if (verdict == "Applied")
                 {
                     file.Seek(0, SeekOrigin.End);
                     var line = Line(notification);
                     file.Write(line, 0, line.Length);
                     file.Flush(flushToDisk: true);
+                    folded.End = file.Length;
+                    folded.Statuses[notification.RequestId!] = (notification.Status!, notification.PayoutId);
                 }
 
                 return verdict;
@@ -52,7 +68,9 @@ namespace PayoutPS.Core.Notifications
 
             using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             {
-                return Fold(file);
+                var statuses = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+                Fold(file, 0, statuses);
+                return statuses;
             }
         }
 
@@ -75,11 +93,11 @@ namespace PayoutPS.Core.Notifications
             return Settle(current.Status, status) == status ? "Applied" : "Late";
         }
 
-        private static Dictionary<string, (string Status, string? PayoutId)> Fold(Stream file)
+        /// <summary>Folds the records from <paramref name="from"/> on into <paramref name="statuses"/>; returns where the whole records end.</summary>
+        private static long Fold(Stream file, long from, Dictionary<string, (string Status, string? PayoutId)> statuses)
         {
-            var statuses = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
-            file.Position = 0;
-            JournalReader.Read(file, "notifications", line =>
+            file.Position = from;
+            return from + JournalReader.Read(file, "notifications", line =>
             {
                 var requestId = line.Text("requestId");
                 var status = line.Text("status");
@@ -88,7 +106,13 @@ namespace PayoutPS.Core.Notifications
                     statuses[requestId] = (status, line.Text("payoutId"));
                 }
             });
-            return statuses;
+        }
+
+        private sealed class Folded
+        {
+            public long End { get; set; }
+
+            public Dictionary<string, (string Status, string? PayoutId)> Statuses { get; } = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
         }
 
         private static FileStream OpenExclusive(string path)

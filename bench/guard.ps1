@@ -1,0 +1,108 @@
+<#
+.SYNOPSIS
+    Issue 15's benchmarks: peak memory of a million-row batch (run, rerun, Get-PayoutBatch) measured from
+    outside the process, and the duplicate guard's cost with 100,000 payouts in its window.
+.DESCRIPTION
+    1. Memory: a file of $LargeRows rows without RequestIds (ids derived, the guard on), each step in its own
+       pwsh under /usr/bin/time -v (maximum resident set size, what the operating system saw): New-Payout -Path
+       with a journal, its rerun, Get-PayoutBatch -Summary and Get-PayoutBatch | Out-Null.
+    2. Guard: $SeedPayouts payouts already in the sandbox (another journal's), then a $Rows-row file of new
+       payouts paid with the guard on (one listing of the window) and with -AllowDuplicate (no listing),
+       alternated for $Rounds rounds after a warm-up; the difference of the medians is the listing's cost.
+    Runs alone: pwsh bench/guard.ps1 [-LargeRows 1000000] [-Rows 20000] [-SeedPayouts 100000]
+#>
+param(
+    [int] $LargeRows = 1000000,
+    [int] $Rows = 20000,
+    [int] $SeedPayouts = 100000,
+    [int] $Rounds = 3
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
+Import-Module $module
+$work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-guard-bench-$PID"
+$null = New-Item -ItemType Directory -Force $work
+$merchant = '800100'
+$secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
+$secret = [securestring]::new(); $secretText.ToCharArray() | ForEach-Object { $secret.AppendChar($_) }
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+# Rows without RequestIds, each distinct (its own reference), so the guard holds none of them.
+function New-UnkeyedCsv([int] $Count, [string] $Prefix) {
+    $path = Join-Path $work "$Prefix.csv"
+    $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+    $writer.WriteLine('FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose,Reference')
+    for ($i = 1; $i -le $Count; $i++) {
+        $writer.WriteLine(('Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{0}.{1:D2},USD,EUR,1,{2}-{3}' -f ($i % 90 + 1), ($i % 100), $Prefix, $i))
+    }
+    $writer.Dispose()
+    $path
+}
+
+function Reset-Sandbox($Sandbox) { $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/reset" }
+
+# One step in a fresh pwsh under /usr/bin/time -v: its own output, then the maximum resident set in MB.
+function Measure-Child([string] $Script) {
+    $child = @"
+Import-Module '$module'
+`$s = [securestring]::new(); '$secretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
+`$null = Connect-PayoutEnvironment Local -Port $($sandbox.Port) -MerchantId $merchant -SecretKey `$s
+`$w = [Diagnostics.Stopwatch]::StartNew()
+$Script
+'elapsed=' + [Math]::Round(`$w.Elapsed.TotalSeconds, 1) + ' s'
+"@
+    $report = Join-Path $work 'time.txt'
+    $out = & /usr/bin/time -v -o $report dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child
+    $rss = (Select-String -Path $report -Pattern 'Maximum resident set size \(kbytes\): (\d+)').Matches[0].Groups[1].Value
+    '{0}, maxRSS={1} MB' -f (($out | Select-Object -Last 1) -join ''), [Math]::Round([double]$rss / 1024)
+}
+
+$sandbox = & (Join-Path $root 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Arguments '--merchant', "${merchant}:${secretText}:USD=100000000000.00"
+try {
+    $null = Connect-PayoutEnvironment Local -Port $sandbox.Port -MerchantId $merchant -SecretKey $secret
+
+    if ($LargeRows -gt 0) {
+        Write-Host "== Memory: $LargeRows rows without RequestIds, the guard on; maximum resident set from /usr/bin/time -v (target <= 400 MB each) =="
+        Reset-Sandbox $sandbox
+        $csv = New-UnkeyedCsv $LargeRows 'M'
+        $journal = "$csv.journal"
+        'New-Payout -Path -Journal:              ' + (Measure-Child "New-Payout -Path '$csv' -Journal '$journal' -ThrottleLimit 16 -Force | Out-Null")
+        'its rerun (nothing left to send):       ' + (Measure-Child "New-Payout -Path '$csv' -Journal '$journal' -ThrottleLimit 16 -Force | Out-Null")
+        'Get-PayoutBatch -Summary:               ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' -Summary | Out-Null")
+        'Get-PayoutBatch (every row) | Out-Null: ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' | Out-Null")
+    }
+
+    if ($SeedPayouts -gt 0) {
+        Write-Host "`n== Duplicate guard: $Rows new rows with $SeedPayouts earlier payouts in the window, $Rounds alternated rounds after a warm-up =="
+        $guarded = [Collections.Generic.List[double]]::new(); $allowed = [Collections.Generic.List[double]]::new()
+        for ($round = 0; $round -le $Rounds; $round++) {
+            Reset-Sandbox $sandbox
+            $seed = New-UnkeyedCsv $SeedPayouts "S$round"
+            New-Payout -Path $seed -Journal "$seed.journal" -ThrottleLimit 16 -Force | Out-Null
+            $times = @{}
+            foreach ($mode in 'guard', 'allow') {
+                $csv = New-UnkeyedCsv $Rows "$mode$round"
+                $extra = @{ AllowDuplicate = $mode -eq 'allow' }
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                New-Payout -Path $csv -Journal "$csv.journal" -ThrottleLimit 16 -Force -SummaryVariable summary @extra | Out-Null
+                $times[$mode] = $watch.Elapsed.TotalSeconds
+                if ($summary.Created -ne $Rows) { throw "round ${round} ($mode): $($summary.Created) of $Rows created: $summary" }
+            }
+            if ($round -gt 0) { $guarded.Add($times.guard); $allowed.Add($times.allow) }
+            'round {0}: guard on {1:N2} s, -AllowDuplicate {2:N2} s' -f $round, $times.guard, $times.allow
+        }
+        $g = Get-Median $guarded; $a = Get-Median $allowed
+        'median: guard on {0:N2} s, -AllowDuplicate {1:N2} s: the listing costs {2:N2} s = {3:P1} of the guarded run (target <= 10 %)' -f $g, $a, ($g - $a), (($g - $a) / $g)
+    }
+}
+finally {
+    Disconnect-PayoutEnvironment
+    Stop-Process -Id $sandbox.Process.Id -ErrorAction Ignore
+    Remove-Item $work -Recurse -Force -ErrorAction Ignore
+}
