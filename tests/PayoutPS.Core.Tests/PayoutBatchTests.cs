@@ -119,5 +119,60 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(held, batch.Results.Count);
             Assert.Equal(held, handler.Sent.Count);
         }
+
+        [Fact]
+        public void Each_ending_reaches_the_journal_as_what_it_is_in_doubt_refused_or_paid_and_reads_back_the_same()
+        {
+            // Throttle 1: rows go one at a time, in input order, so the script's steps meet them in that order.
+            var handler = new ScriptedHandler()
+                .ThenConnectionFailure().ThenJson(Envelopes.ListEmpty)   // the answer is lost and the lookup finds nothing yet
+                .ThenJson(Envelopes.Code("14001"))                          // refused for the balance
+                .ThenJson(Envelopes.Created.Replace("R-1", "R-3"));         // paid
+            using (var journal = BatchJournal.Open(JournalPath, Header()))
+            using (var batch = new PayoutBatch(Client(handler), journal, throttleLimit: 1, NullPayoutLog.Instance, CancellationToken.None))
+            {
+                for (var i = 1; i <= 3; i++)
+                {
+                    Assert.True(batch.TryStart(Row(i), TimeSpan.FromSeconds(10)));
+                }
+
+                Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(10)));
+            }
+
+            var rows = JournalRows.Read(JournalPath).Rows;
+            Assert.Equal(new[] { RowOutcome.InDoubt, RowOutcome.Refused, RowOutcome.Created }, rows.Select(r => r.Outcome).ToArray());
+            var summary = new PayoutBatchSummary();
+            foreach (var row in rows)
+            {
+                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+            }
+
+            Assert.Equal(PayoutBatchSummary.ExitInDoubt, summary.ExitCode);
+            Assert.Equal(new[] { "R-1" }, summary.InDoubtRequestIds);
+        }
+
+        [Fact]
+        public void With_ThrottleLimit_1_rows_are_sent_in_input_order()
+        {
+            var handler = new ScriptedHandler();
+            for (var i = 1; i <= 30; i++)
+            {
+                handler.ThenJson(Envelopes.Created.Replace("R-1", "R-" + i));
+            }
+
+            using (var journal = BatchJournal.Open(JournalPath, Header()))
+            using (var batch = new PayoutBatch(Client(handler), journal, throttleLimit: 1, NullPayoutLog.Instance, CancellationToken.None))
+            {
+                for (var i = 1; i <= 30; i++)
+                {
+                    Assert.True(batch.TryStart(Row(i), TimeSpan.FromSeconds(10)));
+                }
+
+                Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(10)));
+            }
+
+            var sent = handler.Sent.Select(s => System.Text.Json.JsonDocument.Parse(s.Body).RootElement.GetProperty("requestId").GetString()).ToArray();
+            Assert.Equal(Enumerable.Range(1, 30).Select(i => "R-" + i).ToArray(), sent);
+        }
     }
 }

@@ -194,7 +194,7 @@ namespace PayoutPS.Core.Batch
             }
             else if (result.Payout != null)
             {
-                outcome = (RowOutcome)Enum.Parse(typeof(RowOutcome), result.Payout.Outcome.ToString());
+                outcome = RowOutcomes.Of(result.Payout.Outcome);
             }
             else
             {

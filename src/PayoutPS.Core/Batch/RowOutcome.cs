@@ -46,6 +46,18 @@ namespace PayoutPS.Core.Batch
         public static bool IsPaid(RowOutcome outcome) =>
             outcome == RowOutcome.Created || outcome == RowOutcome.AlreadyExisted || outcome == RowOutcome.Recovered || outcome == RowOutcome.Journaled;
 
+        /// <summary>The outcome of a row the service answered with a payout.</summary>
+        public static RowOutcome Of(Payouts.PayoutOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case Payouts.PayoutOutcome.Created: return RowOutcome.Created;
+                case Payouts.PayoutOutcome.AlreadyExisted: return RowOutcome.AlreadyExisted;
+                case Payouts.PayoutOutcome.Journaled: return RowOutcome.Journaled;
+                default: return RowOutcome.Recovered; // found by lookup
+            }
+        }
+
         /// <summary>The outcome of a row whose request ended in <paramref name="kind"/>.</summary>
         public static RowOutcome Of(Api.PayoutErrorKind kind) =>
             kind == Api.PayoutErrorKind.InDoubt ? RowOutcome.InDoubt : kind == Api.PayoutErrorKind.Unavailable ? RowOutcome.Unavailable : RowOutcome.Refused;
