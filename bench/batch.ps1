@@ -17,7 +17,9 @@ param(
     [int] $Rounds = 5,
     [int] $WarmupRows = 100000,
     [int] $LatencyRows = 800,
-    [int] $LargeRows = 0
+    [int] $LargeRows = 0,
+    # The duplicate guard on for these rows with their own RequestIds (-DuplicateWindow given), as issue 15 asks to record.
+    [switch] $Guard
 )
 
 $ErrorActionPreference = 'Stop'
@@ -29,6 +31,7 @@ $null = New-Item -ItemType Directory -Force $work
 $merchant = '800100'
 $secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
 $secret = [securestring]::new(); $secretText.ToCharArray() | ForEach-Object { $secret.AppendChar($_) }
+$guardSplat = if ($Guard) { @{ DuplicateWindow = [TimeSpan]::FromHours(72) } } else { @{} }
 
 function Get-Median([double[]] $Values) {
     $sorted = $Values | Sort-Object
@@ -67,10 +70,10 @@ try {
         $oursCount = if ($round -eq 0) { $WarmupRows } else { $Rows }
         $csv = New-PayrollCsv $oursCount "P$round"
         Reset-Sandbox $sandbox
-        $a = Measure-Rate $oursCount { New-Payout -Path $csv -Journal "$csv.journal" -ThrottleLimit 16 -Force | Out-Null }
+        $a = Measure-Rate $oursCount { New-Payout -Path $csv -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
         $csv = New-PayrollCsv $oursCount "I$round"
         Reset-Sandbox $sandbox
-        $b = Measure-Rate $oursCount { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force | Out-Null }
+        $b = Measure-Rate $oursCount { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
         $csv = New-PayrollCsv $Rows "N$round"
         Reset-Sandbox $sandbox
         $c = Measure-Rate $Rows { & (Join-Path $PSScriptRoot 'naive-batch.ps1') -CsvPath $csv -BaseUri $sandbox.BaseUri -MerchantId $merchant -Secret $secretText }
@@ -89,7 +92,7 @@ try {
     $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/faults" -ContentType 'application/json' `
         -Body (@{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 200 } | ConvertTo-Json)
     $csv = New-PayrollCsv $LatencyRows 'L'
-    $rate = Measure-Rate $LatencyRows { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force | Out-Null }
+    $rate = Measure-Rate $LatencyRows { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
     '{0:N1} payouts/s = {1:P0} of the 80/s ceiling (target >= 90 %)' -f $rate, ($rate / 80)
     Reset-Sandbox $sandbox
 

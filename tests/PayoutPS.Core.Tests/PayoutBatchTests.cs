@@ -97,10 +97,11 @@ namespace PayoutPS.Core.Tests
             var handler = new ScriptedHandler();
             for (var i = 0; i < held; i++)
             {
-                handler.Then((_, _) =>
+                handler.Then((_, body) =>
                 {
                     release.Wait(TimeSpan.FromSeconds(10));
-                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Envelopes.Created) };
+                    var requestId = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("requestId").GetString()!;
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Envelopes.Created.Replace("R-1", requestId)) };
                 });
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json;
 
 namespace PayoutPS.Core.Api
@@ -53,8 +54,9 @@ namespace PayoutPS.Core.Api
                         raw);
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is ArgumentException)
             {
+                // Not JSON, or JSON no client can read (a lone surrogate in respMsg): not an answer at all.
                 return new ApiEnvelope(httpStatus, null, null, null, raw);
             }
         }

@@ -75,6 +75,7 @@ namespace PayoutPS.Core.Batch
             PayoutRecord? payout = null;
             Exception? error = null;
             var notSent = false;
+            var sending = false;
             try
             {
                 if (_journal != null && !row.MayAlreadyExist)
@@ -94,6 +95,7 @@ namespace PayoutPS.Core.Batch
                 try
                 {
                     _journal?.RecordSent(row.RequestId);
+                    sending = true;
                     payout = await _client.CreatePayoutAsync(row.Request, row.Fields, row.MayAlreadyExist, _log, _abort, _noMoreAttempts.Token).ConfigureAwait(false);
                     _journal?.RecordPaid(row.Row, payout);
                 }
@@ -115,9 +117,17 @@ namespace PayoutPS.Core.Batch
                     $"requestId {row.RequestId} is in doubt: the run was aborted while its request was out. Check it with Get-PayoutStatus -RequestId {row.RequestId}, or rerun the batch.",
                     requestId: row.RequestId);
             }
+            catch (Exception ex) when (sending && !(ex is JournalException))
+            {
+                // Anything unexpected once the request may have left: this row is in doubt (a rerun looks it up); the batch goes on.
+                error = new PayoutApiException(PayoutErrorKind.InDoubt,
+                    $"requestId {row.RequestId} is in doubt: reading the service's answer failed ({ex.GetType().Name}: {ex.Message}). Check it with Get-PayoutStatus -RequestId {row.RequestId}, or rerun the batch.",
+                    requestId: row.RequestId);
+                TryRecord(() => _journal?.RecordFailure(row.Row, row.RequestId, RowOutcome.InDoubt, error.Message, null, "Unexpected"));
+            }
             catch (Exception ex)
             {
-                // A journal that cannot be written, or anything unexpected: reported for this row, never swallowed.
+                // A journal that cannot be written: reported for this row, never swallowed, and the batch stops.
                 error = ex;
             }
             finally

@@ -203,40 +203,69 @@ namespace PayoutPS.Core.Payouts
             return Existing(found, remittance, PayoutOutcome.Recovered);
         }
 
+        /// <summary>
+        /// What an answer says about this request. A success or a 13003 is believed only when its data names this
+        /// requestId with this row's amounts, currencies and payee; a success that names another payout, carries
+        /// no payout, or is no Payout API answer at all (cut short, garbage) leaves the payout in doubt, and a
+        /// lookup by requestId settles it or the row ends <see cref="PayoutErrorKind.InDoubt"/>. Never "refused"
+        /// by assumption: the request reached the service.
+        /// </summary>
         private async Task<PayoutRecord> FromAnswerAsync(ApiEnvelope envelope, RemittanceRequest remittance, IPayoutLog log, CancellationToken cancellationToken)
         {
-            var requestId = remittance.RequestId;
-            if (envelope.IsSuccess)
+            string why;
+            if (envelope.IsSuccess || envelope.RespCode == DuplicateRequestCode)
             {
-                if (envelope.Data is JsonElement created && created.ValueKind == JsonValueKind.Object)
+                var outcome = envelope.IsSuccess ? PayoutOutcome.Created : PayoutOutcome.AlreadyExisted;
+                if (!(envelope.Data is JsonElement data) || data.ValueKind != JsonValueKind.Object)
                 {
-                    return PayoutRecord.From(created, PayoutOutcome.Created);
+                    why = $"the service answered respCode {envelope.RespCode} without the payout";
+                }
+                else
+                {
+                    var answered = PayoutRecord.From(data, outcome);
+                    var differences = PayoutMatch.Differences(remittance, answered);
+                    if (string.Equals(answered.RequestId, remittance.RequestId, StringComparison.Ordinal) && differences.Count == 0)
+                    {
+                        return answered;
+                    }
+
+                    why = answered.RequestId == null
+                        ? "the service's answer names no requestId"
+                        : $"the service's answer describes another payout ({answered.PayoutId}: {string.Join("; ", differences)})";
                 }
 
-                // Success without the payout in data: the documented API promises no data shape, so ask.
-                var accepted = await FindPayoutAsync(requestId, null, log, cancellationToken).ConfigureAwait(false);
-                if (accepted != null)
-                {
-                    return Existing(accepted, remittance, PayoutOutcome.Created);
-                }
+                return await SettleAsync(remittance, outcome, why, log, cancellationToken).ConfigureAwait(false);
             }
 
-            if (envelope.RespCode == DuplicateRequestCode)
+            if (envelope.RespCode == null && envelope.HttpStatus >= 200 && envelope.HttpStatus < 300)
             {
-                // "Already exists": that payout, never paid again, and only if it is this row's payout.
-                if (envelope.Data is JsonElement original && original.ValueKind == JsonValueKind.Object)
-                {
-                    return Existing(PayoutRecord.From(original, PayoutOutcome.AlreadyExisted), remittance, PayoutOutcome.AlreadyExisted);
-                }
-
-                var found = await FindPayoutAsync(requestId, null, log, cancellationToken).ConfigureAwait(false);
-                if (found != null)
-                {
-                    return Existing(found, remittance, PayoutOutcome.AlreadyExisted);
-                }
+                // HTTP 200 whose body is not an answer (cut short, garbage): the request arrived, its fate is unknown.
+                return await SettleAsync(remittance, PayoutOutcome.Recovered, $"HTTP {envelope.HttpStatus} came with a body that is not a Payout API answer", log, cancellationToken).ConfigureAwait(false);
             }
 
-            throw PayoutApiException.FromEnvelope(envelope, requestId);
+            throw PayoutApiException.FromEnvelope(envelope, remittance.RequestId);
+        }
+
+        /// <summary>An answer that cannot be believed: ask the service by requestId; in doubt when that does not settle it.</summary>
+        private async Task<PayoutRecord> SettleAsync(RemittanceRequest remittance, PayoutOutcome outcome, string why, IPayoutLog log, CancellationToken cancellationToken)
+        {
+            log.Verbose($"requestId {remittance.RequestId}: {why}; looking it up.");
+            PayoutRecord? found;
+            try
+            {
+                found = await FindPayoutAsync(remittance.RequestId, null, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is PayoutApiException || ex is InvalidOperationException || ex is JsonException)
+            {
+                throw InDoubt(remittance.RequestId, $"{why}, and asking the service failed too ({ex.Message})");
+            }
+
+            if (found == null)
+            {
+                throw InDoubt(remittance.RequestId, $"{why}, and the service does not show the payout yet");
+            }
+
+            return Existing(found, remittance, outcome);
         }
 
         /// <summary>A payout the service holds under this requestId, if it is the one this request describes.</summary>

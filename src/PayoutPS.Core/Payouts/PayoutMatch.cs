@@ -24,8 +24,8 @@ namespace PayoutPS.Core.Payouts
             }
 
             Check("requestId", request.RequestId, existing.RequestId, string.Equals);
-            Check("sourceCurrency", request.SourceCurrency, existing.SourceCurrency, string.Equals);
-            Check("targetCurrency", request.TargetCurrency, existing.TargetCurrency, string.Equals);
+            Check("sourceCurrency", request.SourceCurrency, existing.SourceCurrency, SameText);
+            Check("targetCurrency", request.TargetCurrency, existing.TargetCurrency, SameText);
             if (request.SendAmount != null)
             {
                 Check("sourceAmount", request.SendAmount, existing.SourceAmount, SameAmount);
@@ -49,6 +49,8 @@ namespace PayoutPS.Core.Payouts
 
             return differences;
         }
+
+        private static bool SameText(string mine, string theirs) => string.Equals(mine, theirs, StringComparison.OrdinalIgnoreCase);
 
         private static bool SameAmount(string mine, string theirs) =>
             decimal.TryParse(mine, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var a)
