@@ -60,11 +60,12 @@ namespace PayoutPS.Sandbox.Api
                 return;
             }
 
-            var result = Process(body, handler, out var status);
+            var hide = context.Items.TryGetValue(Faults.FaultResponder.ListDelayKey, out var delay) ? (TimeSpan?)delay : null;
+            var result = Process(body, handler, hide, out var status);
             await WriteAsync(context, status, result);
         }
 
-        private ApiResult Process(byte[] body, Func<ApiRequest, SandboxState, ApiResult> handler, out int status)
+        private ApiResult Process(byte[] body, Func<ApiRequest, SandboxState, ApiResult> handler, TimeSpan? listHides, out int status)
         {
             status = 200;
             var fields = ParseFields(body, out var problem);
@@ -104,7 +105,7 @@ namespace PayoutPS.Sandbox.Api
             try
             {
                 _state.Pump();
-                return handler(new ApiRequest(merchant, fields), _state);
+                return handler(new ApiRequest(merchant, fields) { ListHidesNewerThan = listHides }, _state);
             }
             catch (FieldException ex)
             {

@@ -35,6 +35,9 @@ namespace PayoutPS.Sandbox.Api
 
         public IReadOnlyDictionary<string, string> Fields { get; }
 
+        /// <summary>Set by the listDelay fault: the transaction list does not show payouts this young yet.</summary>
+        public System.TimeSpan? ListHidesNewerThan { get; set; }
+
         public string Required(string name, int maxLength = 64)
         {
             var value = Optional(name, maxLength);

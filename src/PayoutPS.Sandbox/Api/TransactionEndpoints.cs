@@ -47,6 +47,7 @@ namespace PayoutPS.Sandbox.Api
                 CreateFrom = request.Time("createTimeStartTime"),
                 CreateTo = request.Time("createTimeEndTime"),
                 PayoutMethod = request.OptionalOneOf("payoutMethod", PaymentMethods.All),
+                CreatedBefore = request.ListHidesNewerThan == null ? (System.DateTime?)null : state.Now - request.ListHidesNewerThan.Value,
             };
             var size = request.Page("size", 100);
             var current = request.Page("current", 100000);

@@ -10,6 +10,9 @@ namespace PayoutPS.Sandbox.Faults
     /// <summary>Carries out an injected fault around the normal pipeline.</summary>
     internal static class FaultResponder
     {
+        /// <summary>Set by a listDelay fault: the transaction list hides payouts created within this span.</summary>
+        public const string ListDelayKey = "PayoutPS.Sandbox.ListDelay";
+
         public static async Task HandleAsync(HttpContext context, FaultRule fault, Func<Task> pipeline)
         {
             switch (fault.Kind)
@@ -41,6 +44,28 @@ namespace PayoutPS.Sandbox.Faults
                     await Task.Delay(fault.DelayMs);
                     await pipeline();
                     break;
+                case "successOther":
+                    // A caching proxy: the request is processed and committed, but the answer is the one this rule
+                    // passed on before (another request's payout). The first hit passes its own answer on and is cached.
+                    var own = await CaptureAsync(context, pipeline);
+                    var cached = fault.CachedAnswer;
+                    fault.CachedAnswer = own;
+                    await WriteRawAsync(context, cached ?? own, cached?.Length ?? own.Length);
+                    break;
+                case "truncateAfterCommit":
+                    // Committed, then an HTTP 200 whose JSON stops halfway (a gateway cutting the body short).
+                    var whole = await CaptureAsync(context, pipeline);
+                    await WriteRawAsync(context, whole, whole.Length / 2);
+                    break;
+                case "successNoData":
+                    await CaptureAsync(context, pipeline);
+                    var bare = System.Text.Encoding.UTF8.GetBytes("{\"respCode\":\"20000\",\"respMsg\":\"Success\"}");
+                    await WriteRawAsync(context, bare, bare.Length);
+                    break;
+                case "listDelay":
+                    context.Items[ListDelayKey] = TimeSpan.FromMilliseconds(fault.DelayMs);
+                    await pipeline();
+                    break;
                 case "commitThenDrop":
                     // The request is processed and committed, but the answer never leaves: the client is in doubt.
                     context.Response.Body = Stream.Null;
@@ -48,6 +73,34 @@ namespace PayoutPS.Sandbox.Faults
                     context.Abort();
                     break;
             }
+        }
+
+        /// <summary>Runs the normal pipeline (its effects are committed) and returns its answer instead of sending it.</summary>
+        private static async Task<byte[]> CaptureAsync(HttpContext context, Func<Task> pipeline)
+        {
+            var real = context.Response.Body;
+            using (var captured = new MemoryStream())
+            {
+                context.Response.Body = captured;
+                try
+                {
+                    await pipeline();
+                }
+                finally
+                {
+                    context.Response.Body = real;
+                }
+
+                return captured.ToArray();
+            }
+        }
+
+        private static async Task WriteRawAsync(HttpContext context, byte[] body, int length)
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = length;
+            await context.Response.Body.WriteAsync(body, 0, length);
         }
 
         private static void SetRetryAfter(HttpContext context, string? retryAfter)

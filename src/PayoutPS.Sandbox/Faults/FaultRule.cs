@@ -11,7 +11,12 @@ namespace PayoutPS.Sandbox.Faults
         /// <summary>A path under /payout such as /api/v1/txn/remittance, or "*".</summary>
         public string Path { get; set; } = "*";
 
-        /// <summary>http500, http503, http429, systemError (respCode 11001), reset, delay or commitThenDrop.</summary>
+        /// <summary>
+        /// http500, http503, http429, systemError (respCode 11001), reset, delay, commitThenDrop; and answers that
+        /// must not be believed: successOther (committed, answered with another request's answer), truncateAfterCommit
+        /// (committed, the JSON cut short), successNoData (committed, 20000 without data); listDelay (on the
+        /// transaction list: payouts created within delayMs are not shown yet).
+        /// </summary>
         public string Kind { get; set; } = string.Empty;
 
         public int? Count { get; set; }
@@ -28,13 +33,16 @@ namespace PayoutPS.Sandbox.Faults
 
         internal Random? Random { get; set; }
 
+        /// <summary>For successOther: the answer passed on last, which the next hit answers with.</summary>
+        internal byte[]? CachedAnswer { get; set; }
+
         private static bool IsRetryAfter(string text)
         {
             var seconds = text.StartsWith("date:", StringComparison.Ordinal) ? text.Substring(5) : text;
             return int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value <= 86400;
         }
 
-        public static readonly string[] Kinds = { "http500", "http503", "http429", "systemError", "reset", "delay", "commitThenDrop" };
+        public static readonly string[] Kinds = { "http500", "http503", "http429", "systemError", "reset", "delay", "commitThenDrop", "successOther", "truncateAfterCommit", "successNoData", "listDelay" };
 
         public string? Problem()
         {

@@ -150,6 +150,9 @@ namespace PayoutPS.Sandbox.State
 
         public DateTime? FinishTo { get; set; }
 
+        /// <summary>Only payouts created before this (the listDelay fault); null for all.</summary>
+        public DateTime? CreatedBefore { get; set; }
+
         public bool Matches(Payout payout) =>
             (RequestId == null || payout.RequestId == RequestId) &&
             (PayoutId == null || payout.PayoutId == PayoutId) &&
@@ -157,6 +160,7 @@ namespace PayoutPS.Sandbox.State
             (PayoutMethod == null || PaymentMethods.Canonical(payout.PaymentMethod) == PaymentMethods.Canonical(PayoutMethod)) &&
             payout.CreateTime >= CreateFrom && payout.CreateTime <= CreateTo &&
             (FinishFrom == null || (payout.FinishTime != null && payout.FinishTime >= FinishFrom)) &&
-            (FinishTo == null || (payout.FinishTime != null && payout.FinishTime <= FinishTo));
+            (FinishTo == null || (payout.FinishTime != null && payout.FinishTime <= FinishTo)) &&
+            (CreatedBefore == null || payout.CreateTime < CreatedBefore);
     }
 }
