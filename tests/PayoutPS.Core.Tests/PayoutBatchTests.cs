@@ -140,7 +140,7 @@ namespace PayoutPS.Core.Tests
                 Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(10)));
             }
 
-            var rows = JournalRows.Read(JournalPath).Rows;
+            var rows = JournalRows.Open(JournalPath).Rows().ToList();
             Assert.Equal(new[] { RowOutcome.InDoubt, RowOutcome.Refused, RowOutcome.Created }, rows.Select(r => r.Outcome).ToArray());
             var summary = new PayoutBatchSummary();
             foreach (var row in rows)

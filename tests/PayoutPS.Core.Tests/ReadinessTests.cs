@@ -18,7 +18,7 @@ namespace PayoutPS.Core.Tests
 
         private static ReadinessCheck Check(ScriptedHandler handler, bool production, string baseUri = "https://api.example.com/payout") => new ReadinessCheck(
             new PayoutClient(new PayoutTransport(new TransportSettings { BaseUri = new Uri(baseUri), MaxRetries = 0 }, new Sha256SecretSigner("0123456789abcdef0123456789abcdef"), "800100", handler)),
-            new Sha256SecretSigner("0123456789abcdef0123456789abcdef"), production, NullPayoutLog.Instance, () => Now);
+            new Sha256SecretSigner("0123456789abcdef0123456789abcdef"), production ? "this is Production" : null, NullPayoutLog.Instance, () => Now);
 
         private static ScriptedHandler Service(TimeSpan clockOffset, string wrongSignAnswer = "13002") => new ScriptedHandler()
             .ThenJson(Envelopes.Code("20000", "Success"), configure: r => r.Headers.Date = new DateTimeOffset(Now + clockOffset))
@@ -64,6 +64,29 @@ namespace PayoutPS.Core.Tests
             var items = await Check(Service(TimeSpan.Zero), production: true, baseUri: "http://payouts.example.com/payout").RunAsync(null, null, CancellationToken.None);
 
             Assert.Equal(ReadinessStatus.Fail, items.Single(i => i.Check.StartsWith("The connection is encrypted", StringComparison.Ordinal)).Status);
+        }
+
+        [Theory]
+        [InlineData("https://sandbox-api.onerway.com/payout", true)]
+        [InlineData("https://SANDBOX-API.onerway.com./payout", true)]
+        [InlineData("http://sandbox-api.onerway.com/payout", false)]
+        [InlineData("https://api.onerway.com/payout", false)]
+        [InlineData("https://sandbox-api.onerway.com.evil.example/payout", false)]
+        public async Task Only_the_providers_sandbox_host_over_https_is_a_sandbox_without_asking(string baseUri, bool sandbox)
+        {
+            var why = await SandboxProof.WhyNotASandboxAsync(new Uri(baseUri), new ScriptedHandler(), CancellationToken.None);
+            Assert.Equal(sandbox, why == null);
+        }
+
+        [Fact]
+        public async Task A_loopback_service_is_a_sandbox_only_when_its_control_plane_answers_as_one()
+        {
+            var sandbox = new ScriptedHandler().ThenJson("{\"status\":\"ok\"}");
+            Assert.Null(await SandboxProof.WhyNotASandboxAsync(new Uri("http://127.0.0.1:5080/payout"), sandbox, CancellationToken.None));
+            Assert.Equal("/_sandbox/health", sandbox.Sent.Single().Path);
+
+            var stranger = new ScriptedHandler().ThenJson("{\"respCode\":\"404\"}", System.Net.HttpStatusCode.NotFound);
+            Assert.Contains("does not answer as the PayoutPS sandbox", await SandboxProof.WhyNotASandboxAsync(new Uri("http://localhost:5080/payout"), stranger, CancellationToken.None));
         }
     }
 }

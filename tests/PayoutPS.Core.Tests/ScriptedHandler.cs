@@ -36,7 +36,7 @@ namespace PayoutPS.Core.Tests
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            var body = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
             Sent.Enqueue((request.RequestUri!.AbsolutePath, body));
             Func<HttpRequestMessage, string, HttpResponseMessage> step;
             lock (_steps)

@@ -81,3 +81,88 @@ Describe 'Test-PayoutReadiness' {
         ($wrongMerchant | Where-Object Check -like 'The callback URL*').Status | Should -Be 'Skipped'
     }
 }
+
+Describe 'No check moves money unless the host is known to be a sandbox' {
+    It 'skips the payout scenarios against a loopback service that is not the sandbox, and sends it no remittance' {
+        # A recording stand-in: answers every POST with a success and balances, and GET /_sandbox/health with 404.
+        $port = Get-FreePort
+        $log = "$TestDrive/stand-in.log"
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        $listener.Start()
+        $job = Start-ThreadJob -ArgumentList $listener, $log {
+            param($Listener, $Log)
+            try {
+                while ($true) {
+                    $c = $Listener.GetContext()
+                    Add-Content $Log "$($c.Request.HttpMethod) $($c.Request.Url.AbsolutePath)"
+                    $c.Response.StatusCode = if ($c.Request.HttpMethod -eq 'POST') { 200 } else { 404 }
+                    $bytes = [Text.Encoding]::UTF8.GetBytes('{"respCode":"20000","respMsg":"Success","data":[{"currency":"USD","balance":"100.00","availableBalance":"100.00","frozenBalance":"0.00"}]}')
+                    $c.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                    $c.Response.Close()
+                }
+            }
+            catch { }
+        }
+        try {
+            $null = Connect-PayoutEnvironment -BaseUri "http://127.0.0.1:$port/payout" -MerchantId $SandboxMerchant -SecretKey (ConvertTo-TestSecureString $SandboxSecretText) -SkipValidation
+            $items = @(Test-PayoutReadiness)
+        }
+        finally { $listener.Stop(); $job | Wait-Job -Timeout 10 | Remove-Job -Force }
+
+        $scenarios = @($items | Where-Object Check -like 'Pay *')
+        $scenarios.Count | Should -Be 3
+        $scenarios.Status | Should -Be @('Skipped', 'Skipped', 'Skipped')
+        $scenarios[0].Detail | Should -Match 'does not answer as the PayoutPS sandbox'
+        $requests = Get-Content $log
+        $requests | Should -Contain 'GET /_sandbox/health'
+        @($requests -match 'remittance').Count | Should -Be 0 -Because 'no payout may reach a service not known to be a sandbox'
+    }
+
+    It 'runs them against this project''s sandbox reached by -BaseUri, which it recognises by its control plane' {
+        Reset-Sandbox $Sandbox
+        $null = Connect-PayoutEnvironment -BaseUri $Sandbox.BaseUri -MerchantId $SandboxMerchant -SecretKey (ConvertTo-TestSecureString $SandboxSecretText)
+        $items = @(Test-PayoutReadiness)
+        ($items | Where-Object Check -like 'Pay *').Status | Should -Be @('Pass', 'Pass', 'Pass')
+        @((Get-SandboxState $Sandbox).payouts).Count | Should -Be 3
+    }
+}
+
+Describe 'Connect-PayoutEnvironment -BaseUri' {
+    It 'treats the production host as Production, with its confirmation, however it is written' {
+        # In a fresh non-interactive pwsh, as a scheduled task runs: no prompt can hang the test.
+        $script = @"
+Import-Module '$ModulePath'
+`$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
+foreach (`$uri in 'https://api.onerway.com/payout', 'https://API.onerway.com./payout') {
+    try { Connect-PayoutEnvironment -BaseUri `$uri -MerchantId 800209 -SecretKey `$s -SkipValidation -ErrorAction Stop | Out-Null; 'CONNECTED' } catch { 'REFUSED ' + `$_.FullyQualifiedErrorId }
+    'forced=' + (Connect-PayoutEnvironment -BaseUri `$uri -MerchantId 800209 -SecretKey `$s -SkipValidation -Force).Environment
+}
+"@
+        $run = Invoke-FreshPwsh $script
+        ([regex]::Matches($run.Output, 'REFUSED PayoutPS.ConfirmationRequired')).Count | Should -Be 2
+        $run.Output | Should -Not -Match 'CONNECTED'
+        ([regex]::Matches($run.Output, 'forced=Production')).Count | Should -Be 2
+    }
+
+    It 'refuses plain http to another machine, and allows it on this one' {
+        $secret = ConvertTo-TestSecureString $SandboxSecretText
+        { Connect-PayoutEnvironment -BaseUri 'http://payouts.example.com/payout' -MerchantId 800209 -SecretKey $secret -SkipValidation -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*plain http to another machine*'
+        (Connect-PayoutEnvironment -BaseUri 'http://localhost:9/payout' -MerchantId 800209 -SecretKey $secret -SkipValidation).Environment | Should -Be 'Custom'
+        Disconnect-PayoutEnvironment
+    }
+
+    It 'warns when the key file can be read by other users, and not when it cannot' -Skip:$IsWindows {
+        $key = "$TestDrive/connect-key.txt"
+        Set-Content $key $SandboxSecretText -NoNewline
+        & chmod 644 $key
+        $null = Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId $SandboxMerchant -KeyPath $key -WarningVariable exposed -WarningAction SilentlyContinue
+        @($exposed).Count | Should -Be 1
+        $exposed[0].Message | Should -Match 'mode 644.*chmod 600'
+        & chmod 600 $key
+        $null = Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId $SandboxMerchant -KeyPath $key -WarningVariable quiet -WarningAction SilentlyContinue
+        @($quiet).Count | Should -Be 0
+        Disconnect-PayoutEnvironment
+    }
+}

@@ -31,7 +31,7 @@ namespace PayoutPS.Core.Batch
         private readonly string _path;
         private readonly FileStream _lock;
         private readonly FileStream _stream;
-        private readonly Dictionary<string, JournalEntry> _entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+        private readonly Dictionary<string, JournalEntry> _entries;
         private readonly object _gate = new object();
         private readonly Thread _writer;
         private readonly MemoryStream _line = new MemoryStream(512);
@@ -41,8 +41,9 @@ namespace PayoutPS.Core.Batch
         private Exception? _failure;
         private bool _closing;
 
-        private BatchJournal(string path, FileStream lockFile, FileStream stream, JournalHeader header, bool resumed)
+        private BatchJournal(string path, FileStream lockFile, FileStream stream, JournalHeader header, bool resumed, Dictionary<string, JournalEntry> entries)
         {
+            _entries = entries; // the dictionary the file was read into: a million rows are not copied
             _path = path;
             _lock = lockFile;
             _stream = stream;
@@ -96,13 +97,7 @@ namespace PayoutPS.Core.Batch
                     }
 
                     stream.Position = valid;
-                    var journal = new BatchJournal(full, lockFile, stream, header, resumed: !created);
-                    foreach (var pair in entries)
-                    {
-                        journal._entries[pair.Key] = pair.Value;
-                    }
-
-                    return journal;
+                    return new BatchJournal(full, lockFile, stream, header, resumed: !created, entries);
                 }
                 catch
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 
 namespace PayoutPS.Core.Batch
 {
@@ -74,14 +75,33 @@ namespace PayoutPS.Core.Batch
             && a == b;
     }
 
-    /// <summary>Folds a journal's records into its rows, in input order, reading the file once as a stream.</summary>
-    public static class JournalRows
+    /// <summary>
+    /// A journal's rows, in input order. The file is read once to index it (per row: its number, its latest
+    /// outcome, where its intent and that outcome start), then each row is read back when it is enumerated:
+    /// a million-row journal is held as about 140 MB of index, not as a million row objects.
+    /// </summary>
+    public sealed class JournalRows
     {
-        public static (JournalHeader Header, List<BatchRowState> Rows) Read(string path)
+        private readonly string _path;
+        private readonly List<Slot> _slots;
+
+        private JournalRows(string path, JournalHeader header, List<Slot> slots)
+        {
+            _path = path;
+            Header = header;
+            _slots = slots;
+        }
+
+        public JournalHeader Header { get; }
+
+        /// <summary>How many rows the journal knows (intents, and rows refused or held before sending).</summary>
+        public int Count => _slots.Count;
+
+        public static JournalRows Open(string path)
         {
             JournalHeader? header = null;
-            var byRequestId = new Dictionary<string, BatchRowState>(StringComparer.Ordinal);
-            var rows = new List<BatchRowState>();
+            var slots = new List<Slot>();
+            var byRequestId = new Dictionary<string, int>(StringComparer.Ordinal);
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024))
             {
                 if (stream.Length == 0)
@@ -93,16 +113,13 @@ namespace PayoutPS.Core.Batch
                 {
                     if (header == null)
                     {
-                        if (line.Type != "header")
-                        {
-                            throw new JournalException($"Journal {path} line {line.Number} should be its header: it is not a PayoutPS journal.");
-                        }
-
-                        header = JournalRecords.ToHeader(line);
+                        header = line.Type == "header"
+                            ? JournalRecords.ToHeader(line)
+                            : throw new JournalException($"Journal {path} line {line.Number} should be its header: it is not a PayoutPS journal.");
                         return;
                     }
 
-                    Fold(line, byRequestId, rows);
+                    Index(line, byRequestId, slots);
                 });
             }
 
@@ -111,50 +128,127 @@ namespace PayoutPS.Core.Batch
                 throw new JournalException($"Journal {path} has no header: it is not a PayoutPS journal, or it was damaged.");
             }
 
-            rows.Sort((a, b) => a.Row.CompareTo(b.Row));
-            return (header, rows);
+            // Stable by row number: the order the journal recorded them in breaks ties.
+            var order = new int[slots.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            var rows = new int[slots.Count];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = slots[i].Row;
+            }
+
+            Array.Sort(rows, order);
+            var sorted = new List<Slot>(slots.Count);
+            foreach (var i in order)
+            {
+                sorted.Add(slots[i]);
+            }
+
+            return new JournalRows(path, header, sorted);
         }
 
-        private static void Fold(JournalReader.Line line, Dictionary<string, BatchRowState> byRequestId, List<BatchRowState> rows)
+        /// <summary>Each row as the journal last recorded it, read back from the file one at a time.</summary>
+        public IEnumerable<BatchRowState> Rows()
+        {
+            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096))
+            {
+                var line = new MemoryStream(512);
+                foreach (var slot in _slots)
+                {
+                    var state = new BatchRowState { Row = slot.Row, Outcome = slot.Outcome };
+                    Fill(state, ReadLine(file, slot.First, line), first: true);
+                    if (slot.Last >= 0)
+                    {
+                        Fill(state, ReadLine(file, slot.Last, line), first: false);
+                    }
+
+                    yield return state;
+                }
+            }
+        }
+
+        private static void Index(JournalReader.Line line, Dictionary<string, int> byRequestId, List<Slot> slots)
         {
             var requestId = line.Text("requestId");
             switch (line.Type)
             {
                 case "invalid":
                     var refused = line.Text("outcome") == nameof(RowOutcome.Held) ? RowOutcome.Held : RowOutcome.Invalid;
-                    rows.Add(new BatchRowState { Row = line.Int("row"), RequestId = requestId, Outcome = refused, Error = line.Text("error"), Time = JournalTime(line.Text("time")) });
+                    slots.Add(new Slot { Row = line.Int("row"), Outcome = refused, First = line.Offset, Last = -1 });
                     break;
                 case "intent" when requestId != null && !byRequestId.ContainsKey(requestId):
-                    var state = new BatchRowState
-                    {
-                        Row = line.Int("row"), RequestId = requestId, Amount = line.Text("amount"), Currency = line.Text("currency"), Payee = line.Text("payee"), Time = JournalTime(line.Text("time")),
-                    };
-                    byRequestId[requestId] = state;
-                    rows.Add(state);
+                    byRequestId[requestId] = slots.Count;
+                    slots.Add(new Slot { Row = line.Int("row"), Outcome = RowOutcome.InDoubt, First = line.Offset, Last = -1 });
                     break;
-                case "outcome" when requestId != null && byRequestId.TryGetValue(requestId, out var row):
+                case "outcome" when requestId != null && byRequestId.TryGetValue(requestId, out var index):
+                    var slot = slots[index];
                     var outcome = RowOutcomes.Parse(line.Text("outcome"));
 
                     // A paid outcome is final: a later run's lookup of the same id cannot make it unpaid.
-                    if (row.IsPaid && !RowOutcomes.IsPaid(outcome))
+                    if (!RowOutcomes.IsPaid(slot.Outcome) || RowOutcomes.IsPaid(outcome))
                     {
-                        break;
+                        slot.Outcome = outcome;
+                        slot.Last = line.Offset;
+                        slots[index] = slot;
                     }
 
-                    row.Outcome = outcome;
-                    row.PayoutId = line.Text("payoutId") ?? row.PayoutId;
-                    row.Status = line.Text("status") ?? row.Status;
-                    row.SourceAmount = line.Text("sourceAmount") ?? row.SourceAmount;
-                    row.SourceCurrency = line.Text("sourceCurrency") ?? row.SourceCurrency;
-                    row.Fee = line.Text("fee") ?? row.Fee;
-                    row.Error = row.IsPaid ? null : line.Text("error");
-                    row.Time = JournalTime(line.Text("time"));
                     break;
+            }
+        }
+
+        private static void Fill(BatchRowState row, JsonElement record, bool first)
+        {
+            string? Text(string name) => Api.ApiEnvelope.Text(record, name);
+            row.Time = JournalTime(Text("time")) ?? row.Time;
+            if (first)
+            {
+                row.RequestId = Text("requestId");
+                row.Amount = Text("amount");
+                row.Currency = Text("currency");
+                row.Payee = Text("payee");
+                row.Error = row.Outcome == RowOutcome.Invalid || row.Outcome == RowOutcome.Held ? Text("error") : null;
+                return;
+            }
+
+            row.PayoutId = Text("payoutId");
+            row.Status = Text("status");
+            row.SourceAmount = Text("sourceAmount");
+            row.SourceCurrency = Text("sourceCurrency");
+            row.Fee = Text("fee");
+            row.Error = row.IsPaid ? null : Text("error");
+        }
+
+        private static JsonElement ReadLine(FileStream file, long offset, MemoryStream line)
+        {
+            file.Position = offset;
+            line.SetLength(0);
+            int b;
+            while ((b = file.ReadByte()) >= 0 && b != '\n')
+            {
+                line.WriteByte((byte)b);
+            }
+
+            using (var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(line.GetBuffer(), 0, (int)line.Length)))
+            {
+                return document.RootElement.Clone();
             }
         }
 
         private static DateTime? JournalTime(string? text) =>
             DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
                 ? time : (DateTime?)null;
+
+        /// <summary>One row in the index: 24 bytes.</summary>
+        private struct Slot
+        {
+            public int Row;
+            public RowOutcome Outcome;
+            public long First;
+            public long Last;
+        }
     }
 }

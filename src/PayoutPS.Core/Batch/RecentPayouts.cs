@@ -19,9 +19,11 @@ namespace PayoutPS.Core.Batch
         public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(72);
 
         private const int PageSize = 100; // the transaction list's largest page
+        private const int ConcurrentPages = 4;
 
         private readonly Dictionary<ulong, List<int>> _byKey = new Dictionary<ulong, List<int>>();
         private readonly List<Earlier> _payouts = new List<Earlier>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal); // pages shift while new payouts arrive
 
         /// <summary>Payouts the list returned that this journal does not know.</summary>
         public int Count => _payouts.Count;
@@ -31,21 +33,33 @@ namespace PayoutPS.Core.Batch
         {
             var recent = new RecentPayouts();
             var query = new PayoutQuery { CreatedFrom = utcNow - window, CreatedTo = utcNow.AddMinutes(5) };
-            for (var current = 1; ; current++)
+            Task<PayoutPage> Page(int current) => client.ListPayoutsAsync(query, PageSize, current, log, cancellationToken);
+
+            // The first page says how many there are; the rest are asked for a few at a time (the list is one
+            // round trip per 100 payouts), then read on one by one for whatever arrived meanwhile.
+            var last = await Page(1).ConfigureAwait(false);
+            recent.AddAll(last.Records, known);
+            var pages = (last.Total + PageSize - 1) / PageSize;
+            var next = 2;
+            for (; next <= pages && last.Records.Count == PageSize; next += ConcurrentPages)
             {
-                var page = await client.ListPayoutsAsync(query, PageSize, current, log, cancellationToken).ConfigureAwait(false);
-                foreach (var payout in page.Records)
+                var batch = new List<Task<PayoutPage>>();
+                for (var current = next; current < next + ConcurrentPages && current <= pages; current++)
                 {
-                    if (payout.RequestId == null || !known(payout.RequestId))
-                    {
-                        recent.Add(payout);
-                    }
+                    batch.Add(Page(current));
                 }
 
-                if (page.Records.Count < PageSize || (long)current * PageSize >= page.Total)
+                foreach (var page in await Task.WhenAll(batch).ConfigureAwait(false))
                 {
-                    break;
+                    recent.AddAll(page.Records, known);
+                    last = page;
                 }
+            }
+
+            for (next = Math.Max(2, pages + 1); last.Records.Count == PageSize; next++)
+            {
+                last = await Page(next).ConfigureAwait(false);
+                recent.AddAll(last.Records, known);
             }
 
             log.Verbose($"Duplicate guard: {recent.Count} payout(s) created in the last {window.TotalHours:0.#} hours are not in this journal.");
@@ -75,8 +89,24 @@ namespace PayoutPS.Core.Batch
             return null;
         }
 
+        private void AddAll(IReadOnlyList<PayoutRecord> payouts, Func<string, bool> known)
+        {
+            foreach (var payout in payouts)
+            {
+                if (payout.RequestId == null || !known(payout.RequestId))
+                {
+                    Add(payout);
+                }
+            }
+        }
+
         internal void Add(PayoutRecord payout)
         {
+            if (payout.PayoutId != null && !_seen.Add(payout.PayoutId))
+            {
+                return;
+            }
+
             var payee = Payee(payout.BeneficiaryId, payout.CardNumber);
             var index = _payouts.Count;
             _payouts.Add(new Earlier

@@ -24,15 +24,16 @@ namespace PayoutPS.Core.Readiness
 
         private readonly PayoutClient _client;
         private readonly RequestSigner _signer;
-        private readonly bool _movesRealMoney;
+        private readonly string? _mayMoveRealMoney;
         private readonly IPayoutLog _log;
         private readonly Func<DateTime> _utcNow;
 
-        public ReadinessCheck(PayoutClient client, RequestSigner signer, bool movesRealMoney, IPayoutLog log, Func<DateTime>? utcNow = null)
+        /// <param name="mayMoveRealMoney">Why the service is not known to be a sandbox (<see cref="SandboxProof"/>); null runs the payout scenarios.</param>
+        public ReadinessCheck(PayoutClient client, RequestSigner signer, string? mayMoveRealMoney, IPayoutLog log, Func<DateTime>? utcNow = null)
         {
             _client = client;
             _signer = signer;
-            _movesRealMoney = movesRealMoney;
+            _mayMoveRealMoney = mayMoveRealMoney;
             _log = log;
             _utcNow = utcNow ?? (() => DateTime.UtcNow);
         }
@@ -106,11 +107,11 @@ namespace PayoutPS.Core.Readiness
         {
             var names = new[] { "Pay an individual", "Pay a business", "Pay on behalf of a payer" };
             var items = new List<ReadinessItem>();
-            if (_movesRealMoney)
+            if (_mayMoveRealMoney != null)
             {
                 foreach (var name in names)
                 {
-                    items.Add(new ReadinessItem(name, ReadinessStatus.Skipped, "Not run in Production: it would pay real money. Run Test-PayoutReadiness against the Sandbox."));
+                    items.Add(new ReadinessItem(name, ReadinessStatus.Skipped, $"Not run: {_mayMoveRealMoney}, and this check would pay. Run Test-PayoutReadiness against the Sandbox."));
                 }
 
                 return items;
@@ -250,20 +251,16 @@ namespace PayoutPS.Core.Readiness
                     "For unattended runs keep it in a file only the task's account can read, or in that account's environment.");
             }
 
-#if NETFRAMEWORK
-            return new ReadinessItem(item, ReadinessStatus.Skipped, $"{path}: checking ACLs needs PowerShell 7.", "Check the file's ACL grants only the task's account.");
-#else
-            if (OperatingSystem.IsWindows())
+var mode = Keys.KeyFilePermissions.Mode(path);
+            if (mode == null)
             {
                 return new ReadinessItem(item, ReadinessStatus.Skipped, $"{path}: ACLs are not checked yet.", "Check that the file's ACL grants only the task's account (icacls).");
             }
 
-            var mode = File.GetUnixFileMode(path);
-            var others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
-            return (mode & others) == 0
-                ? new ReadinessItem(item, ReadinessStatus.Pass, $"{path} is mode {Convert.ToString((int)mode, 8)}.")
-                : new ReadinessItem(item, ReadinessStatus.Fail, $"{path} is mode {Convert.ToString((int)mode, 8)}: other users can read the key.", $"chmod 600 '{path}'");
-#endif
+            var problem = Keys.KeyFilePermissions.Problem(path);
+            return problem == null
+                ? new ReadinessItem(item, ReadinessStatus.Pass, $"{path} is mode {mode}.")
+                : new ReadinessItem(item, ReadinessStatus.Fail, $"{path} is mode {mode}: other users can read the key.", $"chmod 600 '{path}'");
         }
     }
 }

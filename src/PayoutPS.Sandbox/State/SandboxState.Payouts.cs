@@ -95,6 +95,7 @@ namespace PayoutPS.Sandbox.State
                     UpdateTime = now,
                 };
                 _payouts.Add(payout);
+                _newestFirst = null;
                 _payoutsByRequest[key] = payout;
                 _payoutsById[payout.PayoutId] = payout;
                 _pendingSteps.Enqueue(payout, payout.NextStepAt);
@@ -121,11 +122,29 @@ namespace PayoutPS.Sandbox.State
                     candidates = _payoutsById.TryGetValue(filter.PayoutId, out var byId) ? new[] { byId } : Array.Empty<Payout>();
                 }
 
-                var matches = candidates
-                    .Where(p => p.MerchantNo == merchantNo && filter.Matches(p))
-                    .OrderByDescending(p => p.CreateTime)
-                    .ThenByDescending(p => p.PayoutId, StringComparer.Ordinal)
-                    .ToList();
+                List<Payout> matches;
+                if (ReferenceEquals(candidates, _payouts))
+                {
+                    // Paging through 100,000 payouts asks for 1,000 pages of one query: it is sorted and filtered once
+                    // per change. Only filters no status step can change are kept (creation window, method).
+                    var key = $"{merchantNo}|{filter.CreateFrom:o}|{filter.CreateTo:o}|{filter.PayoutMethod}|{_payouts.Count}";
+                    var stable = filter.PayoutStatus == null && filter.FinishFrom == null && filter.FinishTo == null && filter.CreatedBefore == null;
+                    _newestFirst ??= _payouts.OrderByDescending(p => p.CreateTime).ThenByDescending(p => p.PayoutId, StringComparer.Ordinal).ToList();
+                    if (stable && _lastList != null && _lastList.Value.Key == key)
+                    {
+                        matches = _lastList.Value.Matches;
+                    }
+                    else
+                    {
+                        matches = _newestFirst.Where(p => p.MerchantNo == merchantNo && filter.Matches(p)).ToList();
+                        _lastList = stable ? (key, matches) : _lastList;
+                    }
+                }
+                else
+                {
+                    matches = candidates.Where(p => p.MerchantNo == merchantNo && filter.Matches(p)).ToList();
+                }
+
                 return Views.Page(matches, size, current, p => Views.Payout(p));
             }
         }

@@ -23,6 +23,8 @@ namespace PayoutPS.Sandbox.State
         private readonly Dictionary<string, Payout> _payoutsById = new Dictionary<string, Payout>(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _creationAttempts = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<Payout> _payouts = new List<Payout>();
+        private List<Payout>? _newestFirst; // _payouts sorted for the transaction list; null after a change
+        private (string Key, List<Payout> Matches)? _lastList; // the last unchanged list query, for its next pages
         private readonly List<LedgerEntry> _ledger = new List<LedgerEntry>();
         private readonly List<CallbackDelivery> _callbacks = new List<CallbackDelivery>();
 
@@ -59,6 +61,8 @@ namespace PayoutPS.Sandbox.State
                 _payoutsById.Clear();
                 _creationAttempts.Clear();
                 _payouts.Clear();
+                _newestFirst = null;
+                _lastList = null;
                 _ledger.Clear();
                 _callbacks.Clear();
                 _pendingCallbacks.Clear();

@@ -86,16 +86,15 @@ namespace PayoutPS.Commands
 
         protected override void ProcessRecord()
         {
-            var environment = ParameterSetName == UriSet ? Environments.Custom : Environment;
+            var environment = ParameterSetName != UriSet ? Environment : BaseUri!.IsAbsoluteUri ? Environments.Of(BaseUri) : Environments.Custom;
             if (environment == Environments.Local && Port == 0)
             {
                 Fail(new ErrorRecord(new ArgumentException("-Environment Local needs -Port (the sandbox prints it in its ready line)."), "PayoutPS.MissingPort", ErrorCategory.InvalidArgument, null));
             }
 
-            if (BaseUri != null && (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttps && BaseUri.Scheme != Uri.UriSchemeHttp)))
+            if (BaseUri != null && Environments.Refusal(BaseUri) is string refusal)
             {
-                Fail(new ErrorRecord(new ArgumentException($"-BaseUri '{BaseUri}' is not a web address: give the API's https:// base URL, such as https://sandbox-api.onerway.com/payout."),
-                    "PayoutPS.InvalidBaseUri", ErrorCategory.InvalidArgument, null));
+                Fail(new ErrorRecord(new ArgumentException(refusal), "PayoutPS.InvalidBaseUri", ErrorCategory.InvalidArgument, null));
             }
 
             var baseUri = BaseUri ?? Environments.BaseUri(environment, Port);
@@ -161,6 +160,11 @@ namespace PayoutPS.Commands
                 KeyFile = KeyPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyPath)
                     : keySource.StartsWith("$" + KeyResolver.KeyPathVariable, StringComparison.Ordinal) ? System.Environment.GetEnvironmentVariable(KeyResolver.KeyPathVariable) : null,
             };
+            if (context.KeyFile != null && KeyFilePermissions.Problem(context.KeyFile) is string exposed)
+            {
+                WriteWarning($"The key file is exposed: {exposed}.");
+            }
+
             SessionStore.Set(context);
             WriteVerbose($"Connected to {environment} ({baseUri}) as merchant {merchantId}, signing with {signer.AlgorithmName}.");
             WriteObject(context);

@@ -32,10 +32,10 @@ namespace PayoutPS.Commands
         protected override void ProcessRecord()
         {
             var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
-            (JournalHeader Header, System.Collections.Generic.List<BatchRowState> Rows) batch;
+            JournalRows batch;
             try
             {
-                batch = JournalRows.Read(path);
+                batch = JournalRows.Open(path);
             }
             catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -45,18 +45,15 @@ namespace PayoutPS.Commands
 
             // Statuses the service pushed since (Test-PayoutNotification -Journal): newer than the journal's own.
             var pushed = Core.Notifications.NotificationLog.Read(path);
-            foreach (var row in batch.Rows)
+            var context = Refresh ? RequireContext() : null;
+            var summary = new PayoutBatchSummary { Journal = path };
+            foreach (var row in batch.Rows())
             {
                 if (row.RequestId != null && row.IsPaid && pushed.TryGetValue(row.RequestId, out var latest))
                 {
                     row.Status = Core.Notifications.NotificationLog.Settle(row.Status, latest.Status);
                 }
-            }
 
-            var context = Refresh ? RequireContext() : null;
-            var summary = new PayoutBatchSummary { Journal = path };
-            foreach (var row in batch.Rows)
-            {
                 if (context != null && row.MayChange)
                 {
                     RefreshRow(context, row);

@@ -7,7 +7,8 @@ namespace PayoutPS.Commands
 {
     /// <summary>
     /// The provider's pre-launch checklist as a command: one row per item, passed or not, with the fix. Payout
-    /// scenarios run only outside Production, where no real money moves.
+    /// scenarios run only against a service known to be a sandbox (the provider's sandbox host, or this
+    /// project's sandbox on this machine), where no real money moves.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "PayoutReadiness")]
     [OutputType(typeof(ReadinessItem))]
@@ -20,7 +21,11 @@ namespace PayoutPS.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            foreach (var item in Await((log, token) => new ReadinessCheck(context.Client, context.Signer, context.Environment == Environments.Production, log).RunAsync(context.KeyFile, CallbackUrl, token)))
+            // Payouts are created only where no real money can move: never on the word of an environment's name.
+            var notSandbox = context.Environment == Environments.Production
+                ? "this is Production"
+                : Await((log, token) => SandboxProof.WhyNotASandboxAsync(context.BaseUri, null, token));
+            foreach (var item in Await((log, token) => new ReadinessCheck(context.Client, context.Signer, notSandbox, log).RunAsync(context.KeyFile, CallbackUrl, token)))
             {
                 WriteObject(item);
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 
 namespace PayoutPS.Internal
 {
@@ -14,10 +15,42 @@ namespace PayoutPS.Internal
         {
             switch (environment)
             {
-                case Sandbox: return new Uri("https://sandbox-api.onerway.com/payout");
+                case Sandbox: return new Uri(Core.Readiness.SandboxProof.ProviderSandbox);
                 case Production: return new Uri("https://api.onerway.com/payout");
                 default: return new Uri($"http://127.0.0.1:{port}/payout");
             }
         }
+
+        /// <summary>What a -BaseUri is: the production host is Production (with its confirmation), whatever way it is written.</summary>
+        public static string Of(Uri baseUri)
+        {
+            if (SameHost(baseUri, BaseUri(Production, 0)))
+            {
+                return Production;
+            }
+
+            return SameHost(baseUri, BaseUri(Sandbox, 0)) ? Sandbox : Custom;
+        }
+
+        /// <summary>Why this address may not carry signed requests; null when it may. Plain http only on this machine.</summary>
+        public static string? Refusal(Uri baseUri)
+        {
+            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+            {
+                return $"-BaseUri '{baseUri}' is not a web address: give the API's https:// base URL, such as {BaseUri(Sandbox, 0)}.";
+            }
+
+            if (baseUri.Scheme == Uri.UriSchemeHttp && !IsLoopback(baseUri))
+            {
+                return $"-BaseUri '{baseUri}' is plain http to another machine: signed payout requests would cross the network unencrypted. Use https://, or http only to 127.0.0.1 or localhost.";
+            }
+
+            return null;
+        }
+
+        public static bool IsLoopback(Uri uri) =>
+            uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+        private static bool SameHost(Uri a, Uri b) => string.Equals(a.IdnHost.TrimEnd('.'), b.IdnHost, StringComparison.OrdinalIgnoreCase);
     }
 }
