@@ -59,6 +59,23 @@ namespace PayoutPS.Sandbox
             builder.Services.AddHostedService<SandboxWorker>();
 
             var app = builder.Build();
+
+            // Before routing: Kestrel decodes and collapses "%2e%2e" and "..", so /payout/%2e%2e/_sandbox/reset
+            // would reach the control plane. A target with dot segments or an encoded dot or slash is refused.
+            app.Use(async (context, next) =>
+            {
+                var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? string.Empty;
+                var path = target.Split('?')[0];
+                if (path.IndexOf("%2e", StringComparison.OrdinalIgnoreCase) >= 0 || path.IndexOf("%2f", StringComparison.OrdinalIgnoreCase) >= 0
+                    || path.IndexOf("%5c", StringComparison.OrdinalIgnoreCase) >= 0 || path.Contains("/../") || path.Contains("/./") || path.EndsWith("/..", StringComparison.Ordinal)
+                    || path.EndsWith("/.", StringComparison.Ordinal) || path.Contains("\\"))
+                {
+                    await ApiPipeline.WriteAsync(context, 400, ApiResult.Fail("400", "The request path has dot segments or encoded separators; give the path as it is."));
+                    return;
+                }
+
+                await next(context);
+            });
             ControlEndpoints.Map(app, state, faults, rateLimiter, clock, merchants);
             app.Map("/payout", provider => provider.Run(context => HandleProviderAsync(context, pipeline, faults)));
             app.MapFallback(context => ApiPipeline.WriteAsync(context, 404, ApiResult.Fail("404", $"Unknown path {context.Request.Path}; the API lives under /payout.")));

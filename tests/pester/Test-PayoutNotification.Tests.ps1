@@ -87,6 +87,77 @@ Describe 'Test-PayoutNotification' {
     }
 }
 
+Describe 'Test-PayoutNotification -Journal applies a notification only to its own row' {
+    BeforeAll {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $script:Journal = "$TestDrive/match.journal"
+        $rows = @((New-TestPayee 'INV-4' '2.50'), (New-TestPayee 'INV-42' '7.00')) | ForEach-Object { [pscustomobject]$_ | Select-Object * -ExcludeProperty Force }
+        $null = $rows | New-Payout -Journal $Journal -Force
+        $script:Paid = @{}; foreach ($p in (Get-SandboxState $Sandbox).payouts) { $Paid[$p.requestId] = $p }
+        # A notification as the provider signs it for a SHA-256 merchant, for INV-4 as paid.
+        function New-Notification([string] $RequestId = 'INV-4', [hashtable] $Change = @{}) {
+            $p = $Paid[$RequestId]
+            $fields = [ordered]@{ merchantNo = $SandboxMerchant; payoutId = $p.payoutId; requestId = $p.requestId; payoutStatus = 'S'; sourceAmount = $p.sourceAmount
+                sourceCurrency = $p.sourceCurrency; targetAmount = $p.targetAmount; targetCurrency = $p.targetCurrency; fee = $p.fee; notifyTime = '2026-11-29 12:00:00' }
+            foreach ($k in $Change.Keys) { $fields[$k] = $Change[$k] }
+            Protect-PayoutRequest $fields -AsJson
+        }
+        function Get-Logged { if (Test-Path "$Journal.notifications") { @(Get-Content "$Journal.notifications" | ConvertFrom-Json) } else { @() } }
+    }
+
+    It 'applies a genuine notification to its row' {
+        $note = Test-PayoutNotification (New-Notification) -Journal $Journal
+        $note.JournalUpdate | Should -Be 'Applied'
+        (Get-Logged).requestId | Should -Be @('INV-4')
+    }
+
+    It 'does not apply INV-4 + 2.50 rewritten as INV-42 + .50, which the signature cannot tell apart' {
+        $genuine = New-Notification
+        $genuine | Should -Match '"requestId":"INV-4"'
+        $tampered = $genuine.Replace('"requestId":"INV-4"', '"requestId":"INV-42"').Replace('"sourceAmount":"2.50"', '"sourceAmount":".50"')
+        $note = Test-PayoutNotification $tampered -Journal $Journal -WarningAction SilentlyContinue
+        $note.IsValid | Should -BeTrue -Because 'the canonical string has no separators: the signature still holds'
+        $note.JournalUpdate | Should -Be 'NotApplied'
+        $note.JournalProblem | Should -Match "sourceAmount '.50'"
+        @(Get-Logged | Where-Object requestId -eq 'INV-42').Count | Should -Be 0
+        (Get-PayoutBatch -Journal $Journal | Where-Object RequestId -eq 'INV-42').Status | Should -Not -Be 'S'
+    }
+
+    It 'does not apply one whose <Name>' -ForEach @(
+        @{ Name = 'requestId is not a row of the journal'; Change = @{ requestId = 'INV-999' }; Problem = 'not a row of journal' }
+        @{ Name = 'payoutId is another payout'; Change = @{ payoutId = '1774000000000999999' }; Problem = 'as payout \d{19}, not 1774000000000999999' }
+        @{ Name = 'amount differs from the row'; Change = @{ sourceAmount = '3.50' }; Problem = 'sourceAmount 3.50 USD differs' }
+    ) {
+        $before = @(Get-Logged).Count
+        $note = Test-PayoutNotification (New-Notification -Change $Change) -Journal $Journal -WarningAction SilentlyContinue
+        $note.IsValid | Should -BeTrue
+        $note.JournalUpdate | Should -Be 'NotApplied'
+        $note.JournalProblem | Should -Match $Problem
+        @(Get-Logged).Count | Should -Be $before
+    }
+
+    It 'does not apply to another merchant''s journal, nor create a log beside a mistyped path' {
+        $note = Test-PayoutNotification (New-Notification) -Journal "$TestDrive/mistyped.journal" -WarningAction SilentlyContinue
+        $note.JournalUpdate | Should -Be 'NotApplied'
+        $note.JournalProblem | Should -Match 'does not exist'
+        Test-Path "$TestDrive/mistyped.journal.notifications" | Should -BeFalse
+
+        $other = "$TestDrive/other.journal"
+        (Get-Content $Journal -First 1).Replace('"merchant":"800100"', '"merchant":"800555"') | Set-Content $other
+        (Test-PayoutNotification (New-Notification) -Journal $other -WarningAction SilentlyContinue).JournalProblem | Should -Match 'belongs to merchant 800555'
+    }
+
+    It 'refuses to run without a merchant to check against' {
+        $script = @"
+Import-Module '$ModulePath'
+`$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
+try { Test-PayoutNotification '{}' -SecretKey `$s -ErrorAction Stop; 'CHECKED' } catch { 'REFUSED ' + `$_.Exception.Message }
+"@
+        (Invoke-FreshPwsh $script).Output | Should -Match 'REFUSED No merchant number'
+    }
+}
+
 Describe 'examples/callback-receiver.ps1 against the sandbox''s deliveries' {
     BeforeAll {
         Reset-Sandbox $Sandbox

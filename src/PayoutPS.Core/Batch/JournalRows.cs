@@ -29,6 +29,10 @@ namespace PayoutPS.Core.Batch
 
         public string? SourceCurrency { get; set; }
 
+        public string? TargetAmount { get; set; }
+
+        public string? TargetCurrency { get; set; }
+
         public string? Fee { get; set; }
 
         public string? Payee { get; internal set; }
@@ -64,6 +68,8 @@ namespace PayoutPS.Core.Batch
             Status = found.Status;
             SourceAmount = found.SourceAmount;
             SourceCurrency = found.SourceCurrency;
+            TargetAmount = found.TargetAmount;
+            TargetCurrency = found.TargetCurrency;
             Fee = found.Fee;
             return null;
         }
@@ -218,6 +224,8 @@ namespace PayoutPS.Core.Batch
             row.Status = Text("status");
             row.SourceAmount = Text("sourceAmount");
             row.SourceCurrency = Text("sourceCurrency");
+            row.TargetAmount = Text("targetAmount");
+            row.TargetCurrency = Text("targetCurrency");
             row.Fee = Text("fee");
             row.Error = row.IsPaid ? null : Text("error");
         }

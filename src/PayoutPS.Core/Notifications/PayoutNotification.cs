@@ -45,8 +45,11 @@ namespace PayoutPS.Core.Notifications
         /// <summary>When the service sent it, UTC.</summary>
         public System.DateTime? NotifyTime { get; private set; }
 
-        /// <summary>With -Journal: Applied (the row's status moved), Repeat (already known) or Late (a final status was known); null otherwise.</summary>
+        /// <summary>With -Journal: Applied (the row's status moved), Repeat (already known), Late (a final status was known) or NotApplied (see <see cref="JournalProblem"/>); null otherwise.</summary>
         public string? JournalUpdate { get; set; }
+
+        /// <summary>With -Journal: why a validly signed notification was not applied to the journal (it does not match its row).</summary>
+        public string? JournalProblem { get; set; }
 
         /// <summary>Checks <paramref name="body"/> with the key that signs notifications, for <paramref name="expectedMerchant"/>.</summary>
         public static PayoutNotification Check(string body, ISignatureVerifier verifier, string? expectedMerchant)

@@ -43,6 +43,20 @@ namespace PayoutPS.Sandbox.Model
                 throw new ArgumentException($"Merchant {config.MerchantNo}: the secret must be 32 or 64 hex characters.");
             }
 
+            foreach (var balance in config.Balances ?? new Dictionary<string, string>())
+            {
+                // Checked here, so a bad balance is a 400 naming it, never a 500 when the merchant is built.
+                if (balance.Key == null || !Currencies.IsKnown(balance.Key))
+                {
+                    throw new ArgumentException($"Merchant {config.MerchantNo}: balance currency '{balance.Key}' is not an ISO 4217 currency the sandbox serves.");
+                }
+
+                if (balance.Value != "0" && (balance.Value == null || balance.Value.Length > 20 || Currencies.ParseAmount(balance.Value, balance.Key, out _) == null))
+                {
+                    throw new ArgumentException($"Merchant {config.MerchantNo}: balance {balance.Key} '{balance.Value}' must be 0 or a positive amount such as 1000.00 (at most 20 characters, the currency's decimals).");
+                }
+            }
+
             RSA? rsa = null;
             if (config.RsaPublicKey != null)
             {

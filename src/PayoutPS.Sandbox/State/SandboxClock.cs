@@ -9,6 +9,9 @@ namespace PayoutPS.Sandbox.State
     /// </summary>
     internal sealed class SandboxClock
     {
+        // Never closer than a year to DateTime's end: times a year ahead (review and callback schedules) still fit.
+        private static readonly DateTime Latest = DateTime.MaxValue - TimeSpan.FromDays(366);
+
         private readonly object _gate = new object();
         private readonly Stopwatch _real = Stopwatch.StartNew();
         private DateTime _base;
@@ -27,7 +30,7 @@ namespace PayoutPS.Sandbox.State
             {
                 lock (_gate)
                 {
-                    return _base + TimeSpan.FromTicks((long)((_real.Elapsed - _realAtBase).Ticks * _speed));
+                    return Add(_base, (_real.Elapsed - _realAtBase).Ticks * _speed);
                 }
             }
         }
@@ -48,7 +51,7 @@ namespace PayoutPS.Sandbox.State
             lock (_gate)
             {
                 Rebase();
-                _base += by;
+                _base = Add(_base, by.Ticks);
             }
         }
 
@@ -64,8 +67,12 @@ namespace PayoutPS.Sandbox.State
         private void Rebase()
         {
             var elapsed = _real.Elapsed;
-            _base += TimeSpan.FromTicks((long)((elapsed - _realAtBase).Ticks * _speed));
+            _base = Add(_base, (elapsed - _realAtBase).Ticks * _speed);
             _realAtBase = elapsed;
         }
+
+        /// <summary>Clamped arithmetic: an advanced clock at a high speed stops at <see cref="Latest"/> instead of overflowing.</summary>
+        private static DateTime Add(DateTime time, double ticks) =>
+            ticks >= (Latest - time).Ticks ? Latest : time + TimeSpan.FromTicks((long)Math.Max(0, ticks));
     }
 }

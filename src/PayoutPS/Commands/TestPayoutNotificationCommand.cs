@@ -60,6 +60,13 @@ namespace PayoutPS.Commands
             }
 
             _merchant = MerchantId ?? (ParameterSetName == ContextSet ? context?.MerchantId : KeyResolver.MerchantId(null, Credential));
+            if (string.IsNullOrWhiteSpace(_merchant))
+            {
+                // Without it any merchant's notification would pass: the check does not run at all.
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                    "No merchant number to check the notification against: connect with Connect-PayoutEnvironment, or give -MerchantId (or a -Credential whose user name is it)."),
+                    ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null));
+            }
         }
 
         protected override void ProcessRecord()
@@ -67,7 +74,14 @@ namespace PayoutPS.Commands
             var notification = PayoutNotification.Check(ReadBody(InputObject), _verifier!, _merchant);
             if (notification.IsValid && Journal != null)
             {
-                notification.JournalUpdate = NotificationLog.Record(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal), notification);
+                // A valid signature says who sent it, not which row it is about: it must match its row first.
+                var journal = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+                notification.JournalProblem = NotificationMatch.Problem(notification, journal, _merchant!);
+                notification.JournalUpdate = notification.JournalProblem == null ? NotificationLog.Record(journal, notification) : "NotApplied";
+                if (notification.JournalProblem != null)
+                {
+                    WriteWarning($"Notification for requestId {notification.RequestId} not applied to the journal: {notification.JournalProblem}.");
+                }
             }
 
             WriteVerbose(notification.IsValid ? $"Notification for payout {notification.PayoutId}: {notification.Status}." : notification.Problem);
