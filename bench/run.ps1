@@ -7,6 +7,8 @@
     2. Signing throughput (bench/PayoutPS.Bench) against `openssl speed rsa2048`.
     3. Sandbox throughput: wrk replaying pre-signed requests (bench/sandbox.ps1).
     4. Batches: New-Payout against the naive script, latency-bound, a million rows (bench/batch.ps1; minutes).
+    5. The duplicate guard's cost and the peak memory of a million-row batch, measured from outside the
+       process (bench/guard.ps1; minutes).
     Run it through the build script: ./build.sh bench
 #>
 [CmdletBinding()]
@@ -76,6 +78,9 @@ Write-Host "`n== Sandbox throughput (wrk from a separate process, loopback, $San
 
 Write-Host "`n== Batches (bench/batch.ps1) =="
 & (Join-Path $PSScriptRoot 'batch.ps1') -Rows 10000 -Rounds 5 -LatencyRows 800 -LargeRows 1000000
+
+Write-Host "`n== Duplicate guard and memory (bench/guard.ps1) =="
+& (Join-Path $PSScriptRoot 'guard.ps1') -LargeRows 1000000 -Rows 20000 -SeedPayouts 100000 -Rounds 3
 
 $null = Stop-Transcript
 # The transcript's own header and footer lines (rows of asterisks and "PowerShell transcript ...") are left out.

@@ -65,7 +65,8 @@ namespace PayoutPS.Core.Batch
         /// appears complete or not at all (its header is written to a temporary file, flushed and renamed into
         /// place); an existing file that is empty or has no header is refused, never mistaken for a new batch.
         /// </summary>
-        public static BatchJournal Open(string path, JournalHeader newHeader)
+        /// <param name="expectedRows">How many rows the input has, when known: the index is sized once instead of doubling (and briefly holding both copies) as it grows.</param>
+        public static BatchJournal Open(string path, JournalHeader newHeader, int expectedRows = 0)
         {
             var full = System.IO.Path.GetFullPath(path);
             JournalPaths.CheckUsable(full);
@@ -84,7 +85,7 @@ namespace PayoutPS.Core.Batch
                     }
 
                     JournalHeader? header = null;
-                    var entries = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+                    var entries = new Dictionary<string, JournalEntry>(Math.Max(0, expectedRows), StringComparer.Ordinal);
                     var valid = JournalReader.Read(stream, full, line => header = Load(line, header, entries, full));
                     if (header == null)
                     {

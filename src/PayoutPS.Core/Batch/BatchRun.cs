@@ -41,6 +41,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>How far back the service's list is searched; given explicitly, rows with their own RequestId are guarded too.</summary>
         public TimeSpan? DuplicateWindow { get; set; }
 
+        /// <summary>How many rows the input has, when known (-Path): memory is sized once for them.</summary>
+        public int ExpectedRows { get; set; }
+
         /// <summary>Lists the service's recent payouts (blocking, cancellable by the caller); null when rows are only checked.</summary>
         public Func<TimeSpan, Func<string, bool>, RecentPayouts>? LoadRecentPayouts { get; set; }
     }
@@ -55,7 +58,7 @@ namespace PayoutPS.Core.Batch
     {
         private readonly BatchRunOptions _options;
         private readonly Dictionary<string, JournalEntry> _seen = new Dictionary<string, JournalEntry>(StringComparer.Ordinal); // without a journal
-        private readonly Dictionary<ContentKey, (int FirstRow, int Count)> _unkeyedContent = new Dictionary<ContentKey, (int, int)>();
+        private readonly Dictionary<ContentKey, (int FirstRow, int Count)> _unkeyedContent;
         private readonly List<BatchRow> _deferred = new List<BatchRow>();
         private Dictionary<ulong, int>? _unreachedPaidByPayee;
         private RecentPayouts? _recent;
@@ -64,6 +67,7 @@ namespace PayoutPS.Core.Batch
         private BatchRun(BatchRunOptions options, BatchJournal? journal)
         {
             _options = options;
+            _unkeyedContent = new Dictionary<ContentKey, (int, int)>(options.Ids == RequestIdSource.Required ? 0 : Math.Max(0, options.ExpectedRows));
             Journal = journal;
             Summary.Journal = journal?.Path;
         }
@@ -83,7 +87,7 @@ namespace PayoutPS.Core.Batch
                 return new BatchRun(options, null);
             }
 
-            var journal = BatchJournal.Open(options.JournalPath, options.Header);
+            var journal = BatchJournal.Open(options.JournalPath, options.Header, options.ExpectedRows);
             var mismatch = journal.Header.Mismatch(options.Header.Merchant, options.Header.Environment, options.Header.BaseUri);
             if (mismatch != null)
             {

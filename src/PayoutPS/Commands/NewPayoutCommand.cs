@@ -202,6 +202,7 @@ namespace PayoutPS.Commands
                 Ids = Journal == null && !GenerateRequestId ? RequestIdSource.Required : !sends ? RequestIdSource.Placeholder : Journal != null ? RequestIdSource.Journal : RequestIdSource.Random,
                 AllowDuplicate = AllowDuplicate,
                 DuplicateWindow = DuplicateWindow,
+                ExpectedRows = _progress!.Total,
             };
             if (sends)
             {
