@@ -251,13 +251,16 @@ namespace PayoutPS.Core.Readiness
                     "For unattended runs keep it in a file only the task's account can read, or in that account's environment.");
             }
 
-var mode = Keys.KeyFilePermissions.Mode(path);
+            var mode = Keys.KeyFilePermissions.Mode(path);
+            var problem = Keys.KeyFilePermissions.Problem(path);
             if (mode == null)
             {
-                return new ReadinessItem(item, ReadinessStatus.Skipped, $"{path}: ACLs are not checked yet.", "Check that the file's ACL grants only the task's account (icacls).");
+                // Windows: the ACL, as far as this account can read it.
+                return problem == null
+                    ? new ReadinessItem(item, ReadinessStatus.Pass, $"{path}: its ACL grants Everyone, Users and Authenticated Users nothing.")
+                    : new ReadinessItem(item, ReadinessStatus.Fail, problem, "Grant only the task's account (icacls).");
             }
 
-            var problem = Keys.KeyFilePermissions.Problem(path);
             return problem == null
                 ? new ReadinessItem(item, ReadinessStatus.Pass, $"{path} is mode {mode}.")
                 : new ReadinessItem(item, ReadinessStatus.Fail, $"{path} is mode {mode}: other users can read the key.", $"chmod 600 '{path}'");
