@@ -51,7 +51,7 @@ namespace PayoutPS.Core.Batch
         /// </summary>
         public string? Settle(Payouts.PayoutRecord found)
         {
-            var sameAmount = Same(Amount, Currency, found.SourceAmount, found.SourceCurrency) || Same(Amount, Currency, found.TargetAmount, found.TargetCurrency);
+            var sameAmount = Payouts.MoneyText.Same(Amount, Currency, found.SourceAmount, found.SourceCurrency) || Payouts.MoneyText.Same(Amount, Currency, found.TargetAmount, found.TargetCurrency);
             if (!sameAmount || (PayoutId != null && !string.Equals(PayoutId, found.PayoutId, StringComparison.Ordinal)))
             {
                 return $"the service holds requestId {RequestId} as payout {found.PayoutId} ({found.SourceAmount} {found.SourceCurrency} → {found.TargetAmount} {found.TargetCurrency}), " +
@@ -73,12 +73,6 @@ namespace PayoutPS.Core.Batch
             Fee = found.Fee;
             return null;
         }
-
-        private static bool Same(string? amount, string? currency, string? theirAmount, string? theirCurrency) =>
-            string.Equals(currency, theirCurrency, StringComparison.OrdinalIgnoreCase)
-            && decimal.TryParse(amount, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var a)
-            && decimal.TryParse(theirAmount, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var b)
-            && a == b;
     }
 
     /// <summary>

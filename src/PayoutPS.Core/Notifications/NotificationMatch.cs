@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
 using PayoutPS.Core.Batch;
+using PayoutPS.Core.Payouts;
 
 namespace PayoutPS.Core.Notifications
 {
@@ -50,8 +51,8 @@ namespace PayoutPS.Core.Notifications
 
             var mismatch = Disagree("sourceAmount", notification.SourceAmount, notification.SourceCurrency, row.SourceAmount, row.SourceCurrency)
                            ?? Disagree("targetAmount", notification.TargetAmount, notification.TargetCurrency, row.TargetAmount, row.TargetCurrency);
-            if (mismatch == null && !Same(notification.SourceAmount, notification.SourceCurrency, row.Amount, row.Currency)
-                && !Same(notification.TargetAmount, notification.TargetCurrency, row.Amount, row.Currency)
+            if (mismatch == null && !MoneyText.Same(notification.SourceAmount, notification.SourceCurrency, row.Amount, row.Currency)
+                && !MoneyText.Same(notification.TargetAmount, notification.TargetCurrency, row.Amount, row.Currency)
                 && (notification.SourceAmount != null || notification.TargetAmount != null))
             {
                 mismatch = $"neither its sourceAmount nor its targetAmount is the {row.Amount} {row.Currency} row {row.Row} was sent with";
@@ -114,13 +115,7 @@ namespace PayoutPS.Core.Notifications
                 return null;
             }
 
-            return Same(amount, currency, recordedAmount, recordedCurrency) ? null : $"{name} {amount} {currency} differs from the journal's {recordedAmount} {recordedCurrency}";
+            return MoneyText.Same(amount, currency, recordedAmount, recordedCurrency) ? null : $"{name} {amount} {currency} differs from the journal's {recordedAmount} {recordedCurrency}";
         }
-
-        private static bool Same(string? amount, string? currency, string? recordedAmount, string? recordedCurrency) =>
-            (currency == null || recordedCurrency == null || string.Equals(currency, recordedCurrency, StringComparison.OrdinalIgnoreCase))
-            && decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var a)
-            && decimal.TryParse(recordedAmount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var b)
-            && a == b;
     }
 }

@@ -24,15 +24,15 @@ namespace PayoutPS.Core.Payouts
             }
 
             Check("requestId", request.RequestId, existing.RequestId, string.Equals);
-            Check("sourceCurrency", request.SourceCurrency, existing.SourceCurrency, SameText);
-            Check("targetCurrency", request.TargetCurrency, existing.TargetCurrency, SameText);
+            Check("sourceCurrency", request.SourceCurrency, existing.SourceCurrency, (a, b) => MoneyText.SameCurrency(a, b));
+            Check("targetCurrency", request.TargetCurrency, existing.TargetCurrency, (a, b) => MoneyText.SameCurrency(a, b));
             if (request.SendAmount != null)
             {
-                Check("sourceAmount", request.SendAmount, existing.SourceAmount, SameAmount);
+                Check("sourceAmount", request.SendAmount, existing.SourceAmount, (a, b) => MoneyText.SameAmount(a, b));
             }
             else
             {
-                Check("targetAmount", request.ReceiveAmount, existing.TargetAmount, SameAmount);
+                Check("targetAmount", request.ReceiveAmount, existing.TargetAmount, (a, b) => MoneyText.SameAmount(a, b));
             }
 
             if (!string.IsNullOrEmpty(existing.BeneficiaryId) && request.BeneficiaryId == null)
@@ -49,13 +49,6 @@ namespace PayoutPS.Core.Payouts
 
             return differences;
         }
-
-        private static bool SameText(string mine, string theirs) => string.Equals(mine, theirs, StringComparison.OrdinalIgnoreCase);
-
-        private static bool SameAmount(string mine, string theirs) =>
-            decimal.TryParse(mine, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var a)
-            && decimal.TryParse(theirs, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var b)
-            && a == b;
 
         /// <summary>The service may mask all but the last digits ("****3000"): compare what it shows.</summary>
         private static bool SameAccount(string mine, string theirs)

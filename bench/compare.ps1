@@ -1,0 +1,62 @@
+<#
+.SYNOPSIS
+    Two builds of the module side by side: the batch rate of each, in alternated child processes against one
+    sandbox, so machine noise hits both alike. For checking that a change did not slow the money path.
+.EXAMPLE
+    git worktree add /tmp/old <commit>; (cd /tmp/old && ./build.sh build)
+    dotnet pwsh bench/compare.ps1 -Baseline /tmp/old/out/PayoutPS/PayoutPS.psd1
+#>
+param(
+    [Parameter(Mandatory)] [string] $Baseline,
+    [string] $Candidate = (Join-Path (Split-Path $PSScriptRoot -Parent) 'out/PayoutPS/PayoutPS.psd1'),
+    [int] $Rows = 10000,
+    [int] $WarmupRows = 30000,
+    [int] $Rounds = 5
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot -Parent
+$merchant = '800100'
+$secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
+$sandbox = & (Join-Path $root 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Arguments '--merchant', "${merchant}:${secretText}:USD=100000000000.00"
+
+# One child: its own warm-up, then $Rows rows timed; prints the rate.
+function Measure-Build([string] $Module, [string] $Tag) {
+    $child = @"
+Import-Module '$Module'
+`$s = [securestring]::new(); '$secretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
+`$null = Connect-PayoutEnvironment Local -Port $($sandbox.Port) -MerchantId $merchant -SecretKey `$s
+function New-Csv([int] `$Count, [string] `$Prefix) {
+    `$path = Join-Path ([IO.Path]::GetTempPath()) "`$Prefix-`$PID.csv"
+    `$w = [IO.StreamWriter]::new(`$path)
+    `$w.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
+    for (`$i = 1; `$i -le `$Count; `$i++) { `$w.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f `$Prefix, `$i, (`$i % 90 + 1), (`$i % 100))) }
+    `$w.Dispose(); Remove-Item "`$path.journal*" -ErrorAction Ignore; `$path
+}
+`$warm = New-Csv $WarmupRows ('W$Tag' + [guid]::NewGuid().ToString('N').Substring(0, 6))
+New-Payout -Path `$warm -Journal "`$warm.journal" -ThrottleLimit 16 -Force | Out-Null
+`$csv = New-Csv $Rows ('T$Tag' + [guid]::NewGuid().ToString('N').Substring(0, 6))
+`$w = [Diagnostics.Stopwatch]::StartNew()
+New-Payout -Path `$csv -Journal "`$csv.journal" -ThrottleLimit 16 -Force | Out-Null
+[Math]::Round($Rows / `$w.Elapsed.TotalSeconds)
+Remove-Item `$warm, "`$warm.journal*", `$csv, "`$csv.journal*" -ErrorAction Ignore
+"@
+    [double](& dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $child | Select-Object -Last 1)
+}
+
+try {
+    $base = [Collections.Generic.List[double]]::new(); $cand = [Collections.Generic.List[double]]::new()
+    for ($round = 1; $round -le $Rounds; $round++) {
+        $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/reset"
+        $b = Measure-Build $Baseline 'B'
+        $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/reset"
+        $c = Measure-Build $Candidate 'C'
+        $base.Add($b); $cand.Add($c)
+        'round {0}: baseline {1:N0}/s   candidate {2:N0}/s' -f $round, $b, $c
+    }
+    $mb = ($base | Sort-Object)[[int][math]::Floor($Rounds / 2)]; $mc = ($cand | Sort-Object)[[int][math]::Floor($Rounds / 2)]
+    'median: baseline {0:N0}/s, candidate {1:N0}/s, candidate/baseline {2:P0}' -f $mb, $mc, ($mc / $mb)
+}
+finally {
+    Stop-Process -Id $sandbox.Process.Id -ErrorAction Ignore
+}

@@ -1,0 +1,22 @@
+using System;
+using System.Globalization;
+
+namespace PayoutPS.Core.Payouts
+{
+    /// <summary>Amounts and currencies as the service writes them, compared as what they mean: 100.0 is 100.00, usd is USD.</summary>
+    public static class MoneyText
+    {
+        /// <summary>Both amounts are plain decimals with the same value.</summary>
+        public static bool SameAmount(string? a, string? b) =>
+            decimal.TryParse(a, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var x)
+            && decimal.TryParse(b, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var y)
+            && x == y;
+
+        /// <summary>The same currency code, whatever its case.</summary>
+        public static bool SameCurrency(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The same amount in the same currency; a currency one side does not give is not held against it.</summary>
+        public static bool Same(string? amount, string? currency, string? otherAmount, string? otherCurrency) =>
+            (currency == null || otherCurrency == null || SameCurrency(currency, otherCurrency)) && SameAmount(amount, otherAmount);
+    }
+}
