@@ -139,15 +139,13 @@ namespace PayoutPS.Core.Tests
         [Fact]
         public void Generated_ids_depend_on_batch_content_and_occurrence_only()
         {
-            var ids = new GeneratedRequestIds("batch-a");
-            var first = ids.Next("hash");
-            var second = ids.Next("hash");
-            var again = new GeneratedRequestIds("batch-a");
+            var first = GeneratedRequestIds.Derive("batch-a", "hash", 1);
+            var second = GeneratedRequestIds.Derive("batch-a", "hash", 2);
 
             Assert.NotEqual(first, second);
-            Assert.Equal(first, again.Next("hash"));
-            Assert.Equal(second, again.Next("hash"));
-            Assert.NotEqual(first, new GeneratedRequestIds("batch-b").Next("hash"));
+            Assert.Equal(first, GeneratedRequestIds.Derive("batch-a", "hash", 1));
+            Assert.NotEqual(first, GeneratedRequestIds.Derive("batch-b", "hash", 1));
+            Assert.NotEqual(first, GeneratedRequestIds.Derive("batch-a", "hash2", 1));
             Assert.Matches("^[0-9a-f]{32}$", first);
         }
     }
