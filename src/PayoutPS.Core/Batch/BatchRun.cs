@@ -167,16 +167,36 @@ namespace PayoutPS.Core.Batch
         public IReadOnlyList<Admission> ResolveDeferred()
         {
             var decided = new List<Admission>();
+            if (_deferred.Count == 0)
+            {
+                return decided;
+            }
+
+            // One pass over the journal: the paid rows this input never reached, by payee and currency.
+            var unreached = new Dictionary<ulong, Queue<KeyValuePair<string, JournalEntry>>>();
+            foreach (var entry in Journal!.Entries)
+            {
+                if (entry.Value.FromEarlierRun && entry.Value.IsPaid && !entry.Value.Reached)
+                {
+                    if (!unreached.TryGetValue(entry.Value.PayeeKey, out var queue))
+                    {
+                        unreached[entry.Value.PayeeKey] = queue = new Queue<KeyValuePair<string, JournalEntry>>();
+                    }
+
+                    queue.Enqueue(entry);
+                }
+            }
+
             foreach (var row in _deferred)
             {
-                var paid = Journal!.Entries.FirstOrDefault(e => e.Value.FromEarlierRun && e.Value.IsPaid && !e.Value.Reached && e.Value.PayeeKey == PayeeKeyOf(row));
-                if (paid.Value == null)
+                if (!unreached.TryGetValue(PayeeKeyOf(row), out var candidates) || candidates.Count == 0)
                 {
                     decided.Add(Admission.Send(row));
                     continue;
                 }
 
-                Reach(paid.Value); // each paid row holds at most one edited row
+                var paid = candidates.Dequeue(); // each paid row holds at most one edited row
+                Reach(paid.Value);
                 var payout = Journal.ReadPaid(paid.Value);
                 decided.Add(Admission.Held(row, AdmissionReason.DuplicateInJournal,
                     $"it pays {row.Payee} in {row.Currency} like row {paid.Value.Row} of an earlier run (RequestId {paid.Key}), which was paid as payout {payout.PayoutId} " +
