@@ -193,6 +193,7 @@ namespace PayoutPS.Core.Tests
             var missing = subset.NotReached();
             Assert.Equal(2, missing.Single().Row);
             Assert.Equal(1, subset.Summary.NotReached);
+            subset.Summary.Finish();
             Assert.Equal(PayoutBatchSummary.ExitSomeFailed, subset.Summary.ExitCode);
         }
 
@@ -273,6 +274,7 @@ namespace PayoutPS.Core.Tests
                 Intent(run, row);
                 run.Journal!.RecordFailure(1, "R-1", RowOutcomes.Of(kind), "why", null, kind.ToString());
                 Assert.Equal(outcome, run.Count(new BatchResult(row, null, new PayoutApiException(kind, "why", requestId: "R-1"))));
+                run.Summary.Finish();
                 Assert.Equal(exitCode, run.Summary.ExitCode);
             }
 
@@ -323,6 +325,8 @@ namespace PayoutPS.Core.Tests
             summary.Add(RowOutcome.Journaled, "b", "5.00", "USD", "0.50");
             summary.Add(RowOutcome.Repeated, "a", "10.00", "USD", "1.00");
             summary.Add(RowOutcome.Checked, "c");
+            Assert.Equal(PayoutBatchSummary.ExitStopped, summary.ExitCode); // never 0 before the run has finished
+            summary.Finish();
             Assert.Equal(PayoutBatchSummary.ExitAllPaid, summary.ExitCode);
             Assert.Equal(15.00m, summary.Totals.Single().Sent);
 
@@ -336,6 +340,7 @@ namespace PayoutPS.Core.Tests
 
             var held = new PayoutBatchSummary();
             held.Add(RowOutcome.Held, "g");
+            held.Finish();
             Assert.Equal(PayoutBatchSummary.ExitSomeFailed, held.ExitCode);
         }
 

@@ -41,6 +41,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>How far back the service's list is searched; given explicitly, rows with their own RequestId are guarded too.</summary>
         public TimeSpan? DuplicateWindow { get; set; }
 
+        /// <summary>Where the run's counts go: the caller may hand it out before the run starts, so every ending is in it.</summary>
+        public PayoutBatchSummary Summary { get; set; } = new PayoutBatchSummary();
+
         /// <summary>How many rows the input has, when known (-Path): memory is sized once for them.</summary>
         public int ExpectedRows { get; set; }
 
@@ -74,7 +77,7 @@ namespace PayoutPS.Core.Batch
 
         public BatchJournal? Journal { get; }
 
-        public PayoutBatchSummary Summary { get; } = new PayoutBatchSummary();
+        public PayoutBatchSummary Summary => _options.Summary;
 
         /// <summary>How many rows got a random RequestId (the caller must keep them).</summary>
         public int RandomIds => _randomIds;

@@ -22,6 +22,8 @@ namespace PayoutPS.Core.Batch
         public const int ExitInvalidInput = 2;
         public const int ExitConfiguration = 3;
         public const int ExitInDoubt = 4;
+        public const int ExitStopped = 5;
+        private int? _couldNotGoOn;
 
         /// <summary>Rows read from the input.</summary>
         public int Rows { get; set; }
@@ -82,10 +84,57 @@ namespace PayoutPS.Core.Batch
 
         public double PayoutsPerSecond => Duration.TotalSeconds > 0 ? Math.Round((Created + AlreadyExisted + Recovered) / Duration.TotalSeconds, 1) : 0;
 
+        /// <summary>Running, Finished, Stopped (before the input ended) or CouldNotGoOn (a terminating error; see <see cref="EndingReason"/>).</summary>
+        public string Ending { get; private set; } = "Running";
+
+        /// <summary>Why the run stopped or could not go on; null when it finished.</summary>
+        public string? EndingReason { get; private set; }
+
+        /// <summary>Rows of the input the run never tried, when it stopped early and knows the input (-Path); null otherwise.</summary>
+        public int? NotTried { get; private set; }
+
+        /// <summary>
+        /// 4 while rows are in doubt; otherwise 3 (or 2) when a terminating error ended the run, 5 when it stopped
+        /// before its input ended, 2 for invalid rows, 1 for rows refused, held, failed or not sent, 0 all paid.
+        /// A run still going reads as stopped: never 0 before it has finished.
+        /// </summary>
         public int ExitCode => InDoubt > 0 ? ExitInDoubt
+            : _couldNotGoOn ?? (Ending != "Finished" ? ExitStopped
             : Invalid > 0 ? ExitInvalidInput
             : Refused + Held + Failed + NotSent + NotReached > 0 ? ExitSomeFailed
-            : ExitAllPaid;
+            : ExitAllPaid);
+
+        /// <summary>The run went through its whole input.</summary>
+        public void Finish()
+        {
+            if (Ending == "Running")
+            {
+                Ending = "Finished";
+            }
+        }
+
+        /// <summary>The run ended before its input did (Ctrl+C, a downstream command that stopped the pipeline).</summary>
+        public void StopEarly(string reason, int? notTried)
+        {
+            if (Ending == "Running")
+            {
+                Ending = "Stopped";
+                EndingReason = reason;
+                NotTried = notTried;
+            }
+        }
+
+        /// <summary>A terminating error ended the run: <paramref name="exitCode"/> 3 for configuration, authentication or the journal, 2 for input.</summary>
+        public void CouldNotGoOn(int exitCode, string reason, int? notTried = null)
+        {
+            if (Ending == "Running" || Ending == "Finished")
+            {
+                Ending = "CouldNotGoOn";
+                EndingReason = reason;
+                NotTried = notTried;
+                _couldNotGoOn = exitCode;
+            }
+        }
 
         /// <summary>Counts one row's outcome; a paid row's amount and fee go into its currency's total.</summary>
         public void Add(RowOutcome outcome, string? requestId, string? sourceAmount = null, string? sourceCurrency = null, string? fee = null)
@@ -131,6 +180,7 @@ namespace PayoutPS.Core.Batch
                    (Repeated > 0 ? $", {Repeated} repeated (same RequestId as an earlier row, paid once)" : string.Empty) +
                    (Checked > 0 ? $", {Checked} checked only" : string.Empty) +
                    (NotReached > 0 ? $", {NotReached} unpaid row(s) of earlier runs not in this input" : string.Empty) +
+                   (Ending == "Finished" ? string.Empty : $". {Ending}: {EndingReason}" + (NotTried > 0 ? $" ({NotTried} row(s) not tried)" : string.Empty)) +
                    (money.Length > 0 ? $". Sent {money}" : string.Empty) + $". Exit code {ExitCode}.";
         }
     }

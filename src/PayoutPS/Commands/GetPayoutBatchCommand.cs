@@ -67,6 +67,7 @@ namespace PayoutPS.Commands
                 }
             }
 
+            summary.Finish();
             if (Summary)
             {
                 WriteObject(summary);

@@ -28,6 +28,7 @@ namespace PayoutPS.Commands
     public sealed class NewPayoutCommand : PayeeRowCmdletBase
     {
         private readonly List<ErrorRecord> _deferredErrors = new List<ErrorRecord>();
+        private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
         private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
         private QueuedLog _log = new QueuedLog();
         private PayoutContext? _context;
@@ -175,12 +176,26 @@ namespace PayoutPS.Commands
             // With -ErrorAction Stop (common in admin scripts) one bad row would end the batch and leave the rest
             // untried: row errors are shown as warnings, and the run fails once every row has had its turn.
             _deferErrors = ErrorAction() == ActionPreference.Stop;
+
+            // The summary is handed out before anything can fail, so every ending (a terminating error included)
+            // leaves an exit code in it; a run that has not finished never reads 0.
+            if (SummaryVariable != null)
+            {
+                if (SummaryVariable.StartsWith("$", StringComparison.Ordinal) || SummaryVariable.Trim().Length == 0)
+                {
+                    Terminate(new ErrorRecord(new ArgumentException($"-SummaryVariable takes a variable's name without '$': -SummaryVariable {SummaryVariable.TrimStart('$')}, then read ${SummaryVariable.TrimStart('$')}."),
+                        ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, SummaryVariable), PayoutBatchSummary.ExitInvalidInput);
+                }
+
+                SessionState.PSVariable.Set(SummaryVariable, _summary);
+            }
+
             _whatIf = IsWhatIf();
             _progress = new BatchProgress(this);
             _log = new QueuedLog(debug: Wants("Debug", "DebugPreference"), verbose: Wants("Verbose", "VerbosePreference"));
             if (DuplicateWindow is TimeSpan window && (window <= TimeSpan.Zero || window > PayoutClient.LookupWindow))
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-DuplicateWindow must be longer than zero and at most {PayoutClient.LookupWindow.TotalDays} days."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, DuplicateWindow));
+                Terminate(new ErrorRecord(new ArgumentException($"-DuplicateWindow must be longer than zero and at most {PayoutClient.LookupWindow.TotalDays} days."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, DuplicateWindow), PayoutBatchSummary.ExitInvalidInput);
             }
 
             if (Path != null)
@@ -190,7 +205,7 @@ namespace PayoutPS.Commands
 
             if (CheckCorridor || !ValidateOnly)
             {
-                _context = RequireContext();
+                _context = Ending(PayoutBatchSummary.ExitConfiguration, "not connected", RequireContext);
                 _corridors = CheckCorridor ? new CorridorRules(new AccountApi(_context.Client.Transport)) : null;
             }
 
@@ -203,6 +218,7 @@ namespace PayoutPS.Commands
                 AllowDuplicate = AllowDuplicate,
                 DuplicateWindow = DuplicateWindow,
                 ExpectedRows = _progress!.Total,
+                Summary = _summary,
             };
             if (sends)
             {
@@ -221,11 +237,11 @@ namespace PayoutPS.Commands
             }
             catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, journal));
+                Terminate(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, journal), PayoutBatchSummary.ExitConfiguration);
             }
 
-            _run!.Summary.Journal = journal;
-            if (_run.Journal?.IsResumed == true)
+            _summary.Journal = journal;
+            if (_run!.Journal?.IsResumed == true)
             {
                 WriteVerbose($"Resuming batch {_run.Journal.Header.BatchId} from {_run.Journal.Path}.");
             }
@@ -247,7 +263,7 @@ namespace PayoutPS.Commands
             {
                 if (InputObject != null)
                 {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Path or rows from the pipeline, not both."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null));
+                    Terminate(new ErrorRecord(new ArgumentException("Give -Path or rows from the pipeline, not both."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null), PayoutBatchSummary.ExitInvalidInput);
                 }
 
                 return; // the file's rows go in EndProcessing
@@ -259,7 +275,7 @@ namespace PayoutPS.Commands
         private void ProcessRow()
         {
             var row = InputObject == null ? 0 : ++_rows;
-            _run!.Summary.Rows = Math.Max(_run.Summary.Rows, Math.Max(row, 1));
+            _summary.Rows = Math.Max(_summary.Rows, Math.Max(row, 1));
             if (_batch?.IsStopping == true)
             {
                 return;
@@ -279,14 +295,14 @@ namespace PayoutPS.Commands
         {
             if (ValidateOnly)
             {
-                _run!.Summary.Add(RowOutcome.Checked, ready.RequestId);
+                _summary.Add(RowOutcome.Checked, ready.RequestId);
                 return;
             }
 
-            if (!Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout"))
+            if (!Ending(PayoutBatchSummary.ExitConfiguration, "no confirmation", () => Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout")))
             {
-                _run!.Summary.Add(RowOutcome.Checked, ready.RequestId);
-                WriteObject(PayoutResult.WhatIf(ready.Request, ready.Fields, _context, ready.Payee, ready.Row));
+                _summary.Add(RowOutcome.Checked, ready.RequestId);
+                WriteObject(PayoutResult.WhatIf(ready.Request, ready.Fields, _context!, ready.Payee, ready.Row));
                 return;
             }
 
@@ -329,12 +345,16 @@ namespace PayoutPS.Commands
             _progress!.Complete();
             _run.Journal?.Flush();
             ReportNotReached();
-            var summary = _run.Summary;
+            var summary = _summary;
             summary.Duration = _watch.Elapsed;
-            if (SummaryVariable != null)
+            if (summary.Rows == 0)
             {
-                SessionState.PSVariable.Set(SummaryVariable, summary);
+                var none = _file != null ? $"{_file.FullPath} has no rows (it is empty, or holds only its header): nothing was sent." : "No rows came from the pipeline: nothing was sent.";
+                summary.CouldNotGoOn(PayoutBatchSummary.ExitInvalidInput, none);
+                WriteError(new ErrorRecord(new ArgumentException(none), ErrorIds.NoRows, ErrorCategory.InvalidData, _file?.FullPath));
             }
+
+            summary.Finish();
 
             WriteInformation(new InformationRecord(summary.ToString(), "PayoutPS.Summary"));
             if (_run.RandomIds > 0)
@@ -360,6 +380,7 @@ namespace PayoutPS.Commands
         protected override void StopProcessing()
         {
             base.StopProcessing();
+            _summary.StopEarly("stopped with Ctrl+C before the input ended", NotTried());
             if (_batch == null)
             {
                 return;
@@ -378,6 +399,13 @@ namespace PayoutPS.Commands
 
         protected override void DisposeResources()
         {
+            if (_summary.Ending == "Running")
+            {
+                // Neither finished nor failed by its own error: a downstream command stopped the pipeline, or an error did.
+                _summary.StopEarly("the pipeline was stopped before the input ended", NotTried());
+                Host.UI.WriteWarningLine($"New-Payout stopped before its input ended{(NotTried() is int left ? $": {left} row(s) were not tried" : string.Empty)}. Exit code {_summary.ExitCode}.");
+            }
+
             if (_batch != null)
             {
                 // After Ctrl+C the requests still out are given their timeout to finish, so their outcomes reach the journal.
@@ -424,7 +452,7 @@ namespace PayoutPS.Commands
                         Emit(PayoutResult.From(admission.Paid!, _context!, admission.Row.Payee, row));
                         break;
                     case AdmissionKind.Repeated:
-                        _run.Summary.Add(RowOutcome.Repeated, requestId);
+                        _summary.Add(RowOutcome.Repeated, requestId);
                         WriteWarning($"{RowLabel(row, requestId)}: {admission.Message}");
                         break;
                     case AdmissionKind.Refused:
@@ -444,7 +472,7 @@ namespace PayoutPS.Commands
             catch (PayoutApiException ex)
             {
                 // The corridor (-CheckCorridor) or the duplicate guard's listing could not be read: this row is not sent.
-                _run!.Summary.Add(RowOutcome.Unavailable, requestId);
+                _summary.Add(RowOutcome.Unavailable, requestId);
                 var written = requestId ?? WrittenRequestId();
                 Report(ErrorRecords.ForRow(ex, RowLabel(row, written), (object?)written ?? "(row " + row + ")"));
                 return null;
@@ -462,10 +490,10 @@ namespace PayoutPS.Commands
         private void Hold(Admission held)
         {
             var label = RowLabel(held.Row.Row, held.RequestId);
-            _run!.Summary.Add(RowOutcome.Held, held.RequestId);
+            _summary.Add(RowOutcome.Held, held.RequestId);
             if (held.Row.Row > 0)
             {
-                _run.Journal?.RecordInvalid(held.Row.Row, held.RequestId, $"{label}: {held.Message}", RowOutcome.Held);
+                _run!.Journal?.RecordInvalid(held.Row.Row, held.RequestId, $"{label}: {held.Message}", RowOutcome.Held);
             }
 
             Report(ErrorRecords.ForRow(new PayoutRequestException(held.Message!, "RequestId"), label, held.RequestId, ErrorIds.DuplicateSuspected));
@@ -497,7 +525,7 @@ namespace PayoutPS.Commands
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full));
+                Terminate(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full), PayoutBatchSummary.ExitInvalidInput);
                 throw; // not reached
             }
         }
@@ -543,12 +571,12 @@ namespace PayoutPS.Commands
                 }
             }
 
-            _progress!.Report(_run!.Summary, _batch?.InFlight ?? 0);
+            _progress!.Report(_summary, _batch?.InFlight ?? 0);
         }
 
         private void Emit(PayoutResult result)
         {
-            _run!.Summary.Add(RowOutcome.Journaled, result.RequestId, result.SourceAmount, result.SourceCurrency, result.Fee);
+            _summary.Add(RowOutcome.Journaled, result.RequestId, result.SourceAmount, result.SourceCurrency, result.Fee);
             WriteObject(result);
         }
 
@@ -563,19 +591,19 @@ namespace PayoutPS.Commands
 
             // The journal cannot be written (disk full, file gone or replaced): sending more would pay without memory.
             _batch!.StopStarting();
-            ThrowTerminatingError(new ErrorRecord(done.Error!, ErrorIds.JournalUnusable, ErrorCategory.WriteError, Journal)
+            Terminate(new ErrorRecord(done.Error!, ErrorIds.JournalUnusable, ErrorCategory.WriteError, Journal)
             {
                 ErrorDetails = new ErrorDetails($"{label}: {done.Error!.Message} The batch stops; rerun it with the same -Journal once the cause is fixed."),
-            });
+            }, PayoutBatchSummary.ExitConfiguration);
         }
 
         private void Refuse(PayoutRequestException ex, string label, int row, string? requestId, string? errorId)
         {
-            _run!.Summary.Add(RowOutcome.Invalid, requestId);
+            _summary.Add(RowOutcome.Invalid, requestId);
             var record = ErrorRecords.ForRow(ex, label, (object?)requestId ?? "(row " + row + ")", errorId);
             if (row > 0)
             {
-                _run.Journal?.RecordInvalid(row, requestId, record.ErrorDetails?.Message ?? ex.Message);
+                _run!.Journal?.RecordInvalid(row, requestId, record.ErrorDetails?.Message ?? ex.Message);
             }
 
             Report(record);
@@ -610,6 +638,31 @@ namespace PayoutPS.Commands
             var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
             return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
         }
+
+        /// <summary>Ends the run with a terminating error, and says so in the summary first.</summary>
+        private void Terminate(ErrorRecord record, int exitCode)
+        {
+            _summary.CouldNotGoOn(exitCode, record.ErrorDetails?.Message ?? record.Exception.Message, NotTried());
+            ThrowTerminatingError(record);
+        }
+
+        /// <summary>Runs a step whose own terminating error (not connected, no confirmation) ends the run: the summary says so.</summary>
+        private T Ending<T>(int exitCode, string what, Func<T> step)
+        {
+            try
+            {
+                return step();
+            }
+            catch (Exception ex)
+            {
+                // A terminating error arrives here as PipelineStoppedException; after Ctrl+C the summary already says Stopped.
+                _summary.CouldNotGoOn(exitCode, ex is PipelineStoppedException ? what : what + ": " + ex.Message, NotTried());
+                throw;
+            }
+        }
+
+        /// <summary>Rows of the file not tried yet; null for pipeline input, whose length is unknown.</summary>
+        private int? NotTried() => _file == null ? (int?)null : Math.Max(0, _progress!.Total - _rows);
 
         /// <summary>"Row 3 (CSV line 4), RequestId INV-3": in the message, since the default error view hides TargetObject.</summary>
         private static string RowLabel(int row, string? requestId)

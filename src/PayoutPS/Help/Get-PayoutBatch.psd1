@@ -22,7 +22,7 @@ The journal may be read while a batch is still writing it.
         @{
             Title   = 'End a scheduled task with the batch''s exit code'
             Code    = 'exit (Get-PayoutBatch -Journal .\payroll.journal -Summary).ExitCode'
-            Remarks = '0 all paid, 1 some refused or failed, 2 invalid input, 4 rows in doubt.'
+            Remarks = '0 all paid, 1 some refused, held, failed or not sent, 2 invalid input, 4 rows in doubt.'
         }
     )
     Links       = @('New-Payout', 'Get-PayoutStatus')

@@ -14,5 +14,6 @@ namespace PayoutPS.Internal
         public const string JournalRowChanged = "PayoutPS.JournalRowChanged";
         public const string JournalUnusable = "PayoutPS.JournalUnusable";
         public const string DuplicateSuspected = "PayoutPS.DuplicateSuspected";
+        public const string NoRows = "PayoutPS.NoRows";
     }
 }
