@@ -54,11 +54,16 @@ Describe 'Every run ends with the truth' {
         $cut.ExitCode | Should -Be 5
         $cut.NotTried | Should -BeGreaterThan 0
         $cut.NotTried + @(Get-Payouts).Count | Should -BeLessOrEqual 40
+        # The journal knows its file: Get-PayoutBatch never says "done" while rows of it were never reached.
+        $report = Get-PayoutBatch -Journal "$csv.journal" -Summary -WarningAction SilentlyContinue
+        $report.ExitCode | Should -Be 5
+        $report.NotTried | Should -BeGreaterThan 0
 
         # The rerun finishes the file, each row paid once.
         $null = New-Payout -Path $csv -Journal "$csv.journal" -Force -SummaryVariable rest
         $rest.ExitCode | Should -Be 0
         @(Get-Payouts).Count | Should -Be 40
+        (Get-PayoutBatch -Journal "$csv.journal" -Summary).ExitCode | Should -Be 0
     }
 
     It 'an empty or header-only file, or an empty pipeline: exit 2 with a message, nothing sent' {

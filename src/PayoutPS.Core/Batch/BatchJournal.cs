@@ -326,6 +326,10 @@ namespace PayoutPS.Core.Batch
             w.WriteString("baseUri", header.BaseUri);
             w.WriteString("inputFile", header.InputFile);
             w.WriteString("inputHash", header.InputHash);
+            if (header.InputRows != null)
+            {
+                w.WriteNumber("inputRows", header.InputRows.Value);
+            }
         }, withTime: false);
 
         private static byte[] Record(string type, Action<Utf8JsonWriter> body, bool withTime = true)

@@ -26,6 +26,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>SHA-256 of the input file's bytes, when known.</summary>
         public string? InputHash { get; set; }
 
+        /// <summary>How many rows the input file has, when known: Get-PayoutBatch can then tell rows never reached.</summary>
+        public int? InputRows { get; set; }
+
         public static string NewBatchId() => Guid.NewGuid().ToString("N");
 
         /// <summary>Null when this header's batch may be continued by <paramref name="merchant"/> at <paramref name="baseUri"/>; otherwise why not.</summary>

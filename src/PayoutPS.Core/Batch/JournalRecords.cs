@@ -16,6 +16,7 @@ namespace PayoutPS.Core.Batch
             BaseUri = line.Text("baseUri") ?? string.Empty,
             InputFile = line.Text("inputFile"),
             InputHash = line.Text("inputHash"),
+            InputRows = line.Int("inputRows") > 0 ? line.Int("inputRows") : (int?)null,
         };
     }
 }

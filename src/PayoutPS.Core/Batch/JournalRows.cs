@@ -97,6 +97,26 @@ namespace PayoutPS.Core.Batch
         /// <summary>How many rows the journal knows (intents, and rows refused or held before sending).</summary>
         public int Count => _slots.Count;
 
+        /// <summary>How many different input rows (1, 2, …) the journal has a record for: the rows its runs reached.</summary>
+        public int RowsReached
+        {
+            get
+            {
+                var reached = 0;
+                var last = 0;
+                foreach (var slot in _slots)
+                {
+                    if (slot.Row > 0 && slot.Row != last)
+                    {
+                        reached++;
+                        last = slot.Row; // sorted by row: repeats are adjacent
+                    }
+                }
+
+                return reached;
+            }
+        }
+
         public static JournalRows Open(string path)
         {
             JournalHeader? header = null;

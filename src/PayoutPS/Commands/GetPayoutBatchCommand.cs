@@ -67,6 +67,15 @@ namespace PayoutPS.Commands
                 }
             }
 
+            // A journal that knows its file (-Path) can tell rows no run ever reached: never "all paid" while some wait.
+            var inputRows = batch.Header.InputRows;
+            var reached = batch.RowsReached;
+            if (inputRows > reached)
+            {
+                summary.StopEarly($"the journal's runs reached {reached} of the {inputRows} rows of {batch.Header.InputFile}", inputRows - reached);
+                WriteWarning($"{inputRows - reached} row(s) of {batch.Header.InputFile} were never reached by a run of this journal: run New-Payout -Path with this journal again to pay them.");
+            }
+
             summary.Finish();
             if (Summary)
             {

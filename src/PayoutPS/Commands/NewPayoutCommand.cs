@@ -225,7 +225,7 @@ namespace PayoutPS.Commands
                 options.Header = new JournalHeader
                 {
                     BatchId = JournalHeader.NewBatchId(), CreatedUtc = DateTime.UtcNow, Merchant = _context!.MerchantId, Environment = _context.Environment,
-                    BaseUri = _context.BaseUri.AbsoluteUri, InputFile = _file?.FullPath, InputHash = _file?.Hash,
+                    BaseUri = _context.BaseUri.AbsoluteUri, InputFile = _file?.FullPath, InputHash = _file?.Hash, InputRows = _file == null ? (int?)null : _progress.Total,
                 };
                 options.LoadRecentPayouts = (within, known) =>
                     Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, DateTime.UtcNow, known, log, token));
@@ -519,8 +519,8 @@ namespace PayoutPS.Commands
             {
                 var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
                 csv.CheckDecodes();
-                var (hash, lines) = csv.Fingerprint();
-                _progress!.Total = Math.Max(0, lines - 1);
+                var (hash, _) = csv.Fingerprint();
+                _progress!.Total = csv.Rows().Count(); // records, not lines: blank lines and multi-line cells do not count
                 return new InputFile(full, hash, csv);
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
