@@ -28,10 +28,19 @@ namespace PayoutPS.Core.Tests
             var rows = csv.Rows().ToList();
 
             Assert.Equal(2, rows.Count);
+            Assert.Equal(2, csv.CountRows()); // records, not the file's four lines
             Assert.Equal("x, y", rows[0]["B"]);
             Assert.Equal("say \"hi\"", rows[0]["C"]);
             Assert.Equal("two\nlines", rows[1]["B"]);
             Assert.Equal(string.Empty, rows[1]["C"]);
+        }
+
+        [Fact]
+        public void Blank_lines_and_a_header_alone_count_as_no_rows()
+        {
+            Assert.Equal(2, Write(Encoding.UTF8.GetBytes("A,B\n\n1,2\r\n\r\n3,4\n\n")).CountRows());
+            Assert.Equal(0, Write(Encoding.UTF8.GetBytes("A,B\n")).CountRows());
+            Assert.Equal(0, Write(System.Array.Empty<byte>()).CountRows());
         }
 
         [Fact]
@@ -51,7 +60,7 @@ namespace PayoutPS.Core.Tests
             var bytes = Encoding.Latin1.GetBytes("Name\nJürgen\n");
             var strict = Write(bytes);
 
-            var error = Assert.Throws<PayoutRequestException>(() => strict.CheckDecodes());
+            var error = Assert.Throws<PayoutRequestException>(() => strict.CountRows());
             Assert.Contains("-Encoding 1252", error.Message);
 
             Assert.Equal("Jürgen", Assert.Single(new CsvFile(_path, Encoding.Latin1, ',').Rows())["Name"]);

@@ -53,15 +53,25 @@ namespace PayoutPS.Core.Input
             }
         }
 
-        /// <summary>Reads the whole file once as text, so a file in the wrong encoding is refused before any row is sent.</summary>
-        public void CheckDecodes()
+        /// <summary>
+        /// Reads the whole file once through its decoder, so a file in the wrong encoding is refused before any row
+        /// is sent, and returns how many data rows it has (records, not lines: blank lines and multi-line cells do
+        /// not count), as <see cref="Rows"/> will yield them.
+        /// </summary>
+        public int CountRows()
         {
             using (var reader = new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true))
             {
-                var buffer = new char[64 * 1024];
-                while (Read(() => reader.Read(buffer, 0, buffer.Length)) > 0)
+                var rows = -1; // the header is not a row
+                foreach (var record in Records(reader))
                 {
+                    if (rows < 0 || !IsEmptyLine(record))
+                    {
+                        rows++;
+                    }
                 }
+
+                return Math.Max(0, rows);
             }
         }
 
@@ -79,9 +89,9 @@ namespace PayoutPS.Core.Input
                         continue;
                     }
 
-                    if (record.Count == 1 && record[0].Length == 0)
+                    if (IsEmptyLine(record))
                     {
-                        continue; // an empty line
+                        continue;
                     }
 
                     var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -94,6 +104,8 @@ namespace PayoutPS.Core.Input
                 }
             }
         }
+
+        private static bool IsEmptyLine(List<string> record) => record.Count == 1 && record[0].Length == 0;
 
         private IEnumerable<List<string>> Records(StreamReader reader)
         {

@@ -518,9 +518,8 @@ namespace PayoutPS.Commands
             try
             {
                 var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
-                csv.CheckDecodes();
+                _progress!.Total = csv.CountRows(); // decodes the whole file first: a wrong encoding sends nothing
                 var (hash, _) = csv.Fingerprint();
-                _progress!.Total = csv.Rows().Count(); // records, not lines: blank lines and multi-line cells do not count
                 return new InputFile(full, hash, csv);
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
