@@ -212,18 +212,7 @@ namespace PayoutPS.Core.Batch
         {
             // One reader for the whole rerun: a finished million-row batch re-emits a million results.
             var reader = _reader ?? (_reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096));
-            reader.Position = entry.PaidOffset;
-            _line.SetLength(0);
-            int b;
-            while ((b = reader.ReadByte()) >= 0 && b != '\n')
-            {
-                _line.WriteByte((byte)b);
-            }
-
-            using (var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(_line.GetBuffer(), 0, (int)_line.Length)))
-            {
-                return PayoutRecord.FromJournal(document.RootElement);
-            }
+            return JournalReader.ReadAt(reader, entry.PaidOffset, _line, PayoutRecord.FromJournal);
         }
 
         /// <summary>Writes everything pending to the device.</summary>

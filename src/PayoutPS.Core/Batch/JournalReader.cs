@@ -104,6 +104,32 @@ namespace PayoutPS.Core.Batch
             }
         }
 
+        /// <summary>Reads the one record whose line starts at <paramref name="offset"/> (an offset a <see cref="Line"/> gave) into <paramref name="read"/>.</summary>
+        /// <param name="line">A buffer the caller keeps for the next record: a rerun reads back a million.</param>
+        public static T ReadAt<T>(Stream file, long offset, MemoryStream line, Func<JsonElement, T> read)
+        {
+            file.Position = offset;
+            line.SetLength(0);
+            int b;
+            while ((b = file.ReadByte()) >= 0 && b != '\n')
+            {
+                line.WriteByte((byte)b);
+            }
+
+            using (var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(line.GetBuffer(), 0, (int)line.Length)))
+            {
+                return read(document.RootElement);
+            }
+        }
+
+        /// <summary>As <see cref="ReadAt{T}"/>, for a reader that fills something in.</summary>
+        public static void ReadAt(Stream file, long offset, MemoryStream line, Action<JsonElement> read) =>
+            ReadAt(file, offset, line, record =>
+            {
+                read(record);
+                return true;
+            });
+
         private static JournalException Corrupt(string path, int line) =>
             new JournalException($"Journal {path} is corrupt at line {line}: it is not a journal record. Nothing was sent. " +
                                  "Restore the file from a backup, or start a new journal (a new journal does not know what this one paid).");

@@ -117,7 +117,8 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        public static JournalRows Open(string path)
+        /// <param name="onlyRequestId">Index only this requestId's records (a notification's row), not the whole batch.</param>
+        public static JournalRows Open(string path, string? onlyRequestId = null)
         {
             JournalHeader? header = null;
             var slots = new List<Slot>();
@@ -139,7 +140,10 @@ namespace PayoutPS.Core.Batch
                         return;
                     }
 
-                    Index(line, byRequestId, slots);
+                    if (onlyRequestId == null || string.Equals(line.Text("requestId"), onlyRequestId, StringComparison.Ordinal))
+                    {
+                        Index(line, byRequestId, slots);
+                    }
                 });
             }
 
@@ -180,10 +184,10 @@ namespace PayoutPS.Core.Batch
                 foreach (var slot in _slots)
                 {
                     var state = new BatchRowState { Row = slot.Row, Outcome = slot.Outcome };
-                    Fill(state, ReadLine(file, slot.First, line), first: true);
+                    JournalReader.ReadAt(file, slot.First, line, record => Fill(state, record, first: true));
                     if (slot.Last >= 0)
                     {
-                        Fill(state, ReadLine(file, slot.Last, line), first: false);
+                        JournalReader.ReadAt(file, slot.Last, line, record => Fill(state, record, first: false));
                     }
 
                     yield return state;
@@ -242,22 +246,6 @@ namespace PayoutPS.Core.Batch
             row.TargetCurrency = Text("targetCurrency");
             row.Fee = Text("fee");
             row.Error = row.IsPaid ? null : Text("error");
-        }
-
-        private static JsonElement ReadLine(FileStream file, long offset, MemoryStream line)
-        {
-            file.Position = offset;
-            line.SetLength(0);
-            int b;
-            while ((b = file.ReadByte()) >= 0 && b != '\n')
-            {
-                line.WriteByte((byte)b);
-            }
-
-            using (var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(line.GetBuffer(), 0, (int)line.Length)))
-            {
-                return document.RootElement.Clone();
-            }
         }
 
         private static DateTime? JournalTime(string? text) =>

@@ -95,7 +95,7 @@ namespace PayoutPS.Core.Notifications
         /// <summary>The row filed under <paramref name="requestId"/>, as the journal last recorded it; null when none.</summary>
         private static BatchRowState? Find(string journalPath, string requestId, out JournalHeader header)
         {
-            var rows = JournalRows.Open(journalPath);
+            var rows = JournalRows.Open(journalPath, requestId); // one row's records, not the whole batch read back
             header = rows.Header;
             foreach (var row in rows.Rows())
             {

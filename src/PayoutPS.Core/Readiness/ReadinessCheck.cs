@@ -237,7 +237,7 @@ namespace PayoutPS.Core.Readiness
                 return new ReadinessItem(item, ReadinessStatus.Pass, $"{uri.GetLeftPart(UriPartial.Authority)} over HTTPS.");
             }
 
-            return uri.IsLoopback
+            return Transport.Hosts.IsLoopback(uri)
                 ? new ReadinessItem(item, ReadinessStatus.Pass, $"{uri} is on this machine (the local sandbox): plain HTTP is fine here.")
                 : new ReadinessItem(item, ReadinessStatus.Fail, $"{uri} is plain HTTP over the network.", "Use the https:// base URL the provider gives.");
         }

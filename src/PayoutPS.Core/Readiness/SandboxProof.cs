@@ -1,8 +1,8 @@
 using System;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using PayoutPS.Core.Transport;
 
 namespace PayoutPS.Core.Readiness
 {
@@ -18,13 +18,12 @@ namespace PayoutPS.Core.Readiness
         /// <summary>Null when <paramref name="baseUri"/> is known to be a sandbox; otherwise why it is not.</summary>
         public static async Task<string?> WhyNotASandboxAsync(Uri baseUri, HttpMessageHandler? handler, CancellationToken token)
         {
-            if (string.Equals(baseUri.IdnHost.TrimEnd('.'), new Uri(ProviderSandbox).IdnHost, StringComparison.OrdinalIgnoreCase) && baseUri.Scheme == Uri.UriSchemeHttps)
+            if (Hosts.Same(baseUri, new Uri(ProviderSandbox)) && baseUri.Scheme == Uri.UriSchemeHttps)
             {
                 return null;
             }
 
-            var loopback = baseUri.IsLoopback || (IPAddress.TryParse(baseUri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-            if (!loopback)
+            if (!Hosts.IsLoopback(baseUri))
             {
                 return $"{baseUri.Host} is not the provider's sandbox host ({new Uri(ProviderSandbox).Host}), so it may move real money";
             }

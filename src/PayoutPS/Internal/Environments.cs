@@ -1,5 +1,5 @@
 using System;
-using System.Net;
+using PayoutPS.Core.Transport;
 
 namespace PayoutPS.Internal
 {
@@ -24,12 +24,12 @@ namespace PayoutPS.Internal
         /// <summary>What a -BaseUri is: the production host is Production (with its confirmation), whatever way it is written.</summary>
         public static string Of(Uri baseUri)
         {
-            if (SameHost(baseUri, BaseUri(Production, 0)))
+            if (Hosts.Same(baseUri, BaseUri(Production, 0)))
             {
                 return Production;
             }
 
-            return SameHost(baseUri, BaseUri(Sandbox, 0)) ? Sandbox : Custom;
+            return Hosts.Same(baseUri, BaseUri(Sandbox, 0)) ? Sandbox : Custom;
         }
 
         /// <summary>Why this address may not carry signed requests; null when it may. Plain http only on this machine.</summary>
@@ -40,7 +40,7 @@ namespace PayoutPS.Internal
                 return $"-BaseUri '{baseUri}' is not a web address: give the API's https:// base URL, such as {BaseUri(Sandbox, 0)}.";
             }
 
-            if (baseUri.Scheme == Uri.UriSchemeHttp && !IsLoopback(baseUri))
+            if (baseUri.Scheme == Uri.UriSchemeHttp && !Hosts.IsLoopback(baseUri))
             {
                 return $"-BaseUri '{baseUri}' is plain http to another machine: signed payout requests would cross the network unencrypted. Use https://, or http only to 127.0.0.1 or localhost.";
             }
@@ -48,9 +48,5 @@ namespace PayoutPS.Internal
             return null;
         }
 
-        public static bool IsLoopback(Uri uri) =>
-            uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
-        private static bool SameHost(Uri a, Uri b) => string.Equals(a.IdnHost.TrimEnd('.'), b.IdnHost, StringComparison.OrdinalIgnoreCase);
     }
 }
