@@ -84,8 +84,8 @@ namespace PayoutPS.Core.Batch
 
         public double PayoutsPerSecond => Duration.TotalSeconds > 0 ? Math.Round((Created + AlreadyExisted + Recovered) / Duration.TotalSeconds, 1) : 0;
 
-        /// <summary>Running, Finished, Stopped (before the input ended) or CouldNotGoOn (a terminating error; see <see cref="EndingReason"/>).</summary>
-        public string Ending { get; private set; } = "Running";
+        /// <summary>How the run ended so far; <see cref="EndingReason"/> says why when it did not finish.</summary>
+        public BatchEnding Ending { get; private set; } = BatchEnding.Running;
 
         /// <summary>Why the run stopped or could not go on; null when it finished.</summary>
         public string? EndingReason { get; private set; }
@@ -99,7 +99,7 @@ namespace PayoutPS.Core.Batch
         /// A run still going reads as stopped: never 0 before it has finished.
         /// </summary>
         public int ExitCode => InDoubt > 0 ? ExitInDoubt
-            : _couldNotGoOn ?? (Ending != "Finished" ? ExitStopped
+            : _couldNotGoOn ?? (Ending != BatchEnding.Finished ? ExitStopped
             : Invalid > 0 ? ExitInvalidInput
             : Refused + Held + Failed + NotSent + NotReached > 0 ? ExitSomeFailed
             : ExitAllPaid);
@@ -107,18 +107,18 @@ namespace PayoutPS.Core.Batch
         /// <summary>The run went through its whole input.</summary>
         public void Finish()
         {
-            if (Ending == "Running")
+            if (Ending == BatchEnding.Running)
             {
-                Ending = "Finished";
+                Ending = BatchEnding.Finished;
             }
         }
 
         /// <summary>The run ended before its input did (Ctrl+C, a downstream command that stopped the pipeline).</summary>
         public void StopEarly(string reason, int? notTried)
         {
-            if (Ending == "Running")
+            if (Ending == BatchEnding.Running)
             {
-                Ending = "Stopped";
+                Ending = BatchEnding.Stopped;
                 EndingReason = reason;
                 NotTried = notTried;
             }
@@ -127,9 +127,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>A terminating error ended the run: <paramref name="exitCode"/> 3 for configuration, authentication or the journal, 2 for input.</summary>
         public void CouldNotGoOn(int exitCode, string reason, int? notTried = null)
         {
-            if (Ending == "Running" || Ending == "Finished")
+            if (Ending == BatchEnding.Running || Ending == BatchEnding.Finished)
             {
-                Ending = "CouldNotGoOn";
+                Ending = BatchEnding.CouldNotGoOn;
                 EndingReason = reason;
                 NotTried = notTried;
                 _couldNotGoOn = exitCode;
@@ -180,9 +180,25 @@ namespace PayoutPS.Core.Batch
                    (Repeated > 0 ? $", {Repeated} repeated (same RequestId as an earlier row, paid once)" : string.Empty) +
                    (Checked > 0 ? $", {Checked} checked only" : string.Empty) +
                    (NotReached > 0 ? $", {NotReached} unpaid row(s) of earlier runs not in this input" : string.Empty) +
-                   (Ending == "Finished" ? string.Empty : $". {Ending}: {EndingReason}" + (NotTried > 0 ? $" ({NotTried} row(s) not tried)" : string.Empty)) +
+                   (Ending == BatchEnding.Finished ? string.Empty : $". {Ending}: {EndingReason}" + (NotTried > 0 ? $" ({NotTried} row(s) not tried)" : string.Empty)) +
                    (money.Length > 0 ? $". Sent {money}" : string.Empty) + $". Exit code {ExitCode}.";
         }
+    }
+
+    /// <summary>How a batch run ended.</summary>
+    public enum BatchEnding
+    {
+        /// <summary>Not ended yet; read as stopped (exit code 5), never as done.</summary>
+        Running,
+
+        /// <summary>Every row of the input had its turn.</summary>
+        Finished,
+
+        /// <summary>It ended before its input did: Ctrl+C, or a downstream command stopped the pipeline.</summary>
+        Stopped,
+
+        /// <summary>A terminating error ended it: not connected, no confirmation, the journal, the input file.</summary>
+        CouldNotGoOn,
     }
 
     /// <summary>What left one balance: the payouts' debits (fees included) and, of that, the fees.</summary>

@@ -38,7 +38,6 @@ namespace PayoutPS.Commands
         private CorridorRules? _corridors;
         private InputFile? _file;
         private bool _deferErrors;
-        private bool _whatIf;
         private int _rows;
 
         /// <summary>The idempotency key (≤ 32 characters); a new one is generated when absent.</summary>
@@ -190,7 +189,6 @@ namespace PayoutPS.Commands
                 SessionState.PSVariable.Set(SummaryVariable, _summary);
             }
 
-            _whatIf = IsWhatIf();
             _progress = new BatchProgress(this);
             _log = new QueuedLog(debug: Wants("Debug", "DebugPreference"), verbose: Wants("Verbose", "VerbosePreference"));
             if (DuplicateWindow is TimeSpan window && (window <= TimeSpan.Zero || window > PayoutClient.LookupWindow))
@@ -205,11 +203,11 @@ namespace PayoutPS.Commands
 
             if (CheckCorridor || !ValidateOnly)
             {
-                _context = Ending(PayoutBatchSummary.ExitConfiguration, "not connected", RequireContext);
+                _context = EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "not connected", RequireContext);
                 _corridors = CheckCorridor ? new CorridorRules(new AccountApi(_context.Client.Transport)) : null;
             }
 
-            var sends = !ValidateOnly && !_whatIf; // checking writes nothing anywhere: no journal, no listing
+            var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
             var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
             var options = new BatchRunOptions
             {
@@ -299,7 +297,7 @@ namespace PayoutPS.Commands
                 return;
             }
 
-            if (!Ending(PayoutBatchSummary.ExitConfiguration, "no confirmation", () => Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout")))
+            if (!EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "no confirmation", () => Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout")))
             {
                 _summary.Add(RowOutcome.Checked, ready.RequestId);
                 WriteObject(PayoutResult.WhatIf(ready.Request, ready.Fields, _context!, ready.Payee, ready.Row));
@@ -399,7 +397,7 @@ namespace PayoutPS.Commands
 
         protected override void DisposeResources()
         {
-            if (_summary.Ending == "Running")
+            if (_summary.Ending == BatchEnding.Running)
             {
                 // Neither finished nor failed by its own error: a downstream command stopped the pipeline, or an error did.
                 _summary.StopEarly("the pipeline was stopped before the input ended", NotTried());
@@ -646,7 +644,7 @@ namespace PayoutPS.Commands
         }
 
         /// <summary>Runs a step whose own terminating error (not connected, no confirmation) ends the run: the summary says so.</summary>
-        private T Ending<T>(int exitCode, string what, Func<T> step)
+        private T EndsRunOnError<T>(int exitCode, string what, Func<T> step)
         {
             try
             {
