@@ -18,11 +18,7 @@ namespace PayoutPS.Core.Tests
     {
         private static readonly string Other = Envelopes.Payout.Replace("R-1", "R-OTHER").Replace("1774000000000000001", "1774000000000000777");
 
-        private static PayoutClient Client(ScriptedHandler handler) => new PayoutClient(new PayoutTransport(
-            new TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
-            new Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
-            "800100",
-            handler));
+        private static PayoutClient Client(ScriptedHandler handler) => handler.Client();
 
         private static RemittanceRequest Remittance() => new RemittanceRequest
         {

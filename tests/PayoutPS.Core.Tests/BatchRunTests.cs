@@ -350,10 +350,6 @@ namespace PayoutPS.Core.Tests
         private static RecentPayouts List(ScriptedHandler handler, TimeSpan window, Func<string, bool> known) =>
             RecentPayouts.LoadAsync(Client(handler), window, DateTime.UtcNow, known, NullPayoutLog.Instance, CancellationToken.None).GetAwaiter().GetResult();
 
-        private static PayoutClient Client(ScriptedHandler handler) => new PayoutClient(new PayoutTransport(
-            new TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
-            new Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
-            "800100",
-            handler));
+        private static PayoutClient Client(ScriptedHandler handler) => handler.Client();
     }
 }

@@ -17,11 +17,7 @@ namespace PayoutPS.Core.Tests
     /// <summary>The batch engine with a real journal and a real client; only the HTTP edge is scripted.</summary>
     public sealed class PayoutBatchTests : JournalFiles
     {
-        private static PayoutClient Client(ScriptedHandler handler) => new PayoutClient(new PayoutTransport(
-            new TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
-            new Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
-            "800100",
-            handler));
+        private static PayoutClient Client(ScriptedHandler handler) => handler.Client();
 
         private static BatchRow Row(int row)
         {

@@ -32,6 +32,13 @@ namespace PayoutPS.Core.Tests
             return response;
         });
 
+        /// <summary>The real client and transport over this edge: no retries, a SHA-256 merchant at a dead port.</summary>
+        public PayoutPS.Core.Payouts.PayoutClient Client() => new PayoutPS.Core.Payouts.PayoutClient(new PayoutPS.Core.Transport.PayoutTransport(
+            new PayoutPS.Core.Transport.TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
+            new PayoutPS.Core.Signing.Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
+            "800100",
+            this));
+
         public ScriptedHandler ThenConnectionFailure() => Then((_, _) => throw new HttpRequestException("Connection reset by peer"));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
