@@ -28,15 +28,8 @@ $module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
 Import-Module $module
 $work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-batch-bench-$PID"
 $null = New-Item -ItemType Directory -Force $work
-$merchant = '800100'
-$secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
-$secret = [securestring]::new(); $secretText.ToCharArray() | ForEach-Object { $secret.AppendChar($_) }
+. (Join-Path $PSScriptRoot 'common.ps1')
 $guardSplat = if ($Guard) { @{ DuplicateWindow = [TimeSpan]::FromHours(72) } } else { @{} }
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-}
 
 # A payroll file with unique RequestIds (the naive script needs them) and varied amounts.
 function New-PayrollCsv([int] $Count, [string] $Prefix) {

@@ -16,8 +16,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot -Parent
-$merchant = '800100'
-$secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
+. (Join-Path $PSScriptRoot 'common.ps1')
 $sandbox = & (Join-Path $root 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Arguments '--merchant', "${merchant}:${secretText}:USD=100000000000.00"
 
 # One child: its own warm-up, then $Rows rows timed; prints the rate.
@@ -54,7 +53,7 @@ try {
         $base.Add($b); $cand.Add($c)
         'round {0}: baseline {1:N0}/s   candidate {2:N0}/s' -f $round, $b, $c
     }
-    $mb = ($base | Sort-Object)[[int][math]::Floor($Rounds / 2)]; $mc = ($cand | Sort-Object)[[int][math]::Floor($Rounds / 2)]
+    $mb = Get-Median $base; $mc = Get-Median $cand
     'median: baseline {0:N0}/s, candidate {1:N0}/s, candidate/baseline {2:P0}' -f $mb, $mc, ($mc / $mb)
 }
 finally {

@@ -24,14 +24,7 @@ $module = Join-Path $root 'out/PayoutPS/PayoutPS.psd1'
 Import-Module $module
 $work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-guard-bench-$PID"
 $null = New-Item -ItemType Directory -Force $work
-$merchant = '800100'
-$secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'   # the sandbox's documented demo merchant
-$secret = [securestring]::new(); $secretText.ToCharArray() | ForEach-Object { $secret.AppendChar($_) }
-
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-}
+. (Join-Path $PSScriptRoot 'common.ps1')
 
 # Rows without RequestIds, each distinct (its own reference), so the guard holds none of them.
 function New-UnkeyedCsv([int] $Count, [string] $Prefix) {

@@ -37,10 +37,7 @@ function Measure-Pwsh([string] $Command) {
     & dotnet $pwshDll -NoLogo -NoProfile -NonInteractive -Command $Command | Out-Null
     $watch.Elapsed.TotalMilliseconds
 }
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-}
+. (Join-Path $PSScriptRoot 'common.ps1')
 
 # For scale: an empty manifest module pays PowerShell's own module-system start-up, which no module avoids.
 $emptyModule = Join-Path ([IO.Path]::GetTempPath()) "payoutps-bench-empty/Empty.psd1"

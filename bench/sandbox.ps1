@@ -18,10 +18,7 @@ $root = Split-Path $PSScriptRoot -Parent
 $work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-bench-$PID"
 $null = New-Item -ItemType Directory -Force $work
 
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-}
+. (Join-Path $PSScriptRoot 'common.ps1')
 
 function Invoke-Wrk([string] $Url, [string] $Bodies) {
     $env:BODIES = $Bodies
