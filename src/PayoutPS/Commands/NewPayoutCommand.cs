@@ -461,7 +461,7 @@ namespace PayoutPS.Commands
                         Hold(admission);
                         break;
                     case AdmissionKind.Deferred:
-                        WriteVerbose($"{RowLabel(row, requestId)} pays a payee a paid row of the journal paid in the same currency: it waits for the end of the input, which tells whether that row was edited.");
+                        WriteVerbose($"{RowLabel(row, requestId)} pays the same payee in the same currency as a paid journal row this input has not reached yet: it waits for the end of the input, which tells whether that row was edited.");
                         break;
                 }
 
