@@ -95,7 +95,7 @@ namespace PayoutPS.Core.Tests
                 Assert.Equal(AdmissionKind.Send, Admit(run, 1, "10.00").Kind);
                 var second = Admit(run, 2, "10.00");
                 Assert.Equal((AdmissionKind.Held, AdmissionReason.DuplicateInInput), (second.Kind, second.Reason));
-                Assert.Contains("row 1, CSV line 2", second.Message);
+                Assert.Contains("as row 1,", second.Message);
                 Assert.Equal(AdmissionKind.Send, Admit(run, 3, "10.00", reference: "bonus").Kind);
             }
 

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace PayoutPS.Core.Tests
 {
-    /// <summary>The module's own CSV reader (New-Payout -Path): RFC 4180 and strict decoding.</summary>
+    /// <summary>The module's own CSV reader (New-Payout -Path): RFC 4180, strict about shape and decoding, with physical line numbers.</summary>
     public sealed class CsvFileTests : IDisposable
     {
         private readonly string _path = Path.Combine(Path.GetTempPath(), "payoutps-csv-" + Guid.NewGuid().ToString("N") + ".csv");
@@ -29,10 +29,10 @@ namespace PayoutPS.Core.Tests
 
             Assert.Equal(2, rows.Count);
             Assert.Equal(2, csv.CountRows()); // records, not the file's four lines
-            Assert.Equal("x, y", rows[0]["B"]);
-            Assert.Equal("say \"hi\"", rows[0]["C"]);
-            Assert.Equal("two\nlines", rows[1]["B"]);
-            Assert.Equal(string.Empty, rows[1]["C"]);
+            Assert.Equal("x, y", rows[0].Fields["B"]);
+            Assert.Equal("say \"hi\"", rows[0].Fields["C"]);
+            Assert.Equal("two\nlines", rows[1].Fields["B"]);
+            Assert.Equal(string.Empty, rows[1].Fields["C"]);
         }
 
         [Fact]
@@ -50,8 +50,8 @@ namespace PayoutPS.Core.Tests
 
             var row = Assert.Single(csv.Rows());
 
-            Assert.Equal("R-1", row["RequestId"]);
-            Assert.Equal("1,50", row["Amount"]);
+            Assert.Equal("R-1", row.Fields["RequestId"]);
+            Assert.Equal("1,50", row.Fields["Amount"]);
         }
 
         [Fact]
@@ -63,7 +63,85 @@ namespace PayoutPS.Core.Tests
             var error = Assert.Throws<PayoutRequestException>(() => strict.CountRows());
             Assert.Contains("-Encoding 1252", error.Message);
 
-            Assert.Equal("Jürgen", Assert.Single(new CsvFile(_path, Encoding.Latin1, ',').Rows())["Name"]);
+            Assert.Equal("Jürgen", Assert.Single(new CsvFile(_path, Encoding.Latin1, ',').Rows()).Fields["Name"]);
+        }
+
+        [Fact]
+        public void Rows_carry_the_physical_line_they_start_on_after_blank_lines_and_multi_line_cells()
+        {
+            var csv = Write(Encoding.UTF8.GetBytes("A,B\r\n\r\n1,\"two\r\nlines\"\r\n,\r\n2,x\n\"3\",\"a\nb\nc\"\n4,y"));
+
+            Assert.Equal(4, csv.CountRows());
+            Assert.Equal(2, csv.BlankLines); // the empty line and Excel's all-empty ","
+            Assert.Equal(new[] { 3, 6, 7, 10 }, csv.Rows().Select(r => r.Line).ToArray());
+        }
+
+        [Theory]
+        [InlineData("A,B\n1,2,3\n", "line 2 has 3 fields")] // an unquoted 1,250.00 in the last column
+        [InlineData("A,B,C\n1,2,3\n\n4,5\n", "line 4 has 2 fields")]
+        [InlineData("A,B\n1,\"2\n3,4\n5,6\n", "opens field 2 on line 2 is never closed")]
+        [InlineData("A,,B\n1,2,3\n", "column 2 of the header (line 1) has no name")]
+        [InlineData("SendAmount,Name,sendamount \n10.00,x,1000.00\n", "names 'sendamount' twice (columns 1 and 3")]
+        [InlineData("A,B\n\"1\"x,2\n", "line 2 has text after the closing quote of field 1")]
+        [InlineData("A,B\n1,\0\n", "line 2 holds a NUL character")]
+        public void A_file_whose_shape_could_change_a_row_is_refused_naming_the_line(string text, string expected)
+        {
+            var csv = Write(Encoding.UTF8.GetBytes(text));
+
+            var error = Assert.Throws<PayoutRequestException>(() => csv.CountRows());
+
+            Assert.Contains(expected, error.Message);
+            Assert.EndsWith("Nothing was sent.", error.Message);
+        }
+
+        [Fact]
+        public void Every_wrong_line_is_counted_and_the_first_five_are_named()
+        {
+            var text = "A,B\n" + string.Concat(Enumerable.Range(0, 7).Select(i => "1,2,3\n"));
+
+            var error = Assert.Throws<PayoutRequestException>(() => Write(Encoding.UTF8.GetBytes(text)).CountRows());
+
+            Assert.Contains("7 record(s) do not have the header's 2 fields (line 2 has 3 fields; line 3", error.Message);
+            Assert.Contains("line 6 has 3 fields; …", error.Message);
+        }
+
+        [Fact]
+        public void An_excel_sep_line_sets_the_delimiter_and_is_not_the_header()
+        {
+            var csv = Write(Encoding.UTF8.GetBytes("sep=;\r\nRequestId;Amount\r\nR-1;1,50\r\n"));
+
+            Assert.Equal(1, csv.CountRows());
+            var row = Assert.Single(csv.Rows());
+            Assert.Equal(3, row.Line);
+            Assert.Equal("1,50", row.Fields["Amount"]);
+            Assert.Equal(';', csv.Delimiter);
+            Assert.Equal(new[] { "RequestId", "Amount" }, csv.Columns);
+        }
+
+        [Fact]
+        public void A_header_that_starts_like_sep_but_is_not_one_is_read_as_the_header()
+        {
+            var csv = Write(Encoding.UTF8.GetBytes("separator,sendAmount\nx,1\n"));
+
+            Assert.Equal(1, csv.CountRows());
+            Assert.Equal("1", Assert.Single(csv.Rows()).Fields["sendAmount"]);
+        }
+
+        [Fact]
+        public void Utf8_read_as_windows_1252_is_refused_and_undefined_1252_bytes_stop_the_read()
+        {
+            System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            var cp1252 = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            var utf8 = Write(Encoding.UTF8.GetBytes("Name\nJürgen Müller\n"), encoding: cp1252);
+
+            var error = Assert.Throws<PayoutRequestException>(() => utf8.CountRows());
+            Assert.Contains("its text is UTF-8, but it is being read as windows-1252", error.Message);
+
+            var undefined = Write(new byte[] { (byte)'N', (byte)'\n', 0x81, (byte)'\n' }, encoding: cp1252);
+            Assert.Contains("line 2 has a byte that is not windows-1252 text (it decodes to the control character U+0081)", Assert.Throws<PayoutRequestException>(() => undefined.CountRows()).Message);
+
+            var real1252 = Write(cp1252.GetBytes("Name\nJürgen Müller\n"), encoding: cp1252);
+            Assert.Equal("Jürgen Müller", Assert.Single(real1252.Rows()).Fields["Name"]);
         }
 
         [Fact]

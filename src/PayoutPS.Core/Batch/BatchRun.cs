@@ -364,6 +364,6 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        private static string Where(int row) => row == 0 ? "an earlier payout" : $"row {row}, CSV line {row + 1}";
+        private static string Where(int row) => row == 0 ? "an earlier payout" : $"row {row}";
     }
 }

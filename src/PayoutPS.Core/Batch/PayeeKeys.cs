@@ -1,10 +1,9 @@
-using System.Text;
-
 namespace PayoutPS.Core.Batch
 {
     /// <summary>
-    /// 64-bit keys for the duplicate guard (FNV-1a over UTF-8): compact enough to hold a hundred thousand
-    /// earlier payouts, and never a full account number. A collision can only hold a row back, never pay one.
+    /// 64-bit keys for the duplicate guard (FNV-1a over the UTF-16 code units): compact enough to hold a hundred
+    /// thousand earlier payouts, and never a full account number. A collision can only hold a row back, never pay
+    /// one. The keys live only in memory, so they need no stable byte encoding.
     /// </summary>
     public static class PayeeKeys
     {
@@ -13,9 +12,10 @@ namespace PayoutPS.Core.Batch
             var hash = 14695981039346656037UL;
             foreach (var part in parts)
             {
-                foreach (var b in Encoding.UTF8.GetBytes(part ?? string.Empty))
+                foreach (var c in part ?? string.Empty)
                 {
-                    hash = (hash ^ b) * 1099511628211UL;
+                    hash = (hash ^ (c & 0xFFu)) * 1099511628211UL;
+                    hash = (hash ^ (uint)(c >> 8)) * 1099511628211UL;
                 }
 
                 hash = (hash ^ 0x1F) * 1099511628211UL; // a separator: ("ab","c") and ("a","bc") differ

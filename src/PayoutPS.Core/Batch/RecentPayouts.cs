@@ -82,7 +82,8 @@ namespace PayoutPS.Core.Batch
                 {
                     earlier.Used = true; // each earlier payout holds at most one row
                     _payouts[index] = earlier;
-                    return $"payout {earlier.PayoutId} (requestId {earlier.RequestId}, created {earlier.Created} UTC, {earlier.Amount})";
+                    return $"payout {earlier.PayoutId} (requestId {earlier.RequestId}, created {earlier.Created} UTC, " +
+                           $"{earlier.SourceAmount} {earlier.SourceCurrency} → {earlier.TargetAmount} {earlier.TargetCurrency})";
                 }
             }
 
@@ -112,7 +113,8 @@ namespace PayoutPS.Core.Batch
             _payouts.Add(new Earlier
             {
                 PayoutId = payout.PayoutId, RequestId = payout.RequestId, Created = payout.CreateTime,
-                Amount = $"{payout.SourceAmount} {payout.SourceCurrency} → {payout.TargetAmount} {payout.TargetCurrency}",
+                SourceAmount = payout.SourceAmount, SourceCurrency = payout.SourceCurrency,
+                TargetAmount = payout.TargetAmount, TargetCurrency = payout.TargetCurrency,
             });
 
             // The list does not say which amount was given: a row sent by either matches.
@@ -155,12 +157,16 @@ namespace PayoutPS.Core.Batch
                 ? value.ToString("0.############################", CultureInfo.InvariantCulture)
                 : amount ?? string.Empty;
 
+        /// <summary>What the message about a held row names; the strings are the parsed record's own, not copies.</summary>
         private struct Earlier
         {
             public string? PayoutId;
             public string? RequestId;
             public string? Created;
-            public string Amount;
+            public string? SourceAmount;
+            public string? SourceCurrency;
+            public string? TargetAmount;
+            public string? TargetCurrency;
             public bool Used;
         }
     }

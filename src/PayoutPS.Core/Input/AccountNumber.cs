@@ -28,7 +28,12 @@ namespace PayoutPS.Core.Input
         /// <summary>The account number as it is sent, or null with <paramref name="problem"/> saying what is wrong.</summary>
         public static string? Normalize(string text, out string? problem)
         {
-            problem = null;
+            problem = ExcelDamage(text);
+            if (problem != null)
+            {
+                return null;
+            }
+
             var builder = new StringBuilder(text.Length);
             foreach (var c in text)
             {
@@ -74,6 +79,30 @@ namespace PayoutPS.Core.Input
 
             return iban;
         }
+
+        /// <summary>What Excel did to a long number typed into a cell, said as such; null when it looks untouched.</summary>
+        public static string? ExcelDamage(string text)
+        {
+            var value = text.Trim();
+            if (ScientificNotation.IsMatch(value))
+            {
+                return $"is '{value}', a number in Excel's scientific notation: Excel turned the account number into a number and dropped its last digits. " +
+                       "Format the column as Text in Excel (or import it as Text) and type the account numbers again";
+            }
+
+            if (value.Length > 1 && value[0] == '\'')
+            {
+                return $"starts with an apostrophe ('{value}'), which Excel uses to keep a cell as text and which is not part of the number. Remove the apostrophe";
+            }
+
+            return null;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex ScientificNotation =
+            new System.Text.RegularExpressions.Regex(@"^[0-9]+([.,][0-9]+)?E\+?[0-9]+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>The country an IBAN belongs to (its first two letters); null for other account numbers.</summary>
+        public static string? IbanCountry(string normalized) => LooksLikeIban(normalized, out var country) ? country : null;
 
         /// <summary>Two letters of a country that uses IBANs, then two check digits.</summary>
         private static bool LooksLikeIban(string value, out string country)

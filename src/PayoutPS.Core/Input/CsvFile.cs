@@ -7,15 +7,20 @@ using System.Text;
 namespace PayoutPS.Core.Input
 {
     /// <summary>
-    /// A payroll file read as RFC 4180 CSV, streaming: a header row, then one record per row (quoted fields may
-    /// hold the delimiter, doubled quotes and line breaks). Text is decoded strictly: a byte that is not valid
-    /// in the file's encoding stops the read with the fix, instead of sending "J�rgen" to a bank.
+    /// A payroll file read as RFC 4180 CSV, streaming and strictly: a header row, then one record per row (quoted
+    /// fields may hold the delimiter, doubled quotes and line breaks). Whatever could change what a row means is
+    /// refused with its physical line and the fix, before any row is sent: a byte the encoding cannot decode, UTF-8
+    /// read as a single-byte code page, a blank or repeated header name, a record with more or fewer fields than
+    /// the header, a quote that never closes. Blank lines (and Excel's all-empty ",,,," rows) are skipped and
+    /// counted. An Excel "sep=;" first line sets the delimiter.
     /// </summary>
     public sealed class CsvFile
     {
+        private const int ProblemsShown = 5;
+
         private readonly string _path;
         private readonly Encoding _encoding;
-        private readonly char _delimiter;
+        private char _delimiter;
 
         public CsvFile(string path, Encoding? encoding, char delimiter)
         {
@@ -23,6 +28,15 @@ namespace PayoutPS.Core.Input
             _encoding = encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
             _delimiter = delimiter;
         }
+
+        /// <summary>Blank lines skipped by the last <see cref="CountRows"/>.</summary>
+        public int BlankLines { get; private set; }
+
+        /// <summary>The header's column names, trimmed, as the last <see cref="CountRows"/> read them.</summary>
+        public IReadOnlyList<string> Columns { get; private set; } = Array.Empty<string>();
+
+        /// <summary>The delimiter in use: the one given, or a "sep=" first line's.</summary>
+        public char Delimiter => _delimiter;
 
         /// <summary>SHA-256 of the file's bytes (lowercase hex) and its number of lines, in one pass.</summary>
         public (string Hash, int Lines) Fingerprint()
@@ -54,103 +68,220 @@ namespace PayoutPS.Core.Input
         }
 
         /// <summary>
-        /// Reads the whole file once through its decoder, so a file in the wrong encoding is refused before any row
-        /// is sent, and returns how many data rows it has (records, not lines: blank lines and multi-line cells do
-        /// not count), as <see cref="Rows"/> will yield them.
+        /// Reads the whole file once, so a file in the wrong encoding or of the wrong shape is refused before any
+        /// row is sent, and returns how many data rows it has as <see cref="Rows"/> will yield them (records, not
+        /// lines: blank lines and multi-line cells do not count).
         /// </summary>
         public int CountRows()
         {
-            using (var reader = new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true))
+            RefuseUtf8ReadAsCodePage();
+            var problems = new List<string>();
+            var wrongShape = 0;
+            var rows = 0;
+            var blank = 0;
+            using (var reader = Open())
             {
-                var rows = -1; // the header is not a row
-                foreach (var record in Records(reader))
-                {
-                    if (rows < 0 || !IsEmptyLine(record))
-                    {
-                        rows++;
-                    }
-                }
-
-                return Math.Max(0, rows);
-            }
-        }
-
-        /// <summary>Each data row as column name → text, in file order.</summary>
-        public IEnumerable<Dictionary<string, string>> Rows()
-        {
-            using (var reader = new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true))
-            {
-                List<string>? header = null;
+                var header = (Header?)null;
                 foreach (var record in Records(reader))
                 {
                     if (header == null)
                     {
-                        header = record;
+                        header = ReadHeader(record);
+                        Columns = header.Names;
                         continue;
                     }
 
-                    if (IsEmptyLine(record))
+                    if (IsBlank(record.Fields))
+                    {
+                        blank++;
+                        continue;
+                    }
+
+                    rows++;
+                    if (record.Fields.Count != header.Names.Count)
+                    {
+                        wrongShape++;
+                        if (problems.Count < ProblemsShown)
+                        {
+                            problems.Add($"line {record.Line} has {record.Fields.Count} fields");
+                        }
+                    }
+                }
+
+                if (wrongShape > 0)
+                {
+                    throw Refusal(
+                        $"{wrongShape} record(s) do not have the header's {header!.Names.Count} fields ({string.Join("; ", problems)}{(wrongShape > problems.Count ? "; …" : string.Empty)}). " +
+                        $"A value that contains the delimiter '{_delimiter}' (such as an unquoted 1,250.00) must be in double quotes, and every line needs every field, empty or not.");
+                }
+            }
+
+            BlankLines = blank;
+            return rows;
+        }
+
+        /// <summary>Each data row with the physical line it starts on, as column name → text, in file order.</summary>
+        public IEnumerable<CsvRow> Rows()
+        {
+            using (var reader = Open())
+            {
+                Header? header = null;
+                foreach (var record in Records(reader))
+                {
+                    if (header == null)
+                    {
+                        header = ReadHeader(record);
+                        continue;
+                    }
+
+                    if (IsBlank(record.Fields))
                     {
                         continue;
                     }
 
-                    var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    for (var i = 0; i < header.Count; i++)
+                    if (record.Fields.Count != header.Names.Count)
                     {
-                        row[header[i]] = i < record.Count ? record[i] : string.Empty;
+                        throw Refusal($"line {record.Line} has {record.Fields.Count} fields, the header {header.Names.Count} (the file changed while it was read?).");
                     }
 
-                    yield return row;
+                    var row = new Dictionary<string, string>(header.Names.Count, StringComparer.OrdinalIgnoreCase);
+                    for (var i = 0; i < header.Names.Count; i++)
+                    {
+                        row[header.Names[i]] = record.Fields[i];
+                    }
+
+                    yield return new CsvRow(record.Line, row);
                 }
             }
         }
 
-        private static bool IsEmptyLine(List<string> record) => record.Count == 1 && record[0].Length == 0;
+        private StreamReader Open() => new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true);
 
-        private IEnumerable<List<string>> Records(StreamReader reader)
+        /// <summary>Names trimmed; a blank or repeated name (ignoring case) would leave a value without a field, or let one column silently win.</summary>
+        private Header ReadHeader(Record record)
         {
-            var record = new List<string>();
+            var names = new List<string>(record.Fields.Count);
+            var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < record.Fields.Count; i++)
+            {
+                var name = record.Fields[i].Trim();
+                if (name.Length == 0)
+                {
+                    throw Refusal(record.Fields.Count == 1
+                        ? $"line {record.Line}, its header, is empty. The first line must name the columns (RequestId, FirstName, …)."
+                        : $"column {i + 1} of the header (line {record.Line}) has no name (a stray delimiter at the end of the line?). Name every column, or remove the empty one.");
+                }
+
+                if (seen.TryGetValue(name, out var first))
+                {
+                    throw Refusal($"the header (line {record.Line}) names '{name}' twice (columns {first} and {i + 1}; names are compared ignoring case). Only one of them can be meant: remove or rename the other.");
+                }
+
+                seen[name] = i + 1;
+                names.Add(name);
+            }
+
+            return new Header(names);
+        }
+
+        /// <summary>A blank line, or a line of empty fields only (Excel writes ",,,," for rows it once formatted).</summary>
+        private static bool IsBlank(List<string> fields)
+        {
+            foreach (var field in fields)
+            {
+                if (!string.IsNullOrWhiteSpace(field))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private IEnumerable<Record> Records(StreamReader stream)
+        {
+            var reader = new CharSource(stream, this);
+            var line = 1;
+            if (ReadSeparatorLine(reader))
+            {
+                line++;
+            }
+
+            var fields = new List<string>();
             var field = new StringBuilder();
             var quoted = false;
+            var closed = false; // the current field's closing quote was read
+            var recordLine = line;
+            var quoteLine = 0;
             int c;
-            while ((c = Read(reader.Read)) >= 0)
+            while ((c = reader.Read(line)) >= 0)
             {
                 var ch = (char)c;
+                if (ch == '\0')
+                {
+                    throw Refusal($"line {line} holds a NUL character: this is not a text file in {_encoding.WebName}. It is binary, or UTF-16 without a byte-order mark " +
+                                  "(then give -Encoding unicode); a spreadsheet must be saved as \"CSV UTF-8\" first.");
+                }
+
+                if (ch >= '\u0080' && ch <= '\u009F')
+                {
+                    // What a code page gives for a byte it leaves undefined (0x81 in Windows-1252); never text.
+                    throw Refusal($"line {line} has a byte that is not {_encoding.WebName} text (it decodes to the control character U+{(int)ch:X4}). " +
+                                  "Give the file's real encoding with -Encoding, or save it from Excel as \"CSV UTF-8\".");
+                }
+
                 if (quoted)
                 {
                     if (ch != '"')
                     {
                         field.Append(ch);
+                        if (ch == '\n' || (ch == '\r' && reader.Peek() != '\n'))
+                        {
+                            line++; // a line break inside a quoted value is a physical line, kept as written
+                        }
                     }
                     else if (reader.Peek() == '"')
                     {
-                        field.Append((char)reader.Read());
+                        field.Append((char)reader.Read(line));
                     }
                     else
                     {
                         quoted = false;
+                        closed = true;
                     }
-                }
-                else if (ch == '"' && field.Length == 0)
-                {
-                    quoted = true;
                 }
                 else if (ch == _delimiter)
                 {
-                    record.Add(field.ToString());
+                    fields.Add(field.ToString());
                     field.Clear();
+                    closed = false;
                 }
                 else if (ch == '\r' || ch == '\n')
                 {
                     if (ch == '\r' && reader.Peek() == '\n')
                     {
-                        reader.Read();
+                        reader.Read(line);
                     }
 
-                    record.Add(field.ToString());
+                    fields.Add(field.ToString());
                     field.Clear();
-                    yield return record;
-                    record = new List<string>();
+                    closed = false;
+                    yield return new Record(recordLine, fields);
+                    fields = new List<string>();
+                    line++;
+                    recordLine = line;
+                }
+                else if (closed)
+                {
+                    if (ch != ' ')
+                    {
+                        throw Refusal($"line {line} has text after the closing quote of field {fields.Count + 1} ('{ch}'). A quote inside a quoted value is written twice (\"\"); put the whole value in the quotes.");
+                    }
+                }
+                else if (ch == '"' && field.Length == 0)
+                {
+                    quoted = true;
+                    quoteLine = line;
                 }
                 else
                 {
@@ -158,25 +289,164 @@ namespace PayoutPS.Core.Input
                 }
             }
 
-            if (field.Length > 0 || record.Count > 0)
+            if (quoted)
             {
-                record.Add(field.ToString());
-                yield return record;
+                throw Refusal($"the quote that opens field {fields.Count + 1} on line {quoteLine} is never closed, so the rest of the file would be one value. " +
+                              "Close it; a quote inside a quoted value is written twice (\"\").");
+            }
+
+            if (field.Length > 0 || fields.Count > 0)
+            {
+                fields.Add(field.ToString());
+                yield return new Record(recordLine, fields);
             }
         }
 
-        private int Read(Func<int> read)
+        /// <summary>Excel's "sep=;" first line sets the delimiter and is not the header; any other first line is put back.</summary>
+        private bool ReadSeparatorLine(CharSource reader)
         {
-            try
+            var first = new StringBuilder();
+            while (first.Length < 6 && reader.Peek() >= 0 && reader.Peek() != '\r' && reader.Peek() != '\n')
             {
-                return read();
+                first.Append((char)reader.Read(1));
             }
-            catch (DecoderFallbackException)
+
+            var text = first.ToString();
+            var endsLine = reader.Peek() < 0 || reader.Peek() == '\r' || reader.Peek() == '\n';
+            if (text.Length == 5 && endsLine && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase))
             {
-                throw new PayoutRequestException(
-                    $"{_path} is not {_encoding.WebName} text (a byte cannot be decoded). Save it from Excel as \"CSV UTF-8\", or give its encoding, " +
-                    "such as -Encoding 1252 for a Windows Excel export. Nothing was sent.", "Path");
+                _delimiter = text[4];
+                if (reader.Read(1) == '\r' && reader.Peek() == '\n')
+                {
+                    reader.Read(1);
+                }
+
+                return true;
+            }
+
+            if (text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase))
+            {
+                throw Refusal("its first line starts like Excel's delimiter line but is not 'sep=' followed by one character. Fix or remove that line.");
+            }
+
+            reader.PutBack(text);
+            return false;
+        }
+
+        /// <summary>
+        /// UTF-8 bytes read as a single-byte code page decode without error, as "JÃ¼rgen": when every non-ASCII byte
+        /// of the file forms valid UTF-8, the file is UTF-8 (text in Windows-1252 with accents almost never is).
+        /// </summary>
+        private void RefuseUtf8ReadAsCodePage()
+        {
+            if (!_encoding.IsSingleByte)
+            {
+                return;
+            }
+
+            var strict = new UTF8Encoding(false, true).GetDecoder();
+            var buffer = new byte[64 * 1024];
+            var chars = new char[_encoding.GetMaxCharCount(buffer.Length) + 2];
+            var sawMultiByte = false;
+            using (var stream = File.OpenRead(_path))
+            {
+                int read;
+                try
+                {
+                    while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        sawMultiByte |= Array.FindIndex(buffer, 0, read, b => b >= 0x80) >= 0;
+                        strict.GetChars(buffer, 0, read, chars, 0, flush: false);
+                    }
+
+                    strict.GetChars(buffer, 0, 0, chars, 0, flush: true);
+                }
+                catch (DecoderFallbackException)
+                {
+                    return; // not UTF-8: the code page may well be right
+                }
+            }
+
+            if (sawMultiByte)
+            {
+                throw Refusal($"its text is UTF-8, but it is being read as {_encoding.WebName}, which would turn ü into Ã¼ and é into Ã©. " +
+                              "Leave out -Encoding (UTF-8 is the default), or give -Encoding utf8.");
             }
         }
+
+        private PayoutRequestException Refusal(string problem) =>
+            new PayoutRequestException($"{_path}: {problem} Nothing was sent.", "Path");
+
+        /// <summary>The decoded text, with room to put back the characters read while looking for a "sep=" line.</summary>
+        private sealed class CharSource
+        {
+            private readonly StreamReader _reader;
+            private readonly CsvFile _file;
+            private string _back = string.Empty;
+            private int _next;
+
+            public CharSource(StreamReader reader, CsvFile file)
+            {
+                _reader = reader;
+                _file = file;
+            }
+
+            public void PutBack(string text)
+            {
+                _back = text;
+                _next = 0;
+            }
+
+            public int Peek() => _next < _back.Length ? _back[_next] : Decode(_reader.Peek, 1);
+
+            public int Read(int line) => _next < _back.Length ? _back[_next++] : Decode(_reader.Read, line);
+
+            private int Decode(Func<int> read, int line)
+            {
+                try
+                {
+                    return read();
+                }
+                catch (DecoderFallbackException)
+                {
+                    throw _file.Refusal($"line {line} has a byte that is not {_file._encoding.WebName} text. Save the file from Excel as \"CSV UTF-8\", or give its encoding, " +
+                                        "such as -Encoding 1252 for a Windows Excel export.");
+                }
+            }
+        }
+
+        private sealed class Header
+        {
+            public Header(List<string> names) => Names = names;
+
+            public List<string> Names { get; }
+        }
+
+        private readonly struct Record
+        {
+            public Record(int line, List<string> fields)
+            {
+                Line = line;
+                Fields = fields;
+            }
+
+            public int Line { get; }
+
+            public List<string> Fields { get; }
+        }
+    }
+
+    /// <summary>One data row of a CSV file: the physical line it starts on, and its values by column name.</summary>
+    public sealed class CsvRow
+    {
+        public CsvRow(int line, Dictionary<string, string> fields)
+        {
+            Line = line;
+            Fields = fields;
+        }
+
+        public int Line { get; }
+
+        public Dictionary<string, string> Fields { get; }
     }
 }

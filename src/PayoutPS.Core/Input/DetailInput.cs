@@ -24,8 +24,7 @@ namespace PayoutPS.Core.Input
                 var text = pair.Value == null ? null : InputValue.ToText(Single(pair.Value, $"{field} key '{pair.Key}'"), $"{field} key '{pair.Key}'");
                 if (!string.IsNullOrWhiteSpace(text))
                 {
-                    InputValue.CheckText($"{field} key '{pair.Key}'", text!);
-                    result[pair.Key] = text!.Trim();
+                    result[pair.Key] = InputValue.Clean($"{field} key '{pair.Key}'", text!, pair.Key);
                 }
             }
 
@@ -121,8 +120,15 @@ namespace PayoutPS.Core.Input
                 throw new PayoutRequestException($"{field} must be a JSON object ({{\"name\":\"value\", …}}), not {element.ValueKind}.", field);
             }
 
+            // JSON allows a key twice and readers then keep one silently: which one reached the bank would be luck.
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in element.EnumerateObject())
             {
+                if (!seen.Add(property.Name))
+                {
+                    throw new PayoutRequestException($"{field} gives the key '{property.Name}' twice (keys are compared ignoring case); give each key once.", field.Split('.')[0]);
+                }
+
                 yield return new KeyValuePair<string, object?>(property.Name, property.Value);
             }
         }

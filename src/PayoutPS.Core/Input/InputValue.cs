@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PayoutPS.Core.Input
 {
@@ -44,6 +46,24 @@ namespace PayoutPS.Core.Input
             }
         }
 
+        /// <summary>
+        /// The text as it is signed: trimmed and in Unicode NFC (a decomposed "u" + combining diaeresis becomes
+        /// "ü", which is how it displays). Text that no bank should receive is refused, saying how to fix it;
+        /// <paramref name="limitKey"/> names the field in <see cref="FieldLimits"/> (the field itself when null).
+        /// </summary>
+        public static string Clean(string field, string text, string? limitKey = null)
+        {
+            CheckText(field, text);
+            var clean = text.Trim();
+            if (!clean.IsNormalized(NormalizationForm.FormC))
+            {
+                clean = clean.Normalize(NormalizationForm.FormC);
+            }
+
+            FieldLimits.Check(field, limitKey ?? field, clean);
+            return clean;
+        }
+
         /// <summary>Refuses text that no bank should receive, saying how to fix the file it came from.</summary>
         public static void CheckText(string field, string text)
         {
@@ -68,12 +88,64 @@ namespace PayoutPS.Core.Input
                     throw new PayoutRequestException($"{field} contains a broken character (a lone UTF-16 surrogate); the text was damaged before it reached PayoutPS.", field);
                 }
 
+                if (IsHidden(text, i))
+                {
+                    throw new PayoutRequestException(
+                        $"{field} contains U+{(int)c:X4} ({HiddenName(c)}), a character that is invisible or changes the direction of the text around it: " +
+                        "what the bank shows would not be what you see. Retype the value in the file without it.", field);
+                }
+
                 if (char.IsHighSurrogate(c))
                 {
                     i++;
                 }
             }
+
+            var garbled = DoubleDecoded.Match(text);
+            if (garbled.Success)
+            {
+                throw new PayoutRequestException(
+                    $"{field} '{text.Trim()}' contains '{garbled.Value}', which is how UTF-8 text looks when it is read as Windows-1252 (ü becomes Ã¼): " +
+                    "the file is UTF-8. Read it as UTF-8 (leave out -Encoding, or Import-Csv -Encoding utf8); if the file itself holds this text, correct it there.", field);
+            }
         }
+
+        /// <summary>
+        /// Format characters (Unicode category Cf: zero-width spaces, direction marks and overrides, the BOM, soft
+        /// hyphens) are invisible. A zero-width joiner or non-joiner between two letters is kept: scripts such as
+        /// Persian and Devanagari spell words with them.
+        /// </summary>
+        private static bool IsHidden(string text, int i)
+        {
+            var c = text[i];
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                return false;
+            }
+
+            var joiner = c == '\u200C' || c == '\u200D';
+            return !(joiner && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]));
+        }
+
+        private static string HiddenName(char c)
+        {
+            switch (c)
+            {
+                case '\u200B': return "zero-width space";
+                case '\u200C': return "zero-width non-joiner";
+                case '\u200D': return "zero-width joiner";
+                case '\u200E': return "left-to-right mark";
+                case '\u200F': return "right-to-left mark";
+                case '\u00AD': return "soft hyphen";
+                case '\uFEFF': return "zero-width no-break space, or a byte-order mark";
+                default: return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' ? "a direction override or isolate" : "an invisible format character";
+            }
+        }
+
+        /// <summary>A UTF-8 lead byte read as Windows-1252 (Â or Ã for Latin letters, â€ for quotes, dashes and €) followed by a continuation byte read the same way.</summary>
+        private static readonly Regex DoubleDecoded = new Regex(
+            "[\u00C2\u00C3][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|\u00E2\u20AC",
+            RegexOptions.CultureInvariant);
 
         private static double Finite(double number, string field)
         {

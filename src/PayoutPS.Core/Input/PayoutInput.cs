@@ -185,8 +185,7 @@ namespace PayoutPS.Core.Input
                     return null;
                 }
 
-                InputValue.CheckText(field, text!);
-                return text!.Trim();
+                return InputValue.Clean(field, text!);
             }
 
             public string? Upper(string field) => Text(field)?.ToUpperInvariant();

@@ -49,11 +49,14 @@ namespace PayoutPS.Core.Payouts
             if (EntityType == "0")
             {
                 Require(ReceiverInfo, "companyName", "CompanyName", "a business payee");
+                Forbid(ReceiverInfo, "firstName", "FirstName", "PayeeType Business is paid by its CompanyName; remove FirstName, or set PayeeType Individual");
+                Forbid(ReceiverInfo, "lastName", "LastName", "PayeeType Business is paid by its CompanyName; remove LastName, or set PayeeType Individual");
             }
             else
             {
                 Require(ReceiverInfo, "firstName", "FirstName", "an individual payee");
                 Require(ReceiverInfo, "lastName", "LastName", "an individual payee");
+                Forbid(ReceiverInfo, "companyName", "CompanyName", "an individual payee has no company name; set PayeeType Business to pay the company, or remove CompanyName");
             }
 
             Require(Account, "cardNumber", "AccountNumber", "every payee");
@@ -67,7 +70,14 @@ namespace PayoutPS.Core.Payouts
                 Fail("Country", $"'{country}' must be an ISO 3166-1 alpha-2 code such as DE");
             }
 
-            var bankCountry = BankCountry ?? country;
+            // The account's own country, when the account number says it (an IBAN), must be the bank country given.
+            var accountCountry = Input.AccountNumber.IbanCountry(Get(Account, "cardNumber"));
+            if (accountCountry != null && BankCountry != null && BankCountry != accountCountry)
+            {
+                Fail("BankCountry", $"'{BankCountry}' disagrees with AccountNumber, a {accountCountry} IBAN (its first two letters are its bank's country); correct one of them");
+            }
+
+            var bankCountry = BankCountry ?? accountCountry ?? country;
             if (!CountryShape.IsMatch(bankCountry))
             {
                 Fail("BankCountry", $"'{bankCountry}' must be an ISO 3166-1 alpha-2 code such as DE");
@@ -109,6 +119,15 @@ namespace PayoutPS.Core.Payouts
             if (string.IsNullOrWhiteSpace(Get(values, field)))
             {
                 Fail(parameter, $"is required for {who}");
+            }
+        }
+
+        /// <summary>A field that contradicts the payee's type: which one the bank would use is not known.</summary>
+        private static void Forbid(IDictionary<string, string?> values, string field, string parameter, string why)
+        {
+            if (!string.IsNullOrWhiteSpace(Get(values, field)))
+            {
+                Fail(parameter, $"is given, but {why}");
             }
         }
 

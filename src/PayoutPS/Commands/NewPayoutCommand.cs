@@ -31,6 +31,7 @@ namespace PayoutPS.Commands
         private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
         private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
         private QueuedLog _log = new QueuedLog();
+        private readonly List<int> _lines = new List<int>(); // -Path: the physical line each row starts on
         private PayoutContext? _context;
         private BatchRun? _run;
         private PayoutBatch? _batch;
@@ -190,7 +191,7 @@ namespace PayoutPS.Commands
             }
 
             _progress = new BatchProgress(this);
-            _log = new QueuedLog(debug: Wants("Debug", "DebugPreference"), verbose: Wants("Verbose", "VerbosePreference"));
+            _log = NewLog();
             if (DuplicateWindow is TimeSpan window && (window <= TimeSpan.Zero || window > PayoutClient.LookupWindow))
             {
                 Terminate(new ErrorRecord(new ArgumentException($"-DuplicateWindow must be longer than zero and at most {PayoutClient.LookupWindow.TotalDays} days."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, DuplicateWindow), PayoutBatchSummary.ExitInvalidInput);
@@ -316,7 +317,8 @@ namespace PayoutPS.Commands
             {
                 foreach (var record in _file.Csv.Rows())
                 {
-                    InputObject = PSObject.AsPSObject(record);
+                    _lines.Add(record.Line);
+                    InputObject = PSObject.AsPSObject(record.Fields);
                     ProcessRow();
                 }
             }
@@ -515,8 +517,15 @@ namespace PayoutPS.Commands
             var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             try
             {
+                InputFile.RefuseUnreadable(full);
                 var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
-                _progress!.Total = csv.CountRows(); // decodes the whole file first: a wrong encoding sends nothing
+                _progress!.Total = csv.CountRows(); // reads the whole file first: a wrong encoding or shape sends nothing
+                InputFile.RefuseForeignHeader(full, csv, Mapper.Knows);
+                if (csv.BlankLines > 0)
+                {
+                    WriteVerbose($"{full}: {csv.BlankLines} blank line(s) skipped.");
+                }
+
                 var (hash, _) = csv.Fingerprint();
                 return new InputFile(full, hash, csv);
             }
@@ -619,16 +628,6 @@ namespace PayoutPS.Commands
         }
 
         /// <summary>-Debug / -Verbose, else the preference variable: whether anyone will read that stream.</summary>
-        private bool Wants(string switchName, string preferenceVariable)
-        {
-            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var bound))
-            {
-                return ((SwitchParameter)bound).IsPresent;
-            }
-
-            return LanguagePrimitives.TryConvertTo(GetVariableValue(preferenceVariable), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue;
-        }
-
         /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
         private ActionPreference ErrorAction()
         {
@@ -661,11 +660,14 @@ namespace PayoutPS.Commands
         /// <summary>Rows of the file not tried yet; null for pipeline input, whose length is unknown.</summary>
         private int? NotTried() => _file == null ? (int?)null : Math.Max(0, _progress!.Total - _rows);
 
-        /// <summary>"Row 3 (CSV line 4), RequestId INV-3": in the message, since the default error view hides TargetObject.</summary>
-        private static string RowLabel(int row, string? requestId)
+        /// <summary>
+        /// "Row 3 (CSV line 5), RequestId INV-3": in the message, since the default error view hides TargetObject.
+        /// The physical line is known only when PayoutPS read the file (-Path); piped rows are counted.
+        /// </summary>
+        private string RowLabel(int row, string? requestId)
         {
             var id = requestId == null ? "no RequestId" : "RequestId " + requestId;
-            return row == 0 ? id : $"Row {row} (CSV line {row + 1}), {id}";
+            return row == 0 ? id : row <= _lines.Count ? $"Row {row} (CSV line {_lines[row - 1]}), {id}" : $"Row {row}, {id}";
         }
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

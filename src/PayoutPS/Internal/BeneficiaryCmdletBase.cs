@@ -41,7 +41,7 @@ namespace PayoutPS.Internal
         protected override void ProcessRecord()
         {
             var row = InputObject == null ? 0 : ++_rows;
-            var label = row == 0 ? "The payee" : $"Row {row} (CSV line {row + 1})";
+            var label = row == 0 ? "The payee" : $"Row {row}";
             try
             {
                 ProcessRow(ReadRow(), label);

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Linq;
+using PayoutPS.Core;
 using PayoutPS.Core.Input;
 
 namespace PayoutPS.Internal
@@ -20,6 +22,51 @@ namespace PayoutPS.Internal
 
         public CsvFile Csv { get; }
 
+        /// <summary>A folder, a missing file or a missing folder, said as such (the runtime's words are "Access denied" for a folder).</summary>
+        public static void RefuseUnreadable(string path)
+        {
+            if (System.IO.Directory.Exists(path))
+            {
+                throw new PayoutRequestException($"-Path {path} is a folder; give the CSV file in it.", "Path");
+            }
+
+            if (!System.IO.File.Exists(path))
+            {
+                var folder = System.IO.Path.GetDirectoryName(path);
+                throw new PayoutRequestException(folder != null && !System.IO.Directory.Exists(folder)
+                    ? $"-Path {path}: the folder {folder} does not exist."
+                    : $"-Path {path}: there is no such file.", "Path");
+            }
+        }
+
+        /// <summary>
+        /// A header none of whose columns New-Payout knows was not read as meant: another delimiter, or the wrong
+        /// encoding (UTF-16 read as UTF-8 shows "R e q u e s t I d"). Said as the cause, not as every row's symptom.
+        /// </summary>
+        public static void RefuseForeignHeader(string path, CsvFile csv, Func<string, bool> knows)
+        {
+            if (csv.Columns.Count == 0 || csv.Columns.Any(knows))
+            {
+                return;
+            }
+
+            var first = csv.Columns[0];
+            foreach (var other in new[] { ';', ',', '\t', '|' })
+            {
+                if (other != csv.Delimiter && first.IndexOf(other) >= 0)
+                {
+                    var shown = other == '\t' ? "\"`t\"" : $"'{other}'";
+                    throw new PayoutRequestException($"{path}: its header is one column ('{Shorten(first)}'): the file is separated by {shown}. Give -Delimiter {shown}. Nothing was sent.", "Delimiter");
+                }
+            }
+
+            throw new PayoutRequestException(
+                $"{path}: its header names no New-Payout column ({Shorten(string.Join(", ", csv.Columns))}). Is the encoding right (a UTF-16 file needs -Encoding unicode), " +
+                "or is this another file? Nothing was sent.", "Path");
+        }
+
+        private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
+
         /// <summary>"utf-8", "1252", "windows-1252"…; null for strict UTF-8.</summary>
         public static System.Text.Encoding? EncodingOf(string? name)
         {
@@ -32,9 +79,11 @@ namespace PayoutPS.Internal
             // .NET Core knows only the Unicode encodings until the code pages are registered.
             System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 #endif
+            // Strict: a byte the encoding does not define stops the read instead of becoming '?' or '\uFFFD'.
+            var strict = System.Text.DecoderFallback.ExceptionFallback;
             return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var codePage)
-                ? System.Text.Encoding.GetEncoding(codePage)
-                : System.Text.Encoding.GetEncoding(name!.Trim());
+                ? System.Text.Encoding.GetEncoding(codePage, System.Text.EncoderFallback.ExceptionFallback, strict)
+                : System.Text.Encoding.GetEncoding(name!.Trim(), System.Text.EncoderFallback.ExceptionFallback, strict);
         }
     }
 }

@@ -27,6 +27,12 @@ namespace PayoutPS.Internal
             }
         }
 
-        public void Debug(string message) => Messages.Enqueue((true, message));
+        public void Debug(string message)
+        {
+            if (IsDebugEnabled)
+            {
+                Messages.Enqueue((true, message));
+            }
+        }
     }
 }

@@ -67,6 +67,11 @@ namespace PayoutPS.Internal
                     "InputObject");
             }
 
+            if (row.BaseObject is PSCustomObject)
+            {
+                CheckImportedShape(cells);
+            }
+
             foreach (var cell in cells)
             {
                 var column = Resolve(cell.Key);
@@ -116,6 +121,45 @@ namespace PayoutPS.Internal
 
             return values;
         }
+
+        /// <summary>
+        /// What Import-Csv makes of a malformed line, refused: a value under a header with no name (Import-Csv calls
+        /// the column H1, H2…), and a line with fewer fields than its header (the missing ones are null, where an
+        /// empty field is ""). A line with more fields than its header cannot be seen: Import-Csv drops the extra
+        /// values before PayoutPS gets the row, which is why -Path reads the file itself.
+        /// </summary>
+        private void CheckImportedShape(List<KeyValuePair<string, object?>> cells)
+        {
+            foreach (var cell in cells)
+            {
+                if (UnnamedColumn.IsMatch(cell.Key) && Resolve(cell.Key) is { Field: null, Ignored: false } && !IsBlank(Unwrap(cell.Value)))
+                {
+                    throw new PayoutRequestException(
+                        $"The row has a value ('{Shorten(Convert.ToString(Unwrap(cell.Value), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)}') in column '{cell.Key}', the name Import-Csv gives a column whose header is blank: " +
+                        "which field it was meant for is unknown. Name that column in the header, or remove it. (New-Payout -Path names the line.)", cell.Key);
+                }
+            }
+
+            var missing = 0;
+            while (missing < cells.Count && cells[cells.Count - 1 - missing].Value == null)
+            {
+                missing++;
+            }
+
+            var onlyText = cells.All(c => c.Value == null || Unwrap(c.Value) is string);
+            if (missing > 0 && missing < cells.Count && onlyText)
+            {
+                var columns = string.Join(", ", cells.Skip(cells.Count - missing).Select(c => c.Key));
+                throw new PayoutRequestException(
+                    $"The row has no value at all for its last {missing} column(s) ({columns}), not even an empty one: that is how Import-Csv reads a CSV line with fewer fields than its header. " +
+                    "Fix that line of the file (New-Payout -Path names it); building rows in a script, give '' for an empty field.", "InputObject");
+            }
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex UnnamedColumn = new System.Text.RegularExpressions.Regex("^H[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>Whether a column name means a field of this command (any case and spelling it accepts).</summary>
+        public bool Knows(string column) => Resolve(column).Field != null;
 
         private Column Resolve(string name)
         {
