@@ -41,7 +41,7 @@ Describe 'Payees' {
         $warnings[0].Message | Should -Match 'already has a payee with this account'
 
         @(New-PayeeRow 'Bad' 'DE02370502990000684713') | New-PayoutBeneficiary -Force -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
-        $errs[0].Exception.Message | Should -Match '^Row 1 \(CSV line 2\): AccountNumber looks like an IBAN but its check digits do not match'
+        $errs[0].Exception.Message | Should -Match '^Row 1: AccountNumber looks like an IBAN but its check digits do not match'
         @((Get-SandboxState $Sandbox).payees).Count | Should -Be 1
     }
 

@@ -26,7 +26,7 @@ Describe 'New-Payout -CheckCorridor' {
         $out = @($rows | New-Payout -ValidateOnly -CheckCorridor -SummaryVariable summary -ErrorVariable errs -ErrorAction SilentlyContinue)
         $out.Count | Should -Be 0
         $errs.Count | Should -Be 1
-        $errs[0].Exception.Message | Should -Match '^Row 1 \(CSV line 2\), RequestId W-1: WalletPhone is required for this corridor \(PH, PHP, E_WALLET\).*Add a WalletPhone column'
+        $errs[0].Exception.Message | Should -Match '^Row 1, RequestId W-1: WalletPhone is required for this corridor \(PH, PHP, E_WALLET\).*Add a WalletPhone column'
         $summary.ExitCode | Should -Be 2
         @((Get-SandboxState $Sandbox).payouts).Count | Should -Be 0
 

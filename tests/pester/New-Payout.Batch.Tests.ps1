@@ -32,12 +32,15 @@ Describe 'A batch killed with SIGKILL and rerun pays every row exactly once' {
         $csv = New-BatchCsv 500 -WithRequestId:$WithRequestId -Distinct $Distinct
         $journal = "$csv.journal"
         $caughtInFlight = 0
+        $interrupted = 0
         foreach ($killAt in 40, 160, 330) {
             $atKill = Stop-BatchAt $csv $journal $killAt $Extra
-            if ($atKill.Intents -gt $atKill.Outcomes) { $caughtInFlight++ }
+            if ($atKill.Killed) { $interrupted++ }
+            if ($atKill.Killed -and $atKill.Intents -gt $atKill.Outcomes) { $caughtInFlight++ }
         }
+        # Judged by what happened, not by how fast: a loaded machine may let the last run finish before its kill.
+        $interrupted | Should -BeGreaterThan 0 -Because 'the kills must interrupt the batch'
         $caughtInFlight | Should -BeGreaterThan 0 -Because 'some kills must land with intents flushed and answers pending'
-        (Get-Payouts).Count | Should -BeLessThan 500 -Because 'the kills must interrupt the batch'
 
         Invoke-Batch $csv $journal $Extra | Should -Be 0
 
@@ -145,7 +148,7 @@ Describe 'The journal' {
         $again = @($rows | New-Payout -Journal "$csv.journal" -Force -ErrorVariable errs -ErrorAction SilentlyContinue)
         $again.Count | Should -Be 2
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.JournalRowChanged*'
-        $errs[0].Exception.Message | Should -Match '^Row 2 \(CSV line 3\), RequestId B-00002: this row differs from what journal'
+        $errs[0].Exception.Message | Should -Match '^Row 2, RequestId B-00002: this row differs from what journal'
         (Get-Payouts).Count | Should -Be 3
     }
 
@@ -207,7 +210,7 @@ Describe 'The journal' {
             'DE-3;Anna;Müller;DE89370400440532013000;DE;Berlin;Mitte 1;1.234,56;USD;1'
         $results = @(Import-Csv $csv -Delimiter ';' | New-Payout -Journal "$csv.journal" -Force -SummaryVariable summary -ErrorVariable errs -ErrorAction SilentlyContinue)
         $results.RequestId | Should -Be @('DE-2')
-        $errs.Exception.Message | Should -Match "^Row [13] \(CSV line [24]\), RequestId DE-[13]: SendAmount '1[.,]"
+        $errs.Exception.Message | Should -Match "^Row [13], RequestId DE-[13]: SendAmount '1[.,]"
         $summary.ExitCode | Should -Be 2
         (Get-PayoutBatch -Journal "$csv.journal" | Where-Object Outcome -eq 'Invalid').Row | Should -Be @(1, 3)
     }
@@ -284,8 +287,8 @@ Describe 'Running a batch' {
         $out = @($rows | New-Payout -ValidateOnly -SummaryVariable summary -ErrorVariable errs -ErrorAction SilentlyContinue)
         $out.Count | Should -Be 0
         $errs.Count | Should -Be 2
-        $errs[0].Exception.Message | Should -Match '^Row 2 .*SendAmount'
-        $errs[1].Exception.Message | Should -Match '^Row 4 .*Country'
+        $errs[0].Exception.Message | Should -Match '^Row 2\b.*SendAmount'
+        $errs[1].Exception.Message | Should -Match '^Row 4\b.*Country'
         $summary.Invalid | Should -Be 2
         $summary.Checked | Should -Be 2
         $summary.ExitCode | Should -Be 2
@@ -307,8 +310,8 @@ Describe 'Running a batch' {
         $failure = $null
         try { $null = $rows | New-Payout -Force -WarningVariable warnings -WarningAction SilentlyContinue } catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty
-        $failure.ErrorDetails.Message | Should -Match '^1 payout\(s\) were not paid .* The first: Row 1 \(CSV line 2\), RequestId B-00001: SendAmount'
-        $warnings[0].Message | Should -Match 'Row 1 .*contains a comma'
+        $failure.ErrorDetails.Message | Should -Match '^1 payout\(s\) were not paid .* The first: Row 1, RequestId B-00001: SendAmount'
+        $warnings[0].Message | Should -Match 'Row 1\b.*contains a comma'
         (Get-Payouts).requestId | Sort-Object | Should -Be @('B-00002', 'B-00003')
     }
 

@@ -112,7 +112,7 @@ Describe 'New-Payout guards against paying a file twice' {
         $rerun.FromJournal | Should -Be 5
         $rerun.Created | Should -Be 4
         $rerun.ExitCode | Should -Be 1
-        $errs[0].Exception.Message | Should -Match '^Row 3 .*like row 3 of an earlier run .*paid as payout \d{19} \(4\.00 USD'
+        $errs[0].Exception.Message | Should -Match '^Row 3\b.*like row 3 of an earlier run .*paid as payout \d{19} \(4\.00 USD'
         (Get-Payouts).request.sourceAmount | Should -Not -Contain '78.93'
         @(Get-Payouts).Count | Should -Be 10
     }

@@ -121,7 +121,7 @@ Describe 'New-Payout' {
             $errs.Count | Should -Be 10
             foreach ($err in $errs) {
                 $err.FullyQualifiedErrorId | Should -BeLike 'PayoutPS.InvalidAmount*'
-                $err.Exception.Message | Should -Match '^Row \d+ \(CSV line \d+\), RequestId CSV-B\d+: SendAmount '
+                $err.Exception.Message | Should -Match '^Row \d+, RequestId CSV-B\d+: SendAmount '
             }
             $errs[0].Exception.Message | Should -Match "contains a comma"
             $errs[8].Exception.Message | Should -Match 'JPY allows 0'

@@ -48,7 +48,7 @@ Describe 'Default views fit 80 columns' {
     }
 
     It 'shows <Name> in 80 columns without wrapping the headers' -ForEach @(
-        @{ Name = 'a payout'; Make = { $Payout }; Headers = 'Row', 'RequestId', 'Outcome', 'Status', 'Sent', 'Ccy', 'Payee' }
+        @{ Name = 'a payout'; Make = { $Payout }; Headers = 'Row', 'Outcome', 'Status', 'Sent', 'Ccy', 'Payee', 'RequestId' }
         @{ Name = 'balances'; Make = { Get-PayoutBalance }; Headers = 'Currency', 'Balance', 'Available' }
         @{ Name = 'a rate'; Make = { Get-PayoutExchangeRate USD EUR -SourceAmount 10.00 }; Headers = 'From', 'To', 'Rate' }
         @{ Name = 'ledger entries'; Make = { Get-PayoutLedger USD -Since (Get-Date).AddDays(-1) }; Headers = 'Time', 'Type', 'Amount', 'BalanceAfter' }

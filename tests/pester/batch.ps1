@@ -40,7 +40,8 @@ function Get-JournalCounts([string] $Journal) {
     }
 }
 
-# Kills the run with SIGKILL once the journal holds $Outcomes outcomes; returns what the journal held then.
+# Kills the run with SIGKILL once the journal holds $Outcomes outcomes; returns what the journal held then, and
+# whether the kill landed (a fast run may end first).
 function Stop-BatchAt([string] $Csv, [string] $Journal, [int] $Outcomes, [string[]] $Extra = @()) {
     $process = Start-BatchProcess $Csv $Journal $Extra
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
@@ -48,9 +49,10 @@ function Stop-BatchAt([string] $Csv, [string] $Journal, [int] $Outcomes, [string
         if ((Get-JournalCounts $Journal).Outcomes -ge $Outcomes) { break }
         Start-Sleep -Milliseconds 50
     }
-    if (-not $process.HasExited) { $process.Kill() }
+    $killed = -not $process.HasExited
+    if ($killed) { $process.Kill() }
     $process.WaitForExit()
-    Get-JournalCounts $Journal
+    Get-JournalCounts $Journal | Add-Member -PassThru Killed $killed
 }
 
 function Invoke-Batch([string] $Csv, [string] $Journal, [string[]] $Extra = @()) {

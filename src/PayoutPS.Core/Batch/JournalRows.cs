@@ -15,7 +15,11 @@ namespace PayoutPS.Core.Batch
         /// <summary>How the row ended (see <see cref="RowOutcome"/>); InDoubt while an intent has no outcome.</summary>
         public RowOutcome Outcome { get; set; } = RowOutcome.InDoubt;
 
-        public bool IsPaid => RowOutcomes.IsPaid(Outcome);
+        /// <summary>The service made the payout (whatever became of it since).</summary>
+        public bool IsCreated => RowOutcomes.IsPaid(Outcome);
+
+        /// <summary>The money is, or will be, with the payee: made, and not failed, refused in review or reversed (F, U, V).</summary>
+        public bool IsPaid => IsCreated && !Payouts.PayoutStatusCodes.IsFailure(Status);
 
         public string? PayoutId { get; set; }
 
@@ -43,7 +47,7 @@ namespace PayoutPS.Core.Batch
         public DateTime? Time { get; internal set; }
 
         /// <summary>Whether the service should be asked about this row: its outcome or its status may still change.</summary>
-        public bool MayChange => RequestId != null && (IsPaid ? !Payouts.PayoutStatusCodes.IsTerminal(Status) : Outcome == RowOutcome.InDoubt || Outcome == RowOutcome.NotSent);
+        public bool MayChange => RequestId != null && (IsCreated ? !Payouts.PayoutStatusCodes.IsTerminal(Status) : Outcome == RowOutcome.InDoubt || Outcome == RowOutcome.NotSent);
 
         /// <summary>
         /// Takes what the service holds under this row's requestId, if it is this row's payout (the amount and
@@ -58,7 +62,7 @@ namespace PayoutPS.Core.Batch
                        $"which is not this row's payout ({PayoutId ?? Amount + " " + Currency}): the row is left as the journal recorded it";
             }
 
-            if (!IsPaid)
+            if (!IsCreated)
             {
                 Outcome = RowOutcome.Recovered;
                 Error = null;
@@ -245,7 +249,7 @@ namespace PayoutPS.Core.Batch
             row.TargetAmount = Text("targetAmount");
             row.TargetCurrency = Text("targetCurrency");
             row.Fee = Text("fee");
-            row.Error = row.IsPaid ? null : Text("error");
+            row.Error = row.IsCreated ? null : Text("error");
         }
 
         private static DateTime? JournalTime(string? text) =>

@@ -181,6 +181,18 @@ namespace PayoutPS.Core.Input
                 names.Add(name);
             }
 
+            if (names.Count == 1)
+            {
+                foreach (var other in new[] { ';', ',', '\t', '|' })
+                {
+                    if (other != _delimiter && names[0].IndexOf(other) >= 0)
+                    {
+                        var shown = other == '\t' ? "\"`t\"" : $"'{other}'";
+                        throw Refusal($"its header (line {record.Line}) is one column, '{(names[0].Length <= 60 ? names[0] : names[0].Substring(0, 60) + "…")}': the file is separated by {shown}. Give -Delimiter {shown}, or add a first line sep={other}.");
+                    }
+                }
+            }
+
             return new Header(names);
         }
 
@@ -374,6 +386,17 @@ namespace PayoutPS.Core.Input
             }
         }
 
+        /// <summary>NUL bytes at the start: text files have none; UTF-16 and binary files have many.</summary>
+        private bool HasNulBytes()
+        {
+            using (var stream = File.OpenRead(_path))
+            {
+                var buffer = new byte[4096];
+                var read = stream.Read(buffer, 0, buffer.Length);
+                return Array.IndexOf(buffer, (byte)0, 0, read) >= 0;
+            }
+        }
+
         private PayoutRequestException Refusal(string problem) =>
             new PayoutRequestException($"{_path}: {problem} Nothing was sent.", "Path");
 
@@ -409,8 +432,11 @@ namespace PayoutPS.Core.Input
                 }
                 catch (DecoderFallbackException)
                 {
-                    throw _file.Refusal($"line {line} has a byte that is not {_file._encoding.WebName} text. Save the file from Excel as \"CSV UTF-8\", or give its encoding, " +
-                                        "such as -Encoding 1252 for a Windows Excel export.");
+                    throw _file.Refusal(_file.HasNulBytes()
+                        ? $"line {line} cannot be decoded as {_file._encoding.WebName} and the file holds NUL bytes: it is binary, or UTF-16 without a byte-order mark " +
+                          "(then give -Encoding unicode); a spreadsheet must be saved as \"CSV UTF-8\" first."
+                        : $"line {line} has a byte that is not {_file._encoding.WebName} text. Save the file from Excel as \"CSV UTF-8\", or give its encoding, " +
+                          "such as -Encoding 1252 for a Windows Excel export.");
                 }
             }
         }

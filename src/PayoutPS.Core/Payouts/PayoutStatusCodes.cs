@@ -19,6 +19,15 @@ namespace PayoutPS.Core.Payouts
             ["V"] = "System check failed",
         };
 
+        /// <summary>One or two words for a table column: what a status is called, not its letter.</summary>
+        private static readonly Dictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["A"] = "In review", ["CA"] = "Compliance", ["B"] = "Checking", ["R"] = "Approved", ["P"] = "Processing",
+            ["S"] = "Success", ["F"] = "Failed", ["U"] = "Rejected", ["V"] = "Check failed",
+        };
+
+        public static string? Name(string? code) => code == null ? null : Names.TryGetValue(code, out var name) ? name : code;
+
         public static string Describe(string? code) =>
             code != null && Meanings.TryGetValue(code, out var meaning) ? meaning : $"Unknown status '{code}'";
 

@@ -42,8 +42,13 @@ namespace PayoutPS.Core.Signing
                         "pass it as a string such as '12.50' or as a [decimal].");
                 case decimal amount:
                     return amount.ToString(CultureInfo.InvariantCulture);
+                case DateTime time when time.Kind == DateTimeKind.Unspecified:
+                    // [datetime]'2026-11-29 10:00' has no zone: signing it as UTC or as local time would both be a guess.
+                    throw new PayoutRequestException(
+                        $"Field '{fieldName}' is a time without a zone ({time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}); the API's times are UTC. " +
+                        "Give (Get-Date).ToUniversalTime(), [datetime]::SpecifyKind($time, 'Utc') for a UTC time, or the text 'yyyy-MM-dd HH:mm:ss' in UTC.");
                 case DateTime time:
-                    return time.ToString(TimeFormat, CultureInfo.InvariantCulture);
+                    return time.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture); // a local time is converted, not relabelled
                 case DateTimeOffset time:
                     return time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
                 case Enum named:

@@ -158,7 +158,7 @@ namespace PayoutPS.Commands
             {
                 ProviderVerifier = providerVerifier,
                 KeyFile = KeyPath != null ? SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyPath)
-                    : keySource.StartsWith("$" + KeyResolver.KeyPathVariable, StringComparison.Ordinal) ? System.Environment.GetEnvironmentVariable(KeyResolver.KeyPathVariable) : null,
+                    : keySource.StartsWith("$" + KeyResolver.KeyPathVariable, StringComparison.Ordinal) ? KeyResolver.Variable(KeyResolver.KeyPathVariable) : null,
             };
             if (context.KeyFile != null && KeyFilePermissions.Problem(context.KeyFile) is string exposed)
             {

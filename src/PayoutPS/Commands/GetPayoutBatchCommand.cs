@@ -49,7 +49,7 @@ namespace PayoutPS.Commands
             var summary = new PayoutBatchSummary { Journal = path };
             foreach (var row in batch.Rows())
             {
-                if (row.RequestId != null && row.IsPaid && pushed.TryGetValue(row.RequestId, out var latest))
+                if (row.RequestId != null && row.IsCreated && pushed.TryGetValue(row.RequestId, out var latest))
                 {
                     row.Status = Core.Notifications.NotificationLog.Settle(row.Status, latest.Status);
                 }

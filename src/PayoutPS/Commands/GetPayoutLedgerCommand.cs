@@ -40,14 +40,14 @@ namespace PayoutPS.Commands
             var context = RequireContext();
             var api = new AccountApi(context.Client.Transport);
             var currency = Currency.Trim().ToUpperInvariant();
-            var end = (Until ?? DateTime.UtcNow.AddSeconds(1)).ToUniversalTime(); // the API takes whole seconds: include this one
+            var (since, end) = Window(Since, Until);
             var type = Type?.ToUpperInvariant();
             // The bounds are inclusive and whole seconds: neighbouring windows share their boundary second, so an
             // entry there comes twice and is written once (by its entryId).
             var previousWindow = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                for (var from = Since.ToUniversalTime(); from < end; from += WindowLength)
+                for (var from = since; from < end; from += WindowLength)
                 {
                     var to = from + WindowLength < end ? from + WindowLength : end;
                     var thisWindow = new HashSet<string>(StringComparer.Ordinal);

@@ -20,7 +20,8 @@ namespace PayoutPS.Commands
         private const string ListSet = "List";
         private const int PageSize = 100;
 
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet)]
+        /// <summary>Also a plain string from the pipeline: 'INV-1', 'INV-2' | Get-PayoutStatus.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet)]
         public string? RequestId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet)]
@@ -52,7 +53,7 @@ namespace PayoutPS.Commands
 
         /// <summary>From New-Payout's output: kept on the result, so a batch piped through -Wait keeps its rows.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet, DontShow = true)]
-        public int Row { get; set; }
+        public int? Row { get; set; }
 
         /// <summary>From New-Payout's output: the masked payee, kept on the result.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet, DontShow = true)]
@@ -139,7 +140,8 @@ namespace PayoutPS.Commands
 
         private void List(PayoutContext context)
         {
-            var query = new PayoutQuery { Status = Status, CreatedFrom = Since.ToUniversalTime(), CreatedTo = (Until ?? DateTime.UtcNow.AddDays(1)).ToUniversalTime() };
+            var (from, to) = Window(Since, Until);
+            var query = new PayoutQuery { Status = Status?.ToUpperInvariant(), CreatedFrom = from, CreatedTo = to }; // ValidateSet takes "s"; the API wants "S"
             foreach (var record in AllPages(PageSize, async (current, log, token) =>
             {
                 var page = await context.Client.ListPayoutsAsync(query, PageSize, current, log, token).ConfigureAwait(false);

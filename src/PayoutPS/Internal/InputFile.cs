@@ -50,16 +50,6 @@ namespace PayoutPS.Internal
                 return;
             }
 
-            var first = csv.Columns[0];
-            foreach (var other in new[] { ';', ',', '\t', '|' })
-            {
-                if (other != csv.Delimiter && first.IndexOf(other) >= 0)
-                {
-                    var shown = other == '\t' ? "\"`t\"" : $"'{other}'";
-                    throw new PayoutRequestException($"{path}: its header is one column ('{Shorten(first)}'): the file is separated by {shown}. Give -Delimiter {shown}. Nothing was sent.", "Delimiter");
-                }
-            }
-
             throw new PayoutRequestException(
                 $"{path}: its header names no New-Payout column ({Shorten(string.Join(", ", csv.Columns))}). Is the encoding right (a UTF-16 file needs -Encoding unicode), " +
                 "or is this another file? Nothing was sent.", "Path");

@@ -50,7 +50,7 @@ namespace PayoutPS.Internal
                 return (fromFile(path, SecureText.Reveal(passphrase), scheme), "KeyPath " + path);
             }
 
-            var variablePath = Environment.GetEnvironmentVariable(KeyPathVariable);
+            var variablePath = Variable(KeyPathVariable);
             if (!string.IsNullOrEmpty(variablePath))
             {
                 if (!System.IO.Path.IsPathRooted(variablePath))
@@ -64,7 +64,7 @@ namespace PayoutPS.Internal
                 return (fromFile(variablePath!, Environment.GetEnvironmentVariable(PassphraseVariable), scheme), $"${KeyPathVariable} ({variablePath})");
             }
 
-            var variableSecret = Environment.GetEnvironmentVariable(SecretVariable);
+            var variableSecret = Variable(SecretVariable);
             if (!string.IsNullOrEmpty(variableSecret))
             {
                 return (fromText(variableSecret!, null, scheme), "$" + SecretVariable);
@@ -77,9 +77,9 @@ namespace PayoutPS.Internal
         /// <summary>-MerchantId, then the credential's user name, then $PAYOUTPS_MERCHANT_ID.</summary>
         public static string? MerchantId(string? given, PSCredential? credential)
         {
-            if (!string.IsNullOrEmpty(given))
+            if (!string.IsNullOrWhiteSpace(given))
             {
-                return given;
+                return given!.Trim();
             }
 
             if (credential != null && !string.IsNullOrEmpty(credential.UserName))
@@ -87,8 +87,30 @@ namespace PayoutPS.Internal
                 return credential.UserName.TrimStart('\\');
             }
 
-            var variable = Environment.GetEnvironmentVariable(MerchantVariable);
-            return string.IsNullOrEmpty(variable) ? null : variable;
+            return Variable(MerchantVariable);
+        }
+
+        /// <summary>
+        /// An environment variable as meant: trimmed (a trailing space or newline from `setx` or a file is never
+        /// part of an id, path or key), null when blank, refused when a control character is left inside.
+        /// </summary>
+        public static string? Variable(string name)
+        {
+            var value = Environment.GetEnvironmentVariable(name)?.Trim();
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+
+            foreach (var c in value!)
+            {
+                if (char.IsControl(c))
+                {
+                    throw new PayoutKeyException($"${name} contains a control character (U+{(int)c:X4}) inside its value; set it again with the value alone.");
+                }
+            }
+
+            return value;
         }
     }
 }

@@ -36,6 +36,33 @@ namespace PayoutPS.Internal
             return context!;
         }
 
+        /// <summary>
+        /// -Since and -Until as UTC, -Until defaulting to now (plus the current second, as the API takes whole
+        /// seconds). A window that cannot hold anything is refused, naming both parameters, instead of listing nothing.
+        /// </summary>
+        protected (DateTime From, DateTime To) Window(DateTime since, DateTime? until)
+        {
+            var now = DateTime.UtcNow;
+            var from = since.ToUniversalTime();
+            var to = (until ?? now.AddSeconds(1)).ToUniversalTime();
+            string? problem = null;
+            if (from > now)
+            {
+                problem = $"-Since {from:yyyy-MM-dd HH:mm:ss} UTC is in the future (now is {now:yyyy-MM-dd HH:mm:ss} UTC): there is nothing to list yet. Give a -Since in the past.";
+            }
+            else if (from >= to)
+            {
+                problem = $"-Since {from:yyyy-MM-dd HH:mm:ss} UTC is not before -Until {to:yyyy-MM-dd HH:mm:ss} UTC; swap them, or give a later -Until.";
+            }
+
+            if (problem != null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null));
+            }
+
+            return (from, to);
+        }
+
         /// <summary>Runs <paramref name="operation"/> and returns its result; Ctrl+C stops it promptly.</summary>
         protected T Await<T>(Func<IPayoutLog, CancellationToken, Task<T>> operation)
         {

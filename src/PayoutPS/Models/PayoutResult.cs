@@ -17,8 +17,8 @@ namespace PayoutPS.Models
         private string? _raw;
         private string? _redactedRaw;
 
-        /// <summary>The input row (1-based; CSV line = Row + 1); 0 for a payout given on the command line.</summary>
-        public int Row { get; internal set; }
+        /// <summary>The input row (1-based, data rows only); empty for a payout given on the command line.</summary>
+        public int? Row { get; internal set; }
 
         public string? RequestId { get; internal set; }
 
@@ -27,6 +27,9 @@ namespace PayoutPS.Models
         public string? Status { get; internal set; }
 
         public string? StatusMeaning { get; internal set; }
+
+        /// <summary>The status in a word or two (Success, Failed, In review…), as tables show it.</summary>
+        public string? StatusName => PayoutStatusCodes.Name(Status);
 
         public bool IsTerminal { get; internal set; }
 
@@ -63,7 +66,7 @@ namespace PayoutPS.Models
         /// <summary>What -WhatIf shows: the payout as it would be sent, nothing from the service.</summary>
         internal static PayoutResult WhatIf(RemittanceRequest request, IReadOnlyList<RequestField> fields, PayoutContext context, string payee, int row = 0) => new PayoutResult
         {
-            Row = row,
+            Row = row == 0 ? (int?)null : row,
             RequestId = request.RequestId,
             Outcome = "WhatIf",
             StatusMeaning = "Not sent (-WhatIf)",
@@ -76,9 +79,9 @@ namespace PayoutPS.Models
             MerchantId = context.MerchantId,
         };
 
-        internal static PayoutResult From(PayoutRecord record, PayoutContext context, string? payee, int row = 0) => new PayoutResult
+        internal static PayoutResult From(PayoutRecord record, PayoutContext context, string? payee, int? row = null) => new PayoutResult
         {
-            Row = row,
+            Row = row == 0 ? null : row,
             RequestId = record.RequestId,
             PayoutId = record.PayoutId,
             Status = record.Status,
