@@ -80,7 +80,7 @@ Describe 'New-Payout -Path refuses a file whose shape would change what a row me
         (Invoke-Refused -Bytes $bytes -Extra @{ Encoding = 'unicode' }).Error.Exception.Message | Should -Match 'line 1 has a byte that is not utf-16 text'
 
         $result = Invoke-Refused "Name,Total,Curr`nAnna,1.00,USD`n"
-        $result.Error.Exception.Message | Should -Match 'header names no New-Payout column \(Name, Amount, Currency\).*Is the encoding right'
+        $result.Error.Exception.Message | Should -Match 'header names no New-Payout column \(Name, Total, Curr\).*Is the encoding right'
         $result.Payouts | Should -Be 0
     }
 
