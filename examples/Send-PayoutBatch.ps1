@@ -38,7 +38,9 @@ param(
     # Connecting to Production needs this switch on top of -Environment Production.
     [switch] $ConfirmProduction,
     # Where PayoutPS.psd1 is; by default the one built in this repository, else the installed module.
-    [string] $ModulePath
+    [string] $ModulePath,
+    # The file's encoding when it is not UTF-8, such as 1252 for a Windows Excel "CSV" export.
+    [string] $Encoding
 )
 
 $ErrorActionPreference = 'Stop'
@@ -57,14 +59,19 @@ try {
     $context = Connect-PayoutEnvironment @connect
     Write-Host "Connected to $($context.Environment) as merchant $($context.MerchantId) ($($context.Algorithm))."
 
-    # Every row goes; refusals are collected, not fatal. The journal makes a rerun resume instead of paying again.
-    $sent = Import-Csv -Path $CsvPath -Encoding utf8 |
-        New-Payout -Journal $JournalPath -ThrottleLimit $ThrottleLimit -AllowDuplicate:$AllowDuplicate -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
+    # -Path reads the file strictly (a malformed line stops the run before anything is sent; Import-Csv would drop
+    # an extra field silently). Every row goes; refusals are collected, not fatal. The journal makes a rerun resume
+    # instead of paying again.
+    $read = @{ Path = $CsvPath }
+    if ($Encoding) { $read.Encoding = $Encoding }
+    $sent = New-Payout @read -Journal $JournalPath -ThrottleLimit $ThrottleLimit -AllowDuplicate:$AllowDuplicate -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
 }
 catch {
-    # Not connected, a wrong key, a journal in use by another run or another merchant's: nothing was sent.
+    # Not connected, a wrong key, a journal in use, a malformed file: the summary knows the code (3 configuration,
+    # 2 input), and says how many rows were not tried; without a summary, nothing ran at all.
     Write-Host "Could not run the batch: $(Get-Message $_)"
-    exit 3
+    if ($summary) { Write-Host "Summary: $summary" }
+    exit $(if ($summary) { $summary.ExitCode } else { 3 })
 }
 
 if ($WaitSeconds -gt 0) {

@@ -22,6 +22,7 @@ try {
     # Each demo run has a fresh sandbox, so it gets a fresh journal too (a journal belongs to one service).
     $journal = Join-Path ([IO.Path]::GetTempPath()) "payoutps-demo-$([guid]::NewGuid().ToString('N')).journal"
     & (Join-Path $PSScriptRoot 'Send-PayoutBatch.ps1') -CsvPath (Join-Path $PSScriptRoot 'payouts.csv') -JournalPath $journal -ModulePath $ModulePath -Environment Local -Port $port -WaitSeconds 30
+    $batchExit = $LASTEXITCODE
 }
 finally {
     Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
@@ -29,3 +30,13 @@ finally {
     Remove-Item $sandbox.Log -ErrorAction Ignore
     if ($journal) { Remove-Item $journal -ErrorAction Ignore }
 }
+
+# The sample holds one invalid row on purpose, so the batch script ends with exit code 2 (invalid input). The demo
+# succeeds when that is exactly what happened; any other code is passed on, so a broken build fails the demo.
+Write-Host "The demo's journal was deleted with its sandbox (each demo run starts both afresh); a real run keeps its journal."
+if ($batchExit -eq 2) {
+    Write-Host 'The batch script exited 2 (one row invalid), as this sample intends: the demo succeeded and exits 0.'
+    exit 0
+}
+Write-Host "The batch script exited $batchExit, not the 2 this sample intends: the demo failed."
+exit $(if ($batchExit) { $batchExit } else { 1 })

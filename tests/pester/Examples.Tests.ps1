@@ -28,7 +28,7 @@ Describe 'examples/Send-PayoutBatch.ps1 with examples/payouts.csv' {
         $output | Should -Match 'Summary: 6 rows: 5 paid \(5 created, 0 found existing, 0 from the journal\), 1 invalid, 0 refused, 0 failed, 0 in doubt'
         $output | Should -Match 'Failed at the provider after paying out: 1\.'
         $output | Should -Match 'Exit code 2\.'
-        $output | Should -Match "Refused: Row \d+, RequestId \S+: SendAmount '1,50' contains a comma"
+        $output | Should -Match "Refused: Row \d+ \(CSV line \d+\), RequestId \S+: SendAmount '1,50' contains a comma"
         $payouts = @((Get-SandboxState $Sandbox).payouts)
         $payouts.Count | Should -Be 5
         ($payouts | Where-Object requestId -eq 'DEMO-2026-11-004').payerId | Should -Be '1776000000000000001'

@@ -91,7 +91,84 @@ Describe 'Every run ends with the truth' {
         finally { $null = Connect-TestSandbox $Sandbox }
     }
 
+    It 'shows the summary at the end of a run without extra switches, as Write-Host does (and hides it with -InformationAction Ignore)' {
+        $csv = New-BatchCsv 2 -WithRequestId
+        $shown = Invoke-FreshPwsh "Import-Module '$ModulePath'; Import-Csv '$csv' | New-Payout -ValidateOnly | Out-Null"
+        $shown.Output | Should -Match '2 rows: 0 paid .*2 checked only\. Exit code 0\.'
+
+        $hidden = Invoke-FreshPwsh "Import-Module '$ModulePath'; Import-Csv '$csv' | New-Payout -ValidateOnly -InformationAction Ignore | Out-Null"
+        $hidden.Output | Should -Not -Match 'rows:'
+    }
+
     It 'refuses -SummaryVariable written with a $, naming the fix' {
         { New-Payout -Path (New-BatchCsv 1 -WithRequestId) -Force -SummaryVariable '$sum' -ErrorAction Stop } | Should -Throw -ExpectedMessage "*without '$'*-SummaryVariable sum*"
+    }
+}
+
+Describe 'examples/scheduled-task.ps1 as a scheduler runs it: the process exit code is how the run ended' {
+    BeforeAll {
+        $script:Task = Join-Path $RepoRoot 'examples/scheduled-task.ps1'
+        # pwsh -NonInteractive -File, the way Task Scheduler and cron start it, with the key in the environment.
+        function Invoke-Task([string] $Csv, [switch] $NoKey) {
+            $saved = $env:PAYOUTPS_MERCHANT_ID, $env:PAYOUTPS_SECRET_KEY
+            $env:PAYOUTPS_MERCHANT_ID = if ($NoKey) { $null } else { $SandboxMerchant }
+            $env:PAYOUTPS_SECRET_KEY = if ($NoKey) { $null } else { $SandboxSecretText }
+            try {
+                $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File $Task -CsvPath $Csv -Environment Local -Port $Sandbox.Port -ModulePath $ModulePath 2>&1
+                [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+            }
+            finally { $env:PAYOUTPS_MERCHANT_ID, $env:PAYOUTPS_SECRET_KEY = $saved }
+        }
+        function New-TaskCsv([string] $Text) {
+            $path = Join-Path $TestDrive ("task-" + [guid]::NewGuid().ToString('N').Substring(0, 8) + '.csv')
+            [IO.File]::WriteAllText($path, $Text, [Text.UTF8Encoding]::new($false))
+            $path
+        }
+        $script:Head = 'RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose'
+        function Get-TaskRow([string] $Id, [string] $Amount = '10.00') { "$Id,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,$Amount,USD,EUR,1" }
+    }
+
+    BeforeEach { Reset-Sandbox $Sandbox }
+
+    It 'exits <Code> when <Name>' -ForEach @(
+        @{ Name = 'every row is paid'; Code = 0; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2)`n" }; Paid = 2 }
+        @{ Name = 'a row is invalid (the others are paid)'; Code = 2; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2 '"1,50"')`n" }; Paid = 1 }
+        @{ Name = 'the file is malformed (an unquoted 1,250.00): nothing is sent'; Code = 2; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2 '1,250.00')`n" }; Paid = 0 }
+        @{ Name = 'the file holds only its header'; Code = 2; Rows = { "$Head`n" }; Paid = 0 }
+        @{ Name = 'the file is empty'; Code = 2; Rows = { '' }; Paid = 0 }
+        @{ Name = 'a row is refused by the service (the others are paid)'; Code = 1; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2 '99999999999.00')`n" }; Paid = 1 }
+    ) {
+        $run = Invoke-Task (New-TaskCsv (& $Rows))
+
+        $run.ExitCode | Should -Be $Code -Because $run.Output
+        @(Get-Payouts).Count | Should -Be $Paid
+    }
+
+    It 'exits 3 when no key is configured, and sends nothing' {
+        $run = Invoke-Task (New-TaskCsv "$Head`n$(Get-TaskRow T-1)`n") -NoKey
+
+        $run.ExitCode | Should -Be 3 -Because $run.Output
+        @(Get-Payouts).Count | Should -Be 0
+    }
+
+    It 'exits 3 when another run holds the journal, and sends nothing' {
+        $csv = New-TaskCsv "$Head`n$(Get-TaskRow T-1)`n"
+        $lock = [IO.File]::Open("$csv.journal.lock", 'OpenOrCreate', 'ReadWrite', 'None')
+        try { $run = Invoke-Task $csv }
+        finally { $lock.Dispose() }
+
+        $run.ExitCode | Should -Be 3 -Because $run.Output
+        $run.Output | Should -Match 'in use by another run'
+        @(Get-Payouts).Count | Should -Be 0
+    }
+}
+
+Describe 'The demo exits with what it says' {
+    It 'says the batch exited 2 as its sample intends, and exits 0 for that' {
+        $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'examples/demo.ps1') -ModulePath $ModulePath 2>&1 | Out-String
+
+        $LASTEXITCODE | Should -Be 0 -Because $output
+        $output | Should -Match 'The batch script exited 2 \(one row invalid\), as this sample intends'
+        $output | Should -Match "journal was deleted with its sandbox"
     }
 }

@@ -356,7 +356,9 @@ namespace PayoutPS.Commands
 
             summary.Finish();
 
-            WriteInformation(new InformationRecord(summary.ToString(), "PayoutPS.Summary"));
+            // Shown by the host like Write-Host (the PSHOST tag), so an interactive run ends with its summary; still
+            // in the Information stream for -InformationVariable, and hidden with -InformationAction Ignore.
+            WriteInformation(new HostInformationMessage { Message = summary.ToString() }, new[] { "PayoutPS.Summary", "PSHOST" });
             if (_run.RandomIds > 0)
             {
                 WriteWarning($"{_run.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
