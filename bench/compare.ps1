@@ -2,16 +2,21 @@
 .SYNOPSIS
     Two builds of the module side by side: the batch rate of each, in alternated child processes against one
     sandbox, so machine noise hits both alike. For checking that a change did not slow the money path.
+    -Mode ValidateOnly times checking alone (`$rows | New-Payout -ValidateOnly`, rows imported beforehand, nothing
+    sent), and ValidateOnlyPath the same through -Path (the module's own CSV reader).
 .EXAMPLE
     git worktree add /tmp/old <commit>; (cd /tmp/old && ./build.sh build)
     dotnet pwsh bench/compare.ps1 -Baseline /tmp/old/out/PayoutPS/PayoutPS.psd1
+.EXAMPLE
+    dotnet pwsh bench/compare.ps1 -Baseline /tmp/old/out/PayoutPS/PayoutPS.psd1 -Mode ValidateOnly -Rows 100000
 #>
 param(
     [Parameter(Mandatory)] [string] $Baseline,
     [string] $Candidate = (Join-Path (Split-Path $PSScriptRoot -Parent) 'out/PayoutPS/PayoutPS.psd1'),
     [int] $Rows = 10000,
     [int] $WarmupRows = 30000,
-    [int] $Rounds = 5
+    [int] $Rounds = 5,
+    [ValidateSet('Pay', 'ValidateOnly', 'ValidateOnlyPath')] [string] $Mode = 'Pay'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -32,11 +37,19 @@ function New-Csv([int] `$Count, [string] `$Prefix) {
     for (`$i = 1; `$i -le `$Count; `$i++) { `$w.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f `$Prefix, `$i, (`$i % 90 + 1), (`$i % 100))) }
     `$w.Dispose(); Remove-Item "`$path.journal*" -ErrorAction Ignore; `$path
 }
+function Invoke-Mode([string] `$Csv) {
+    switch ('$Mode') {
+        'Pay' { New-Payout -Path `$Csv -Journal "`$Csv.journal" -ThrottleLimit 16 -Force | Out-Null }
+        'ValidateOnly' { `$rows = @(Import-Csv `$Csv); `$w.Restart(); `$rows | New-Payout -ValidateOnly -InformationAction Ignore | Out-Null }
+        'ValidateOnlyPath' { New-Payout -Path `$Csv -ValidateOnly -InformationAction Ignore | Out-Null }
+    }
+}
+`$w = [Diagnostics.Stopwatch]::new()
 `$warm = New-Csv $WarmupRows ('W$Tag' + [guid]::NewGuid().ToString('N').Substring(0, 6))
-New-Payout -Path `$warm -Journal "`$warm.journal" -ThrottleLimit 16 -Force | Out-Null
+Invoke-Mode `$warm
 `$csv = New-Csv $Rows ('T$Tag' + [guid]::NewGuid().ToString('N').Substring(0, 6))
-`$w = [Diagnostics.Stopwatch]::StartNew()
-New-Payout -Path `$csv -Journal "`$csv.journal" -ThrottleLimit 16 -Force | Out-Null
+`$w.Restart()
+Invoke-Mode `$csv
 [Math]::Round($Rows / `$w.Elapsed.TotalSeconds)
 Remove-Item `$warm, "`$warm.journal*", `$csv, "`$csv.journal*" -ErrorAction Ignore
 "@

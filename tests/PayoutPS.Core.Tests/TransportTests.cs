@@ -192,6 +192,25 @@ namespace PayoutPS.Core.Tests
             Assert.All(handler.Sent, s => Assert.EndsWith(RemittanceRequest.PayeePath, s.Path));
         }
 
+        [Theory]
+        [InlineData("http://10.0.0.9:3128", "to 127.0.0.1:9 failed 2 times (connection failed: Connection refused), through the proxy http://10.0.0.9:3128;")]
+        [InlineData(null, "to 127.0.0.1:9 failed 2 times (connection failed: Connection refused), connecting directly (no proxy);")]
+        public async Task An_unreachable_service_is_named_with_its_host_and_the_proxy_in_use(string? proxy, string expected)
+        {
+            var refused = new HttpRequestException("Connection refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+            var handler = new ScriptedHandler().Then((_, _) => throw refused).Then((_, _) => throw refused);
+            var settings = new TransportSettings
+            {
+                BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 1,
+                Proxy = proxy == null ? new System.Net.WebProxy() : new System.Net.WebProxy(proxy), // an empty WebProxy: no proxy at all
+            };
+            var transport = new PayoutTransport(settings, new Sha256SecretSigner("0123456789abcdef0123456789abcdef"), "800100", handler, (_, _) => Task.CompletedTask, new Random(7));
+
+            var error = await Assert.ThrowsAsync<PayoutApiException>(() => transport.SendAsync("/api/v1/acct/queryAcctCurrency", new List<RequestField>(), NullPayoutLog.Instance, CancellationToken.None));
+
+            Assert.Contains("POST /api/v1/acct/queryAcctCurrency " + expected, error.Message);
+        }
+
         [Fact]
         public async Task A_lost_answer_then_a_long_retry_after_says_in_doubt_not_try_again_later()
         {

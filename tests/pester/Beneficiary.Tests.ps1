@@ -45,6 +45,21 @@ Describe 'Payees' {
         @((Get-SandboxState $Sandbox).payees).Count | Should -Be 1
     }
 
+    It 'refuses a new payee whose account belongs to a payee under another name, naming both, unless -SamePayee says so' {
+        $first = New-PayoutBeneficiary -FirstName Jan -LastName Kowalski -AccountNumber DE02370502990000684712 -Country DE -City Köln -AddressLine1 'Domplatz 1' -PayoutCurrency EUR -Force
+        $spaced = New-PayoutBeneficiary -FirstName ' JAN ' -LastName 'kowalski' -AccountNumber DE02370502990000684712 -Country DE -City Köln -AddressLine1 'Domplatz 1' -PayoutCurrency EUR -Force -WarningAction SilentlyContinue
+        $spaced.BeneficiaryId | Should -Be $first.BeneficiaryId   # the same name, written differently
+
+        $other = New-PayoutBeneficiary -FirstName Piotr -LastName Nowak -AccountNumber DE02370502990000684712 -Country DE -City Köln -AddressLine1 'Domplatz 1' -PayoutCurrency EUR -Force -ErrorVariable errs -ErrorAction SilentlyContinue
+        $other | Should -BeNullOrEmpty
+        $errs[0].Exception.Message | Should -Match "^The payee: the account \*\*\*\*4712 already belongs to payee $($first.BeneficiaryId) 'Jan Kowalski' \(\w+\), not 'Piotr Nowak'\..*add -SamePayee"
+        @((Get-SandboxState $Sandbox).payees).Count | Should -Be 1
+
+        $same = New-PayoutBeneficiary -FirstName Jana -LastName Kowalska -AccountNumber DE02370502990000684712 -Country DE -City Köln -AddressLine1 'Domplatz 1' -PayoutCurrency EUR -SamePayee -Force -WarningAction SilentlyContinue
+        $same.BeneficiaryId | Should -Be $first.BeneficiaryId
+        @((Get-SandboxState $Sandbox).payees).Count | Should -Be 1
+    }
+
     It 'Get-PayoutBeneficiary finds by id, by account number and by status, and Set-PayoutBeneficiary changes one' {
         $payee = New-PayoutBeneficiary -FirstName Jan -LastName Kowalski -AccountNumber DE02370502990000684712 -Country DE -City Köln -AddressLine1 'Domplatz 1' -PayoutCurrency EUR -Wait -Force
         (Get-PayoutBeneficiary $payee.BeneficiaryId).Name | Should -Be 'Jan Kowalski'

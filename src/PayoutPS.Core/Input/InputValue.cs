@@ -101,7 +101,7 @@ namespace PayoutPS.Core.Input
                 }
             }
 
-            var garbled = DoubleDecoded.Match(text);
+            var garbled = text.IndexOfAny(DoubleDecodedLeads) < 0 ? Match.Empty : DoubleDecoded.Match(text); // the regex only where it can match
             if (garbled.Success)
             {
                 throw new PayoutRequestException(
@@ -141,6 +141,8 @@ namespace PayoutPS.Core.Input
                 default: return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' ? "a direction override or isolate" : "an invisible format character";
             }
         }
+
+        private static readonly char[] DoubleDecodedLeads = { '\u00C2', '\u00C3', '\u00E2' };
 
         /// <summary>A UTF-8 lead byte read as Windows-1252 (Â or Ã for Latin letters, â€ for quotes, dashes and €) followed by a continuation byte read the same way.</summary>
         private static readonly Regex DoubleDecoded = new Regex(

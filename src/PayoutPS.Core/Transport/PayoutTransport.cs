@@ -62,7 +62,8 @@ namespace PayoutPS.Core.Transport
                 if (attempt > Settings.MaxRetries)
                 {
                     throw new PayoutApiException(PayoutErrorKind.Unavailable,
-                        $"POST {path} failed {attempt} times ({outcome.Failure}); the service is unreachable or overloaded. Try again later or raise -MaxRetries / -TimeoutSec.");
+                        $"POST {path} to {Settings.BaseUri.Authority} failed {attempt} times ({outcome.Failure}){Route()}; the service or the way to it is unreachable or overloaded. " +
+                        "Try again later or raise -MaxRetries / -TimeoutSec.");
                 }
 
                 await BackoffAsync(attempt, outcome, log, cancellationToken).ConfigureAwait(false);
@@ -133,6 +134,35 @@ namespace PayoutPS.Core.Transport
                     return AttemptOutcome.Transient("connection failed: " + Innermost(ex), mayHaveArrived: !NeverConnected(ex));
                 }
             }
+        }
+
+        /// <summary>
+        /// How requests get to the service: directly, or through a proxy (given with -Proxy, or the system's). A
+        /// dead proxy fails like a dead service; naming it tells the sysadmin where to look.
+        /// </summary>
+        public string Route()
+        {
+            Uri? proxy = null;
+            try
+            {
+                var source = Settings.Proxy ?? SystemProxy();
+                proxy = source == null || source.IsBypassed(Settings.BaseUri) ? null : source.GetProxy(Settings.BaseUri);
+            }
+            catch (Exception ex) when (ex is NotSupportedException || ex is InvalidOperationException || ex is PlatformNotSupportedException)
+            {
+                return string.Empty; // a proxy configuration we cannot read: say nothing rather than something wrong
+            }
+
+            return proxy == null || proxy == Settings.BaseUri ? ", connecting directly (no proxy)" : $", through the proxy {proxy.GetLeftPart(UriPartial.Authority)}";
+        }
+
+        private static IWebProxy? SystemProxy()
+        {
+#if NETFRAMEWORK
+            return WebRequest.DefaultWebProxy;
+#else
+            return HttpClient.DefaultProxy;
+#endif
         }
 
         /// <summary>A refused connection or an unknown host: the request cannot have left this machine.</summary>

@@ -1,6 +1,6 @@
 @{
     Synopsis    = 'Adds a payee (an individual or a business) that payouts can then pay by -BeneficiaryId.'
-    Description = 'New-PayoutBeneficiary adds a payee (beneficiary/add): -FirstName and -LastName for an individual, or -PayeeType Business with -CompanyName; -AccountNumber, -Country, -City, -AddressLine1 and -PayoutCurrency; -SwiftCode for SWIFT, -WalletType and -WalletPhone for e-wallets, -PayeeDetail for anything else. Rows bind from the pipeline like New-Payout''s (Import-Csv payees.csv | New-PayoutBeneficiary), with the same checks and row-named errors. A payee whose account the service already has is returned as it is, with a warning, instead of an error. New payees are reviewed: -Wait follows the review until it ends; only PASS payees can be paid.'
+    Description = 'New-PayoutBeneficiary adds a payee (beneficiary/add): -FirstName and -LastName for an individual, or -PayeeType Business with -CompanyName; -AccountNumber, -Country, -City, -AddressLine1 and -PayoutCurrency; -SwiftCode for SWIFT, -WalletType and -WalletPhone for e-wallets, -PayeeDetail for anything else. Rows bind from the pipeline like New-Payout''s (Import-Csv payees.csv | New-PayoutBeneficiary), with the same checks and row-named errors. A payee whose account the service already has is returned as it is, with a warning, when its name is the one given; under another name it is refused, naming both (paying it would pay whoever owns the account), unless -SamePayee says it is the same payee. New payees are reviewed: -Wait follows the review until it ends; only PASS payees can be paid.'
     Parameters  = @{
 
         PayoutCurrency = 'The currency the payee is paid in (ISO 4217). Aliases Currency, TargetCurrency.'
@@ -28,6 +28,7 @@
         Wait           = 'Wait until the review ends (PASS, REJECT, FAIL…).'
         TimeoutSec     = 'How long -Wait waits, in seconds (default 300).'
         Force          = 'Run without a confirmation prompt.'
+        SamePayee      = 'The account may belong to an existing payee under another name (a maiden or trading name): return that payee instead of refusing.'
         Context        = 'The connection to use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
     }
     Examples    = @(

@@ -132,7 +132,7 @@ namespace PayoutPS.Internal
         {
             foreach (var cell in cells)
             {
-                if (UnnamedColumn.IsMatch(cell.Key) && Resolve(cell.Key) is { Field: null, Ignored: false } && !IsBlank(Unwrap(cell.Value)))
+                if (IsUnnamed(cell.Key) && Resolve(cell.Key) is { Field: null, Ignored: false } && !IsBlank(Unwrap(cell.Value)))
                 {
                     throw new PayoutRequestException(
                         $"The row has a value ('{Shorten(Convert.ToString(Unwrap(cell.Value), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)}') in column '{cell.Key}', the name Import-Csv gives a column whose header is blank: " +
@@ -146,8 +146,7 @@ namespace PayoutPS.Internal
                 missing++;
             }
 
-            var onlyText = cells.All(c => c.Value == null || Unwrap(c.Value) is string);
-            if (missing > 0 && missing < cells.Count && onlyText)
+            if (missing > 0 && missing < cells.Count && cells.All(c => c.Value == null || Unwrap(c.Value) is string))
             {
                 var columns = string.Join(", ", cells.Skip(cells.Count - missing).Select(c => c.Key));
                 throw new PayoutRequestException(
@@ -156,7 +155,24 @@ namespace PayoutPS.Internal
             }
         }
 
-        private static readonly System.Text.RegularExpressions.Regex UnnamedColumn = new System.Text.RegularExpressions.Regex("^H[0-9]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        /// <summary>H1, H2…: Import-Csv's name for a column whose header is blank.</summary>
+        private static bool IsUnnamed(string name)
+        {
+            if (name.Length < 2 || name[0] != 'H')
+            {
+                return false;
+            }
+
+            for (var i = 1; i < name.Length; i++)
+            {
+                if (name[i] < '0' || name[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>Whether a column name means a field of this command (any case and spelling it accepts).</summary>
         public bool Knows(string column) => Resolve(column).Field != null;
