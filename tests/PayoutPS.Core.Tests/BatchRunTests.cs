@@ -109,6 +109,68 @@ namespace PayoutPS.Core.Tests
             }
         }
 
+        /// <summary>An earlier run, with -AllowDuplicate, of two identical rows without RequestIds: the first paid, the second sent and never answered.</summary>
+        private (string Paid, string Unpaid) TwoIdenticalRowsPartlyPaid()
+        {
+            using (var run = Open(allowDuplicate: true))
+            {
+                var first = Admit(run, 1, "10.00");
+                var second = Admit(run, 2, "10.00");
+                Pay(run, first);
+                Intent(run, second.Row);
+                return (first.RequestId, second.RequestId);
+            }
+        }
+
+        [Fact]
+        public void A_rerun_of_only_one_of_two_identical_partly_paid_rows_holds_it_instead_of_calling_it_paid()
+        {
+            var (_, unpaid) = TwoIdenticalRowsPartlyPaid();
+
+            using (var rerun = Open())
+            {
+                var only = Admit(rerun, 1, "10.00");
+                Assert.Equal((AdmissionKind.Deferred, AdmissionReason.AmbiguousOccurrence), (only.Kind, only.Reason));
+                var decided = Assert.Single(rerun.ResolveDeferred());
+
+                Assert.Equal((AdmissionKind.Held, AdmissionReason.AmbiguousOccurrence), (decided.Kind, decided.Reason));
+                Assert.Contains("recorded 2 identical rows like this one (no RequestId), some paid and some not, and this input has 1", decided.Message);
+                Assert.Equal(unpaid, Assert.Single(rerun.NotReached()).RequestId); // and the unpaid one is still named
+            }
+        }
+
+        [Fact]
+        public void A_rerun_of_the_whole_file_maps_identical_partly_paid_rows_in_order()
+        {
+            var (paid, unpaid) = TwoIdenticalRowsPartlyPaid();
+
+            using (var rerun = Open())
+            {
+                Assert.Equal(AdmissionKind.Deferred, Admit(rerun, 1, "10.00").Kind);
+                Assert.Equal(AdmissionKind.Deferred, Admit(rerun, 2, "10.00").Kind);
+                var decided = rerun.ResolveDeferred().ToDictionary(a => a.RequestId, a => a.Kind);
+
+                Assert.Equal(new Dictionary<string, AdmissionKind> { [paid] = AdmissionKind.AlreadyPaid, [unpaid] = AdmissionKind.Send }, decided);
+                Assert.Empty(rerun.NotReached());
+            }
+        }
+
+        [Fact]
+        public void Identical_rows_all_paid_need_no_deferral()
+        {
+            using (var run = Open(allowDuplicate: true))
+            {
+                Pay(run, Admit(run, 1, "10.00"));
+                Pay(run, Admit(run, 2, "10.00"));
+            }
+
+            using (var rerun = Open())
+            {
+                Assert.Equal(AdmissionKind.AlreadyPaid, Admit(rerun, 1, "10.00").Kind);
+                Assert.Empty(rerun.ResolveDeferred());
+            }
+        }
+
         [Fact]
         public void A_RequestId_twice_in_one_input_is_one_payout_counted_once_and_other_content_under_it_is_refused()
         {
@@ -189,7 +251,8 @@ namespace PayoutPS.Core.Tests
             }
 
             using var subset = Open(allowDuplicate: true);
-            Assert.Equal(AdmissionKind.AlreadyPaid, Admit(subset, 1, "10.00").Kind); // the one row of the subset maps to the paid twin
+            Assert.Equal(AdmissionKind.Deferred, Admit(subset, 1, "10.00").Kind); // one row for two partly paid twins: which one?
+            Assert.Equal(AdmissionKind.Held, subset.ResolveDeferred().Single().Kind);
             var missing = subset.NotReached();
             Assert.Equal(2, missing.Single().Row);
             Assert.Equal(1, subset.Summary.NotReached);

@@ -20,7 +20,10 @@ namespace PayoutPS.Core.Batch
         /// <summary>Held by the duplicate guard: it looks like a payout already made. Never sent.</summary>
         Held,
 
-        /// <summary>It may be a paid journal row edited since; decided when the input ends (<see cref="BatchRun.ResolveDeferred"/>).</summary>
+        /// <summary>
+        /// Decided when the input ends (<see cref="BatchRun.ResolveDeferred"/>): it may be a paid journal row edited
+        /// since, or one of identical rows the journal recorded partly paid, which only the count of them tells apart.
+        /// </summary>
         Deferred,
     }
 
@@ -43,6 +46,12 @@ namespace PayoutPS.Core.Batch
 
         /// <summary>It matches a payout the service made within the duplicate window that this journal does not know.</summary>
         DuplicateAtService,
+
+        /// <summary>
+        /// One of identical rows (no RequestId) that the journal recorded partly paid, in an input with another number
+        /// of them: which recorded row it is cannot be told, so neither "paid" nor "send" can be said.
+        /// </summary>
+        AmbiguousOccurrence,
     }
 
     /// <summary>The batch's decision for one row, with the reason and the fix in <see cref="Message"/>.</summary>
@@ -82,6 +91,6 @@ namespace PayoutPS.Core.Batch
 
         internal static Admission Held(BatchRow row, AdmissionReason reason, string message) => new Admission(AdmissionKind.Held, row, reason, message, null);
 
-        internal static Admission Deferred(BatchRow row) => new Admission(AdmissionKind.Deferred, row, AdmissionReason.DuplicateInJournal, null, null);
+        internal static Admission Deferred(BatchRow row, AdmissionReason reason) => new Admission(AdmissionKind.Deferred, row, reason, null, null);
     }
 }

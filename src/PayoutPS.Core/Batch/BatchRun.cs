@@ -63,6 +63,8 @@ namespace PayoutPS.Core.Batch
         private readonly Dictionary<string, JournalEntry> _seen = new Dictionary<string, JournalEntry>(StringComparer.Ordinal); // without a journal
         private readonly Dictionary<ContentKey, (int FirstRow, int Count)> _unkeyedContent;
         private readonly List<BatchRow> _deferred = new List<BatchRow>();
+        private readonly Dictionary<ContentKey, int> _partlyPaid = new Dictionary<ContentKey, int>(); // content → identical rows the journal recorded, some paid and some not
+        private readonly List<(BatchRow Row, JournalEntry Entry, ContentKey Content)> _unmapped = new List<(BatchRow, JournalEntry, ContentKey)>();
         private Dictionary<ulong, int>? _unreachedPaidByPayee;
         private RecentPayouts? _recent;
         private int _randomIds;
@@ -159,8 +161,47 @@ namespace PayoutPS.Core.Batch
                 return Admission.Repeated(known, $"this row repeats RequestId {requestId} of {Where(earlier.Row)} with the same content: it is the same payout, sent once and counted once.");
             }
 
+            if (!hasOwnId && IsPartlyPaid(content, hash, occurrence))
+            {
+                _unmapped.Add((known, earlier, content));
+                return Admission.Deferred(known, AdmissionReason.AmbiguousOccurrence);
+            }
+
             Reach(earlier);
             return earlier.IsPaid ? Admission.AlreadyPaid(known, Journal!.ReadPaid(earlier)) : Admission.Send(known);
+        }
+
+        /// <summary>
+        /// Whether identical rows of this content were recorded by an earlier run partly paid. Asked at the content's
+        /// first row: the journal is probed by the ids the next occurrences would have, so no index of every content is kept.
+        /// </summary>
+        private bool IsPartlyPaid(ContentKey content, string hash, int occurrence)
+        {
+            if (occurrence > 1 || Journal == null)
+            {
+                return _partlyPaid.ContainsKey(content);
+            }
+
+            var recorded = 0;
+            var paid = 0;
+            for (var next = 1; ; next++)
+            {
+                var entry = Journal.Find(GeneratedRequestIds.Derive(Journal.Header.BatchId, hash, next));
+                if (entry == null || !entry.FromEarlierRun || entry.Content != content)
+                {
+                    break;
+                }
+
+                recorded++;
+                paid += entry.IsPaid ? 1 : 0;
+            }
+
+            if (paid > 0 && paid < recorded)
+            {
+                _partlyPaid[content] = recorded;
+            }
+
+            return _partlyPaid.ContainsKey(content);
         }
 
         /// <summary>
@@ -169,7 +210,7 @@ namespace PayoutPS.Core.Batch
         /// </summary>
         public IReadOnlyList<Admission> ResolveDeferred()
         {
-            var decided = new List<Admission>();
+            var decided = new List<Admission>(MapIdenticalRows());
             if (_deferred.Count == 0)
             {
                 return decided;
@@ -209,6 +250,33 @@ namespace PayoutPS.Core.Batch
 
             _deferred.Clear();
             return decided;
+        }
+
+        /// <summary>
+        /// Identical rows the journal recorded partly paid: with as many of them in the input as recorded, each is the
+        /// recorded row of its occurrence (paid or sent); with another number, which is which cannot be told, and they
+        /// are held. This is how a rerun of only the unpaid one of two identical rows is kept from being called paid.
+        /// </summary>
+        private IEnumerable<Admission> MapIdenticalRows()
+        {
+            foreach (var (row, entry, content) in _unmapped)
+            {
+                var inInput = _unkeyedContent[content].Count;
+                var recorded = _partlyPaid[content];
+                if (inInput == recorded)
+                {
+                    Reach(entry);
+                    yield return entry.IsPaid ? Admission.AlreadyPaid(row, Journal!.ReadPaid(entry)) : Admission.Send(row);
+                    continue;
+                }
+
+                yield return Admission.Held(row, AdmissionReason.AmbiguousOccurrence,
+                    $"journal {Journal!.Path} recorded {recorded} identical rows like this one (no RequestId), some paid and some not, and this input has {inInput}: " +
+                    "which of the recorded rows this one is cannot be told. Nothing was sent. Run the original file again as it was (identical rows are matched in order), " +
+                    "or give the rows RequestIds; Get-PayoutBatch shows which were paid.");
+            }
+
+            _unmapped.Clear();
         }
 
         /// <summary>Counts how one admitted row ended; paid rows add their amount and fee to their currency's total.</summary>
@@ -278,7 +346,7 @@ namespace PayoutPS.Core.Batch
             if (UnreachedPaid(row) > 0)
             {
                 _deferred.Add(row);
-                return Admission.Deferred(row);
+                return Admission.Deferred(row, AdmissionReason.DuplicateInJournal);
             }
 
             return Admission.Send(row);

@@ -326,13 +326,9 @@ namespace PayoutPS.Commands
             // Rows that looked like edited paid rows wait for the end of the input, which tells whether they are.
             foreach (var decided in _run!.ResolveDeferred())
             {
-                if (decided.Kind == AdmissionKind.Held)
+                if (Act(decided) is BatchRow ready && _batch?.IsStopping != true)
                 {
-                    Hold(decided);
-                }
-                else if (_batch?.IsStopping != true)
-                {
-                    Send(decided.Row);
+                    Send(ready);
                 }
             }
 
@@ -446,30 +442,7 @@ namespace PayoutPS.Commands
 
                 var admission = _run!.Admit(row, remittance, fields, hasId);
                 requestId = admission.RequestId;
-                switch (admission.Kind)
-                {
-                    case AdmissionKind.Send:
-                        return admission.Row;
-                    case AdmissionKind.AlreadyPaid:
-                        Emit(PayoutResult.From(admission.Paid!, _context!, admission.Row.Payee, row));
-                        break;
-                    case AdmissionKind.Repeated:
-                        _summary.Add(RowOutcome.Repeated, requestId);
-                        WriteWarning($"{RowLabel(row, requestId)}: {admission.Message}");
-                        break;
-                    case AdmissionKind.Refused:
-                        var id = admission.Reason == AdmissionReason.ChangedSinceJournal ? ErrorIds.JournalRowChanged : ErrorIds.RequestIdReused;
-                        Refuse(new PayoutRequestException(admission.Message!, "RequestId"), RowLabel(row, requestId), row, requestId, id);
-                        break;
-                    case AdmissionKind.Held:
-                        Hold(admission);
-                        break;
-                    case AdmissionKind.Deferred:
-                        WriteVerbose($"{RowLabel(row, requestId)} pays the same payee in the same currency as a paid journal row this input has not reached yet: it waits for the end of the input, which tells whether that row was edited.");
-                        break;
-                }
-
-                return null;
+                return Act(admission);
             }
             catch (PayoutApiException ex)
             {
@@ -488,7 +461,40 @@ namespace PayoutPS.Commands
             }
         }
 
-        /// <summary>A row the duplicate guard held: never sent, reported with the earlier payout and the fix, counted as refused.</summary>
+        /// <summary>Does what the batch decided for a row: the row to send, or null when it was answered here (already paid, refused, held…).</summary>
+        private BatchRow? Act(Admission admission)
+        {
+            var row = admission.Row.Row;
+            var requestId = admission.RequestId;
+            switch (admission.Kind)
+            {
+                case AdmissionKind.Send:
+                    return admission.Row;
+                case AdmissionKind.AlreadyPaid:
+                    Emit(PayoutResult.From(admission.Paid!, _context!, admission.Row.Payee, row));
+                    break;
+                case AdmissionKind.Repeated:
+                    _summary.Add(RowOutcome.Repeated, requestId);
+                    WriteWarning($"{RowLabel(row, requestId)}: {admission.Message}");
+                    break;
+                case AdmissionKind.Refused:
+                    var id = admission.Reason == AdmissionReason.ChangedSinceJournal ? ErrorIds.JournalRowChanged : ErrorIds.RequestIdReused;
+                    Refuse(new PayoutRequestException(admission.Message!, "RequestId"), RowLabel(row, requestId), row, requestId, id);
+                    break;
+                case AdmissionKind.Held:
+                    Hold(admission);
+                    break;
+                case AdmissionKind.Deferred:
+                    WriteVerbose(admission.Reason == AdmissionReason.AmbiguousOccurrence
+                        ? $"{RowLabel(row, requestId)} is one of identical rows the journal recorded partly paid: it waits for the end of the input, which tells whether each is the row it was."
+                        : $"{RowLabel(row, requestId)} pays the same payee in the same currency as a paid journal row this input has not reached yet: it waits for the end of the input, which tells whether that row was edited.");
+                    break;
+            }
+
+            return null;
+        }
+
+        /// <summary>A row held back (the duplicate guard, or an identical row the journal cannot place): never sent, reported with the fix, counted as refused.</summary>
         private void Hold(Admission held)
         {
             var label = RowLabel(held.Row.Row, held.RequestId);
@@ -498,7 +504,8 @@ namespace PayoutPS.Commands
                 _run!.Journal?.RecordInvalid(held.Row.Row, held.RequestId, $"{label}: {held.Message}", RowOutcome.Held);
             }
 
-            Report(ErrorRecords.ForRow(new PayoutRequestException(held.Message!, "RequestId"), label, held.RequestId, ErrorIds.DuplicateSuspected));
+            var id = held.Reason == AdmissionReason.AmbiguousOccurrence ? ErrorIds.AmbiguousRow : ErrorIds.DuplicateSuspected;
+            Report(ErrorRecords.ForRow(new PayoutRequestException(held.Message!, "RequestId"), label, held.RequestId, id));
         }
 
         /// <summary>Names the rows an earlier run recorded, unpaid, that this input never reached: a subset or edited file cannot pass for the whole batch.</summary>

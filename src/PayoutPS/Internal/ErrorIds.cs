@@ -14,6 +14,9 @@ namespace PayoutPS.Internal
         public const string JournalRowChanged = "PayoutPS.JournalRowChanged";
         public const string JournalUnusable = "PayoutPS.JournalUnusable";
         public const string DuplicateSuspected = "PayoutPS.DuplicateSuspected";
+
+        /// <summary>One of identical rows that the journal recorded partly paid, in an input with another number of them.</summary>
+        public const string AmbiguousRow = "PayoutPS.AmbiguousRow";
         public const string NoRows = "PayoutPS.NoRows";
     }
 }
