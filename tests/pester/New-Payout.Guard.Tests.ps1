@@ -126,6 +126,35 @@ Describe 'New-Payout guards against paying a file twice' {
         @(Get-Payouts).Count | Should -Be 1
     }
 
+    It 'holds a rerun of one of two identical rows the journal recorded partly paid, and maps the whole file in order' {
+        $csv = New-BatchCsv 2 -Distinct 1
+        $journal = "$TestDrive/partly-$([guid]::NewGuid()).journal"
+        $null = Connect-TestSandbox $Sandbox @{ MaxRetries = 0 }
+        try {
+            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'http429'; count = 1 }   # the first row is turned away
+            $null = New-Payout -Path $csv -Journal $journal -AllowDuplicate -ThrottleLimit 1 -Force -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        finally { $null = Connect-TestSandbox $Sandbox }
+        @(Get-Payouts).Count | Should -Be 1
+
+        # A rerun of "the row that failed": one row for two recorded twins, one paid. Which one is it? Held, not "paid".
+        $one = "$TestDrive/one-$([guid]::NewGuid()).csv"
+        Get-Content $csv -TotalCount 2 | Set-Content $one
+        $null = New-Payout -Path $one -Journal $journal -Force -SummaryVariable subset -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.AmbiguousRow*'
+        $errs[0].Exception.Message | Should -Match 'recorded 2 identical rows like this one .* this input has 1'
+        $subset.Held | Should -Be 1
+        $subset.FromJournal | Should -Be 0
+        $subset.ExitCode | Should -Be 1
+        @(Get-Payouts).Count | Should -Be 1
+
+        # The whole file again: identical rows are matched in order, the unpaid one is sent, nothing twice.
+        $null = New-Payout -Path $csv -Journal $journal -Force -SummaryVariable whole -WarningAction SilentlyContinue
+        $whole.ExitCode | Should -Be 0
+        $whole.FromJournal | Should -Be 1
+        @(Get-Payouts).Count | Should -Be 2
+    }
+
     It 'keeps a RequestId conflict unpaid through Get-PayoutBatch -Refresh' {
         $null = Send-TestPayout 'TAKEN-9' '100.00'
         $journal = "$TestDrive/conflict-$([guid]::NewGuid()).journal"
