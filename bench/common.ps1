@@ -8,3 +8,6 @@ function Get-Median([double[]] $Values) {
     $sorted = $Values | Sort-Object
     if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
 }
+
+# New-Payout shows its summary at the end of every run, like Write-Host; a benchmark prints its own figures.
+$PSDefaultParameterValues['New-Payout:InformationAction'] = 'Ignore'

@@ -345,6 +345,20 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(outcome, read.Outcome);
         }
 
+        [Theory]
+        [InlineData("A", true)]
+        [InlineData("S", true)]
+        [InlineData("F", false)]
+        [InlineData("U", false)]
+        [InlineData("V", false)]
+        public void A_made_payout_is_paid_only_while_its_status_is_not_a_failure(string status, bool paid)
+        {
+            var row = new BatchRowState { Outcome = RowOutcome.Created, Status = status };
+
+            Assert.True(row.IsCreated);
+            Assert.Equal(paid, row.IsPaid);
+        }
+
         [Fact]
         public void A_paid_outcome_stays_paid_whatever_a_later_record_says()
         {

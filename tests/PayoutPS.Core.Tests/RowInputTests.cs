@@ -11,23 +11,9 @@ namespace PayoutPS.Core.Tests
     /// <summary>Issue 7: every row exactly as written, or refused naming the field.</summary>
     public class RowInputTests
     {
-        private static Dictionary<string, object?> Row(params (string Name, object? Value)[] extra)
-        {
-            var row = new Dictionary<string, object?>
-            {
-                ["RequestId"] = "R-1", ["FirstName"] = "Anna", ["LastName"] = "Müller", ["AccountNumber"] = "DE89370400440532013000",
-                ["Country"] = "DE", ["City"] = "Berlin", ["AddressLine1"] = "Unter den Linden 1", ["SendAmount"] = "100.00",
-                ["SourceCurrency"] = "USD", ["TargetCurrency"] = "EUR", ["Purpose"] = "1",
-            };
-            foreach (var (name, value) in extra)
-            {
-                row[name] = value;
-            }
+        private static Dictionary<string, object?> Row(params (string Name, object? Value)[] extra) => InputRows.Row(extra);
 
-            return row;
-        }
-
-        private static IReadOnlyList<RequestField> Fields(Dictionary<string, object?> row) => PayoutInput.ToRemittance(row).ToFields();
+        private static IReadOnlyList<RequestField> Fields(Dictionary<string, object?> row) => InputRows.Fields(row);
 
         private static PayoutRequestException Refused(Dictionary<string, object?> row) =>
             Assert.Throws<PayoutRequestException>(() => Fields(row));

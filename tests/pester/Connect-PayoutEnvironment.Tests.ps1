@@ -33,9 +33,9 @@ Describe 'Connect-PayoutEnvironment' {
         (Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId 800100 -KeyPath "$TestDrive/secret.txt").KeySource | Should -Match 'KeyPath'
     }
 
-    It 'falls back to environment variables for unattended runs' {
-        $env:PAYOUTPS_MERCHANT_ID = '800100'
-        $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
+    It 'falls back to environment variables for unattended runs, trimmed as setx and files leave them' {
+        $env:PAYOUTPS_MERCHANT_ID = '800100 '
+        $env:PAYOUTPS_SECRET_KEY = "$SandboxSecretText`n"
         try {
             $context = Connect-PayoutEnvironment Local -Port $Sandbox.Port
             $context.KeySource | Should -Be '$PAYOUTPS_SECRET_KEY'

@@ -42,6 +42,29 @@ Describe 'Get-PayoutStatus' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.WaitTimeout*'
     }
 
+    It 'takes RequestId strings from the pipeline' {
+        $null = Send-TestPayout 'GS-P1'; $null = Send-TestPayout 'GS-P2'
+        ('GS-P1', 'GS-P2' | Get-PayoutStatus).RequestId | Should -Be @('GS-P1', 'GS-P2')
+    }
+
+    It 'names the status in a word, and a single payout has no row number' {
+        $sent = Send-TestPayout 'GS-W1'
+        $sent.Row | Should -BeNullOrEmpty
+        $sent.StatusName | Should -Be 'In review'
+        ($sent | Format-Table | Out-String -Width 120) | Should -Match 'In review'
+    }
+
+    It 'refuses a list window that cannot hold anything, naming the parameters' {
+        { Get-PayoutStatus -Since (Get-Date) -Until (Get-Date).AddHours(-1) } | Should -Throw '*-Since * is not before -Until*'
+        { Get-PayoutStatus -Since (Get-Date).AddDays(1) } | Should -Throw '*-Since * is in the future*'
+        { Get-PayoutLedger USD -Since (Get-Date).AddDays(1) } | Should -Throw '*-Since * is in the future*'
+    }
+
+    It 'sends -Status as the API spells it, whatever the case typed' {
+        $null = Send-TestPayout 'GS-S1'
+        (Get-PayoutStatus -Since (Get-Date).AddHours(-1) -Status a).RequestId | Should -Be 'GS-S1'
+    }
+
     It 'says clearly when no payout has that requestId' {
         Get-PayoutStatus 'NEVER-SENT' -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.PayoutNotFound*'
