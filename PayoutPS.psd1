@@ -27,6 +27,7 @@
         'Get-PayoutPaymentMethod'
         'Get-PayoutRequiredField'
         'Get-PayoutStatus'
+        'Measure-PayoutBatch'
         'New-Payout'
         'New-PayoutBeneficiary'
         'Protect-PayoutRequest'

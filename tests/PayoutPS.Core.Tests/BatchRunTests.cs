@@ -156,6 +156,23 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public void More_identical_rows_than_an_interrupted_run_reached_map_in_order_and_the_rest_are_sent()
+        {
+            var (paid, unpaid) = TwoIdenticalRowsPartlyPaid();
+
+            using (var rerun = Open(allowDuplicate: true))
+            {
+                Admit(rerun, 1, "10.00");
+                Admit(rerun, 2, "10.00");
+                var third = Admit(rerun, 3, "10.00"); // the run was killed before it reached this one
+                Assert.Equal(AdmissionKind.Send, third.Kind);
+                var decided = rerun.ResolveDeferred().ToDictionary(a => a.RequestId, a => a.Kind);
+
+                Assert.Equal(new Dictionary<string, AdmissionKind> { [paid] = AdmissionKind.AlreadyPaid, [unpaid] = AdmissionKind.Send }, decided);
+            }
+        }
+
+        [Fact]
         public void Identical_rows_all_paid_need_no_deferral()
         {
             using (var run = Open(allowDuplicate: true))

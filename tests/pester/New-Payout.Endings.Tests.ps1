@@ -125,7 +125,7 @@ Describe 'examples/scheduled-task.ps1 as a scheduler runs it: the process exit c
             $path
         }
         $script:Head = 'RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose'
-        function Get-TaskRow([string] $Id, [string] $Amount = '10.00') { "$Id,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,$Amount,USD,EUR,1" }
+        function Get-TaskRow([string] $Id, [string] $Amount = '10.00', [string] $Country = 'DE') { "$Id,Anna,Müller,DE89370400440532013000,$Country,Berlin,Unter den Linden 1,$Amount,USD,EUR,1" }
     }
 
     BeforeEach { Reset-Sandbox $Sandbox }
@@ -136,7 +136,8 @@ Describe 'examples/scheduled-task.ps1 as a scheduler runs it: the process exit c
         @{ Name = 'the file is malformed (an unquoted 1,250.00): nothing is sent'; Code = 2; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2 '1,250.00')`n" }; Paid = 0 }
         @{ Name = 'the file holds only its header'; Code = 2; Rows = { "$Head`n" }; Paid = 0 }
         @{ Name = 'the file is empty'; Code = 2; Rows = { '' }; Paid = 0 }
-        @{ Name = 'a row is refused by the service (the others are paid)'; Code = 1; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2 '99999999999.00')`n" }; Paid = 1 }
+        @{ Name = 'a row is refused by the service (the others are paid)'; Code = 1; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2 -Country XX)`n" }; Paid = 1 }
+        @{ Name = 'the balance does not cover the file: nothing is sent'; Code = 3; Rows = { "$Head`n$(Get-TaskRow T-1)`n$(Get-TaskRow T-2 '99999999999.00')`n" }; Paid = 0 }
     ) {
         $run = Invoke-Task (New-TaskCsv (& $Rows))
 

@@ -48,8 +48,8 @@ namespace PayoutPS.Core.Batch
         DuplicateAtService,
 
         /// <summary>
-        /// One of identical rows (no RequestId) that the journal recorded partly paid, in an input with another number
-        /// of them: which recorded row it is cannot be told, so neither "paid" nor "send" can be said.
+        /// One of identical rows (no RequestId) that the journal recorded partly paid, in an input with fewer of them:
+        /// which recorded row it is cannot be told, so neither "paid" nor "send" can be said.
         /// </summary>
         AmbiguousOccurrence,
     }

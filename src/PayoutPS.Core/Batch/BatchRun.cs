@@ -253,9 +253,10 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>
-        /// Identical rows the journal recorded partly paid: with as many of them in the input as recorded, each is the
-        /// recorded row of its occurrence (paid or sent); with another number, which is which cannot be told, and they
-        /// are held. This is how a rerun of only the unpaid one of two identical rows is kept from being called paid.
+        /// Identical rows the journal recorded partly paid: with at least as many of them in the input as recorded
+        /// (the whole file again, or more of it than an interrupted run reached), each is the recorded row of its
+        /// occurrence, paid or to send; with fewer, which is which cannot be told, and they are held. This is how a
+        /// rerun of only the unpaid one of two identical rows is kept from being called paid.
         /// </summary>
         private IEnumerable<Admission> MapIdenticalRows()
         {
@@ -263,7 +264,7 @@ namespace PayoutPS.Core.Batch
             {
                 var inInput = _unkeyedContent[content].Count;
                 var recorded = _partlyPaid[content];
-                if (inInput == recorded)
+                if (inInput >= recorded)
                 {
                     Reach(entry);
                     yield return entry.IsPaid ? Admission.AlreadyPaid(row, Journal!.ReadPaid(entry)) : Admission.Send(row);

@@ -169,6 +169,10 @@ namespace PayoutPS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>With -Path, start without checking that each currency's balance covers the file.</summary>
+        [Parameter]
+        public SwitchParameter SkipBalanceCheck { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -210,6 +214,11 @@ namespace PayoutPS.Commands
 
             var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
             var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            if (sends && _file != null && !SkipBalanceCheck)
+            {
+                CheckBalance(journal);
+            }
+
             var options = new BatchRunOptions
             {
                 JournalPath = sends ? journal : null,
@@ -287,6 +296,34 @@ namespace PayoutPS.Commands
             }
 
             Drain();
+        }
+
+        /// <summary>
+        /// A new batch from a file starts only when every currency's balance covers the file (Measure-PayoutBatch's
+        /// figures): a payroll paid until the money runs out is the worst ending. A resumed batch was checked when
+        /// it started, and part of it is paid, so it is not checked again.
+        /// </summary>
+        private void CheckBalance(string? journal)
+        {
+            if (journal != null && File.Exists(journal))
+            {
+                WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
+                return;
+            }
+
+            var cost = BatchCosting.FromFile(_file!.Csv, Mapper, CommandLine, BatchCost.DefaultFeeRate);
+            var costs = EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "the balances could not be checked",
+                () => Await((log, token) => cost.PriceAsync(new AccountApi(_context!.Client.Transport), log, token)));
+            var shortOf = costs.Where(c => c.Shortfall > 0).Select(c => c.Describe()).ToList();
+            if (shortOf.Count > 0)
+            {
+                Terminate(new ErrorRecord(new InvalidOperationException(
+                    $"{_file.FullPath} needs more than the balance holds ({string.Join("; ", shortOf)}). Nothing was sent. " +
+                    "Top the balance up or split the file; Measure-PayoutBatch shows the figures. -SkipBalanceCheck pays rows until the balance runs out."),
+                    ErrorIds.InsufficientBalance, ErrorCategory.LimitsExceeded, _file.FullPath), PayoutBatchSummary.ExitConfiguration);
+            }
+
+            WriteVerbose("Balance check: " + string.Join("; ", costs.Select(c => c.Describe() + $" ({c.Estimate})")) + ".");
         }
 
         /// <summary>Sends a row the batch admitted, or, checking only, shows what would be sent.</summary>

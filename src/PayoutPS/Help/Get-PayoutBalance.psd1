@@ -13,9 +13,9 @@
         }
         @{
             Title   = 'Will this month''s payroll fit?'
-            Code    = '$need = (Import-Csv payroll.csv | Measure-Object -Property SendAmount -Sum).Sum; (Get-PayoutBalance USD).Available -ge $need'
-            Remarks = 'Fees come on top; see Get-PayoutExchangeRate for quotes.'
+            Code    = 'Measure-PayoutBatch -Path payroll.csv'
+            Remarks = 'Measure-PayoutBatch totals a file per currency, prices rows given as a receive amount, and compares with these balances.'
         }
     )
-    Links       = @('Get-PayoutLedger', 'New-Payout')
+    Links       = @('Get-PayoutLedger', 'Measure-PayoutBatch', 'New-Payout')
 }

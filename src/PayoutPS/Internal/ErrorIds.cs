@@ -15,8 +15,11 @@ namespace PayoutPS.Internal
         public const string JournalUnusable = "PayoutPS.JournalUnusable";
         public const string DuplicateSuspected = "PayoutPS.DuplicateSuspected";
 
-        /// <summary>One of identical rows that the journal recorded partly paid, in an input with another number of them.</summary>
+        /// <summary>One of identical rows that the journal recorded partly paid, in an input with fewer of them.</summary>
         public const string AmbiguousRow = "PayoutPS.AmbiguousRow";
+
+        /// <summary>A -Path batch whose cost exceeds a currency's available balance: refused before its first row.</summary>
+        public const string InsufficientBalance = "PayoutPS.InsufficientBalance";
         public const string NoRows = "PayoutPS.NoRows";
     }
 }

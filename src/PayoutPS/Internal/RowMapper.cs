@@ -177,6 +177,9 @@ namespace PayoutPS.Internal
         /// <summary>Whether a column name means a field of this command (any case and spelling it accepts).</summary>
         public bool Knows(string column) => Resolve(column).Field != null;
 
+        /// <summary>The field a column fills (any case and spelling this command accepts); null for other columns.</summary>
+        public string? FieldOf(string column) => Resolve(column).Field;
+
         private Column Resolve(string name)
         {
             if (!_columns.TryGetValue(name, out var column))
