@@ -83,8 +83,10 @@ Describe 'New-Payout -Path checks the balances before its first row' {
     It 'refuses a file that does not fit before anything is sent, naming the currency and the shortfall' {
         $csv = New-CostCsv @((Get-CostRow N-1 '30.00'), (Get-CostRow N-2 '30.00'), (Get-CostRow N-3 '30.00'), (Get-CostRow N-4 '30.00'))
 
-        { New-Payout -Path $csv -Journal "$csv.journal" -Force -SummaryVariable refused } | Should -Throw '*needs more than the balance holds (USD 120.00 needed, 100.00 available, short by 20.00). Nothing was sent.*'
+        try { New-Payout -Path $csv -Journal "$csv.journal" -Force -SummaryVariable refused | Out-Null } catch { $err = $_ }
 
+        $err.FullyQualifiedErrorId | Should -BeLike 'PayoutPS.InsufficientBalance*'
+        $err.Exception.Message | Should -BeLike '*needs more than the balance holds (USD 120.00 needed, 100.00 available, short by 20.00). Nothing was sent.*'
         $refused.ExitCode | Should -Be 3
         @(Get-Payouts).Count | Should -Be 0
         Test-Path "$csv.journal" | Should -BeFalse -Because 'a refused batch leaves no journal, so its rerun is checked again'
