@@ -72,7 +72,8 @@ namespace PayoutPS.Core.Input
         /// row is sent, and returns how many data rows it has as <see cref="Rows"/> will yield them (records, not
         /// lines: blank lines and multi-line cells do not count).
         /// </summary>
-        public int CountRows()
+        /// <param name="eachRow">Called with each data row's number and fields (in <see cref="Columns"/>' order) while the file is read, so a caller that needs every row once (a batch's cost) needs no second pass.</param>
+        public int CountRows(Action<int, IReadOnlyList<string>>? eachRow = null)
         {
             RefuseUtf8ReadAsCodePage();
             var problems = new List<string>();
@@ -105,6 +106,10 @@ namespace PayoutPS.Core.Input
                         {
                             problems.Add($"line {record.Line} has {record.Fields.Count} fields");
                         }
+                    }
+                    else
+                    {
+                        eachRow?.Invoke(rows, record.Fields);
                     }
                 }
 

@@ -111,9 +111,10 @@ namespace PayoutPS.Commands
             {
                 InputFile.RefuseUnreadable(full);
                 var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
-                csv.CountRows(); // the file as a whole first: a wrong encoding or shape is refused, as New-Payout would
+                var cost = new BatchCost(FeeRate);
+                csv.CountRows(BatchCosting.Collect(cost, csv, _mapper!, NoCommandLine)); // a wrong encoding or shape is refused, as New-Payout would
                 InputFile.RefuseForeignHeader(full, csv, _mapper!.Knows);
-                return BatchCosting.FromFile(csv, _mapper, NoCommandLine, FeeRate);
+                return cost;
             }
             catch (System.Exception ex) when (ex is PayoutRequestException || ex is System.IO.IOException || ex is System.ArgumentException || ex is System.NotSupportedException)
             {

@@ -38,6 +38,7 @@ namespace PayoutPS.Commands
         private BatchProgress? _progress;
         private CorridorRules? _corridors;
         private InputFile? _file;
+        private BatchCost? _cost; // -Path: the file's cost per currency, totalled while it was read, when the balance is to be checked
         private bool _deferErrors;
         private int _rows;
 
@@ -214,9 +215,9 @@ namespace PayoutPS.Commands
 
             var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
             var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
-            if (sends && _file != null && !SkipBalanceCheck)
+            if (_cost != null)
             {
-                CheckBalance(journal);
+                CheckBalance(_cost);
             }
 
             var options = new BatchRunOptions
@@ -303,24 +304,17 @@ namespace PayoutPS.Commands
         /// figures): a payroll paid until the money runs out is the worst ending. A resumed batch was checked when
         /// it started, and part of it is paid, so it is not checked again.
         /// </summary>
-        private void CheckBalance(string? journal)
+        private void CheckBalance(BatchCost cost)
         {
-            if (journal != null && File.Exists(journal))
-            {
-                WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
-                return;
-            }
-
-            var cost = BatchCosting.FromFile(_file!.Csv, Mapper, CommandLine, BatchCost.DefaultFeeRate);
             var costs = EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "the balances could not be checked",
                 () => Await((log, token) => cost.PriceAsync(new AccountApi(_context!.Client.Transport), log, token)));
             var shortOf = costs.Where(c => c.Shortfall > 0).Select(c => c.Describe()).ToList();
             if (shortOf.Count > 0)
             {
                 Terminate(new ErrorRecord(new InvalidOperationException(
-                    $"{_file.FullPath} needs more than the balance holds ({string.Join("; ", shortOf)}). Nothing was sent. " +
+                    $"{_file!.FullPath} needs more than the balance holds ({string.Join("; ", shortOf)}). Nothing was sent. " +
                     "Top the balance up or split the file; Measure-PayoutBatch shows the figures. -SkipBalanceCheck pays rows until the balance runs out."),
-                    ErrorIds.InsufficientBalance, ErrorCategory.LimitsExceeded, _file.FullPath), PayoutBatchSummary.ExitConfiguration);
+                    ErrorIds.InsufficientBalance, ErrorCategory.LimitsExceeded, _file!.FullPath), PayoutBatchSummary.ExitConfiguration);
             }
 
             WriteVerbose("Balance check: " + string.Join("; ", costs.Select(c => c.Describe() + $" ({c.Estimate})")) + ".");
@@ -565,7 +559,8 @@ namespace PayoutPS.Commands
             {
                 InputFile.RefuseUnreadable(full);
                 var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
-                _progress!.Total = csv.CountRows(); // reads the whole file first: a wrong encoding or shape sends nothing
+                _cost = NeedsBalanceCheck() ? new BatchCost() : null;
+                _progress!.Total = csv.CountRows(_cost == null ? null : BatchCosting.Collect(_cost, csv, Mapper, CommandLine)); // reads the whole file first: a wrong encoding or shape sends nothing
                 InputFile.RefuseForeignHeader(full, csv, Mapper.Knows);
                 if (csv.BlankLines > 0)
                 {
@@ -580,6 +575,27 @@ namespace PayoutPS.Commands
                 Terminate(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full), PayoutBatchSummary.ExitInvalidInput);
                 throw; // not reached
             }
+        }
+
+        /// <summary>
+        /// A new batch that sends is checked against the balances. A resumed one was checked when it started, and part
+        /// of it is paid, so it is not checked again.
+        /// </summary>
+        private bool NeedsBalanceCheck()
+        {
+            if (ValidateOnly || IsWhatIf() || SkipBalanceCheck)
+            {
+                return false;
+            }
+
+            var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            if (journal != null && File.Exists(journal))
+            {
+                WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>The RequestId the current row or command line gives, as written (unchecked).</summary>

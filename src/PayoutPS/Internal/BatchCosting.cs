@@ -7,36 +7,42 @@ using PayoutPS.Core.Input;
 namespace PayoutPS.Internal
 {
     /// <summary>
-    /// Feeds a batch's rows to <see cref="BatchCost"/> as New-Payout would read them: a file's columns resolved once
-    /// (so a 20,000-row file is totalled in a few milliseconds), or mapped rows one by one.
+    /// Feeds a batch's rows to <see cref="BatchCost"/> as New-Payout would read them: a file's rows while it is read
+    /// and checked anyway (its columns resolved once), or mapped rows one by one.
     /// </summary>
     internal static class BatchCosting
     {
         private static readonly string[] Fields = { "SendAmount", "ReceiveAmount", "Amount", "ChargeFlag", "SourceCurrency", "TargetCurrency" };
 
-        /// <summary>Every data row of <paramref name="csv"/>, with values given on the command line applying to every row.</summary>
-        public static BatchCost FromFile(CsvFile csv, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, decimal feeRate)
+        /// <summary>
+        /// What <see cref="CsvFile.CountRows"/> calls for each row of <paramref name="csv"/>: the file is totalled in
+        /// the pass that checks it. Columns are resolved once, at the first row; values given on the command line
+        /// apply to every row.
+        /// </summary>
+        public static Action<int, IReadOnlyList<string>> Collect(BatchCost cost, CsvFile csv, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine)
         {
-            var cost = new BatchCost(feeRate);
-            var columns = new Dictionary<string, string>(StringComparer.Ordinal); // field → the column that fills it
-            foreach (var column in csv.Columns)
+            Dictionary<string, int>? columns = null; // field → its column's index
+            return (row, values) =>
             {
-                if (mapper.FieldOf(column) is string field && Fields.Contains(field, StringComparer.Ordinal) && !columns.ContainsKey(field))
+                columns ??= Resolve(csv.Columns, mapper);
+                cost.Add(row, field =>
+                    commandLine.TryGetValue(field, out var given) && given != null ? InputValue.ToText(given, field)
+                    : columns.TryGetValue(field, out var index) ? values[index] : null);
+            };
+        }
+
+        private static Dictionary<string, int> Resolve(IReadOnlyList<string> header, RowMapper mapper)
+        {
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (mapper.FieldOf(header[i]) is string field && Fields.Contains(field, StringComparer.Ordinal) && !columns.ContainsKey(field))
                 {
-                    columns[field] = column;
+                    columns[field] = i;
                 }
             }
 
-            var row = 0;
-            foreach (var record in csv.Rows())
-            {
-                row++;
-                cost.Add(row, field =>
-                    commandLine.TryGetValue(field, out var given) && given != null ? InputValue.ToText(given, field)
-                    : columns.TryGetValue(field, out var column) ? record.Fields[column] : null);
-            }
-
-            return cost;
+            return columns;
         }
 
         /// <summary>One row already mapped to New-Payout's fields.</summary>
