@@ -6,11 +6,12 @@ namespace PayoutPS.Core.Payouts
     /// <summary>Amounts and currencies as the service writes them, compared as what they mean: 100.0 is 100.00, usd is USD.</summary>
     public static class MoneyText
     {
+        /// <summary>A plain decimal amount as the service writes it; null for anything else.</summary>
+        public static decimal? Parse(string? text) =>
+            decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : (decimal?)null;
+
         /// <summary>Both amounts are plain decimals with the same value.</summary>
-        public static bool SameAmount(string? a, string? b) =>
-            decimal.TryParse(a, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var x)
-            && decimal.TryParse(b, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var y)
-            && x == y;
+        public static bool SameAmount(string? a, string? b) => Parse(a) is decimal x && Parse(b) is decimal y && x == y;
 
         /// <summary>The same currency code, whatever its case.</summary>
         public static bool SameCurrency(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
+using PayoutPS.Core.Account;
 using PayoutPS.Core.Api;
 using PayoutPS.Core.Batch;
 using PayoutPS.Core.Payouts;
@@ -14,7 +17,7 @@ namespace PayoutPS.Commands
     /// totals (-Summary). -Refresh asks the service for rows whose status may still change.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PayoutBatch")]
-    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary))]
+    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation))]
     public sealed class GetPayoutBatchCommand : PayoutCmdletBase
     {
         /// <summary>The journal New-Payout -Journal wrote.</summary>
@@ -28,6 +31,10 @@ namespace PayoutPS.Commands
         /// <summary>Emit the totals instead of the rows.</summary>
         [Parameter]
         public SwitchParameter Summary { get; set; }
+
+        /// <summary>Match every paid row to the ledger (needs a connection) and emit the reconciliation instead of the rows.</summary>
+        [Parameter]
+        public SwitchParameter Reconcile { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -45,8 +52,9 @@ namespace PayoutPS.Commands
 
             // Statuses the service pushed since (Test-PayoutNotification -Journal): newer than the journal's own.
             var pushed = Core.Notifications.NotificationLog.Read(path);
-            var context = Refresh ? RequireContext() : null;
+            var context = Refresh || Reconcile ? RequireContext() : null;
             var summary = new PayoutBatchSummary { Journal = path };
+            var paid = new List<BatchRowState>();
             foreach (var row in batch.Rows())
             {
                 if (row.RequestId != null && row.IsCreated && pushed.TryGetValue(row.RequestId, out var latest))
@@ -54,14 +62,18 @@ namespace PayoutPS.Commands
                     row.Status = Core.Notifications.NotificationLog.Settle(row.Status, latest.Status);
                 }
 
-                if (context != null && row.MayChange)
+                if (Refresh && row.MayChange)
                 {
-                    RefreshRow(context, row);
+                    RefreshRow(context!, row);
                 }
 
                 summary.Rows++;
                 summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
-                if (!Summary)
+                if (Reconcile && row.IsCreated)
+                {
+                    paid.Add(row);
+                }
+                else if (!Summary && !Reconcile)
                 {
                     WriteObject(row);
                 }
@@ -77,10 +89,38 @@ namespace PayoutPS.Commands
             }
 
             summary.Finish();
-            if (Summary)
+            if (Reconcile)
+            {
+                WriteObject(ReconcileRows(context!, paid, batch.Header.CreatedUtc));
+            }
+            else if (Summary)
             {
                 WriteObject(summary);
             }
+        }
+
+        /// <summary>
+        /// The ledger of every currency the batch paid in, from a minute before the journal began until now (reversals
+        /// come later than their payouts), matched to the paid rows by payout id.
+        /// </summary>
+        private PayoutReconciliation ReconcileRows(PayoutContext context, List<BatchRowState> paid, DateTime began)
+        {
+            var api = new AccountApi(context.Client.Transport);
+            var (from, to) = (began.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
+            var ledger = new List<PayoutLedgerEntry>();
+            foreach (var currency in paid.Select(r => r.SourceCurrency ?? r.Currency).Where(c => c != null).Distinct(StringComparer.Ordinal))
+            {
+                ledger.AddRange(Await((log, token) => LedgerReader.ReadAsync(api, currency!, from, to, log, token)));
+            }
+
+            var result = PayoutReconciliation.Match(paid, ledger);
+            foreach (var row in result.Rows.Where(r => r.Verdict == LedgerVerdict.MissingInLedger || r.Verdict == LedgerVerdict.AmountDiffers))
+            {
+                WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Row {0}, RequestId {1}: payout {2} is {3} (paid {4} {5}; the ledger's debit {6} and fee {7}).",
+                    row.Row, row.RequestId, row.PayoutId, row.Verdict, row.Paid, row.Currency, row.LedgerDebit, row.LedgerFee));
+            }
+
+            return result;
         }
 
         private void RefreshRow(PayoutContext context, BatchRowState row)

@@ -15,9 +15,7 @@ namespace PayoutPS.Commands
     [OutputType(typeof(PayoutLedgerEntry))]
     public sealed class GetPayoutLedgerCommand : PayoutCmdletBase
     {
-        /// <summary>[SANDBOX] The API documents no limit; 31 days per request is safe against a service that has one.</summary>
-        public static readonly TimeSpan WindowLength = TimeSpan.FromDays(31);
-        private const int PageSize = 100;
+        private const int PageSize = LedgerReader.PageSize;
 
         [Parameter(Mandatory = true, Position = 0)]
         [ArgumentCompleter(typeof(ValueCompleter))]
@@ -47,11 +45,9 @@ namespace PayoutPS.Commands
             var previousWindow = new HashSet<string>(StringComparer.Ordinal);
             try
             {
-                for (var from = since; from < end; from += WindowLength)
+                foreach (var window in LedgerReader.Windows(since, end))
                 {
-                    var to = from + WindowLength < end ? from + WindowLength : end;
                     var thisWindow = new HashSet<string>(StringComparer.Ordinal);
-                    var window = (From: from, To: to);
                     foreach (var entry in AllPages(PageSize, (current, log, token) => api.GetLedgerPageAsync(currency, window.From, window.To, type, PageSize, current, log, token)))
                     {
                         if (entry.EntryId == null || (thisWindow.Add(entry.EntryId) && !previousWindow.Contains(entry.EntryId)))

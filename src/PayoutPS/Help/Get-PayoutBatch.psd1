@@ -5,19 +5,27 @@ Get-PayoutBatch reads the journal that New-Payout -Journal wrote and emits one o
 
 -Refresh looks up, by RequestId, every row in doubt and every payout whose status may still change, so the report shows the service's latest word; rows in doubt that the service now shows become Recovered. It needs a connection. -Summary emits the totals instead of the rows: counts by outcome, the amounts and fees per currency, the RequestIds in doubt, and ExitCode.
 
+-Reconcile matches every paid row to the provider's ledger (queryAcctDetail, every page, every currency the batch paid in, from a minute before the journal began until now) by payout id, and emits one object: Rows, each with what it Paid, the ledger's LedgerDebit, LedgerFee and Reversal, and a Verdict (Matched, MissingInLedger, AmountDiffers, Reversed: the money came back after the payout failed); Currencies, each with the Expected debit, the Ledger's and the Difference; Unrelated, the ledger entries of the window that belong to no row (listed, not errors); and ExitCode, 0 only when every paid row is matched and every currency's totals agree. It needs a connection.
+
 The journal may be read while a batch is still writing it.
 '@
     Parameters  = @{
         Journal = 'The journal file New-Payout -Journal wrote.'
         Refresh = 'Ask the service for rows in doubt and payouts that are not final yet (needs Connect-PayoutEnvironment or -Context).'
         Summary = 'Emit one summary object (counts, totals per currency, rows in doubt, ExitCode) instead of the rows.'
-        Context = 'The connection -Refresh uses. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
+        Reconcile = 'Match every paid row to the ledger by payout id and emit the reconciliation (Rows with verdicts, Currencies with totals and the difference, Unrelated ledger entries, ExitCode) instead of the rows (needs a connection).'
+        Context = 'The connection -Refresh and -Reconcile use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
     }
     Examples    = @(
         @{
             Title   = 'Send finance the reconciliation of this month''s payroll'
             Code    = 'Get-PayoutBatch -Journal .\payroll-2026-11.journal -Refresh | Export-Csv .\payroll-2026-11-reconciliation.csv'
             Remarks = 'One line per CSV row, with the payout id and its latest status.'
+        }
+        @{
+            Title   = 'Reconcile a payroll with the ledger, to the cent'
+            Code    = '$r = Get-PayoutBatch -Journal .\payroll.journal -Reconcile; $r.Currencies; $r.Rows | Where-Object Verdict -ne Matched'
+            Remarks = 'Per currency the expected debit against the ledger''s; the rows that need a look (missing, different, reversed).'
         }
         @{
             Title   = 'End a scheduled task with the batch''s exit code'

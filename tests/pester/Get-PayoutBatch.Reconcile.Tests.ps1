@@ -1,0 +1,57 @@
+# Issue 18, part 2: prove after. A finished batch matched to the sandbox's ledger, to the cent.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'sandbox.ps1')
+    $script:Sandbox = Start-TestSandbox @('--status-step-seconds', '0.2')
+    function Get-Balance([string] $Currency) { [decimal](Get-SandboxState $Sandbox).merchants[0].balances.$Currency }
+}
+
+AfterAll {
+    Disconnect-PayoutEnvironment
+    Stop-TestSandbox $Sandbox
+}
+
+Describe 'Get-PayoutBatch -Reconcile' {
+    BeforeAll {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $script:Before = Get-Balance USD
+        $csv = Join-Path $TestDrive 'reconcile.csv'
+        @(
+            'RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose,Reference'
+            'RC-1,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,10.00,USD,EUR,1,'
+            'RC-2,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,25.50,USD,EUR,1,'
+            'RC-3,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,40.00,USD,EUR,1,SANDBOX_FAIL'
+            'RC-4,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,"1,50",USD,EUR,1,'
+        ) | Set-Content $csv
+        $script:Journal = "$csv.journal"
+        New-Payout -Path $csv -Journal $Journal -Force -ErrorAction SilentlyContinue | Out-Null
+        $script:Outside = Send-TestPayout 'RC-OUTSIDE' '7.00'   # the same merchant's payout, not the batch's
+        # The failing payout ends F and its money comes back: wait for it, judged by the service.
+        $null = Get-PayoutStatus 'RC-3' -Wait -TimeoutSec 30 -PollIntervalSec 0.2
+        $script:After = Get-Balance USD
+        $script:Result = Get-PayoutBatch -Journal $Journal -Reconcile
+    }
+
+    It 'gives each paid row its verdict: the failed one reversed, the others matched' {
+        ($Result.Rows | Sort-Object Row | ForEach-Object { "$($_.RequestId)=$($_.Verdict)" }) | Should -Be @('RC-1=Matched', 'RC-2=Matched', 'RC-3=Reversed')
+        ($Result.Rows | Where-Object RequestId -eq 'RC-3').Reversal | Should -Be 40.00
+    }
+
+    It 'accounts for every cent: the batch''s ledger movement is what left the balance, less the payout outside it' {
+        $usd = $Result.Currencies | Where-Object Currency -eq 'USD'
+        $usd.Expected | Should -Be 35.50
+        $usd.Ledger | Should -Be 35.50
+        $usd.Difference | Should -Be 0
+        ($Before - $After) | Should -Be ($usd.Ledger + 7.00)
+    }
+
+    It 'lists the ledger entries of the window that belong to no row, as such' {
+        @($Result.Unrelated).Count | Should -BeGreaterThan 0
+        $Result.Unrelated.PayoutId | Sort-Object -Unique | Should -Be $Outside.PayoutId
+    }
+
+    It 'exits 0 only when every paid row is matched: a reversed payout is 1' {
+        $Result.ExitCode | Should -Be 1
+    }
+}
