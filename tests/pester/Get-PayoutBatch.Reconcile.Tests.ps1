@@ -51,6 +51,19 @@ Describe 'Get-PayoutBatch -Reconcile' {
         $Result.Unrelated.PayoutId | Sort-Object -Unique | Should -Be $Outside.PayoutId
     }
 
+    It 'writes a self-contained page with what the journal holds and the ledger''s verdicts' {
+        $page = Get-PayoutBatch -Journal $Journal -Refresh -Reconcile -Report "$TestDrive/payroll.html"   # -Refresh: RC-3's failure, not the journal's "in review"
+
+        $page | Should -BeOfType System.IO.FileInfo
+        $html = Get-Content $page.FullName -Raw
+        $html | Should -Not -Match '(?i)http|<script|<link|<img|url\('
+        $html | Should -Match '<td>USD</td><td>2</td><td class="n">35\.50</td>'   # RC-1 and RC-2; RC-3 failed and came back
+        $html | Should -Match '<td>Failed</td><td class="n">1</td>'
+        $html | Should -Match "<td>Invalid</td><td>Row 4 \(CSV line 5\), RequestId RC-4: SendAmount &#39;1,50&#39; contains a comma"
+        $html | Should -Match '<td>RC-3</td>.*<td>Reversed</td>'
+        $html | Should -Not -Match 'DE89370400440532013000'
+    }
+
     It 'exits 0 only when every paid row is matched: a reversed payout is 1' {
         $Result.ExitCode | Should -Be 1
     }

@@ -17,7 +17,7 @@ namespace PayoutPS.Commands
     /// totals (-Summary). -Refresh asks the service for rows whose status may still change.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PayoutBatch")]
-    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation))]
+    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation), typeof(FileInfo))]
     public sealed class GetPayoutBatchCommand : PayoutCmdletBase
     {
         /// <summary>The journal New-Payout -Journal wrote.</summary>
@@ -35,6 +35,10 @@ namespace PayoutPS.Commands
         /// <summary>Match every paid row to the ledger (needs a connection) and emit the reconciliation instead of the rows.</summary>
         [Parameter]
         public SwitchParameter Reconcile { get; set; }
+
+        /// <summary>Write the batch as one self-contained HTML page to this file (with -Reconcile, the ledger's verdicts too) and emit the file.</summary>
+        [Parameter]
+        public string? Report { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -55,6 +59,7 @@ namespace PayoutPS.Commands
             var context = Refresh || Reconcile ? RequireContext() : null;
             var summary = new PayoutBatchSummary { Journal = path };
             var paid = new List<BatchRowState>();
+            var report = Report == null ? null : new BatchReport();
             foreach (var row in batch.Rows())
             {
                 if (row.RequestId != null && row.IsCreated && pushed.TryGetValue(row.RequestId, out var latest))
@@ -69,11 +74,12 @@ namespace PayoutPS.Commands
 
                 summary.Rows++;
                 summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+                report?.Add(row);
                 if (Reconcile && row.IsCreated)
                 {
                     paid.Add(row);
                 }
-                else if (!Summary && !Reconcile)
+                else if (!Summary && !Reconcile && report == null)
                 {
                     WriteObject(row);
                 }
@@ -89,9 +95,16 @@ namespace PayoutPS.Commands
             }
 
             summary.Finish();
-            if (Reconcile)
+            var reconciliation = Reconcile ? ReconcileRows(context!, paid, batch.Header.CreatedUtc) : null;
+            if (report != null)
             {
-                WriteObject(ReconcileRows(context!, paid, batch.Header.CreatedUtc));
+                var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Report);
+                File.WriteAllText(target, report.Render(batch.Header, summary, reconciliation, DateTime.UtcNow), new System.Text.UTF8Encoding(false));
+                WriteObject(new FileInfo(target));
+            }
+            else if (reconciliation != null)
+            {
+                WriteObject(reconciliation);
             }
             else if (Summary)
             {

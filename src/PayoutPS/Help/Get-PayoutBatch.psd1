@@ -7,6 +7,8 @@ Get-PayoutBatch reads the journal that New-Payout -Journal wrote and emits one o
 
 -Reconcile matches every paid row to the provider's ledger (queryAcctDetail, every page, every currency the batch paid in, from a minute before the journal began until now) by payout id, and emits one object: Rows, each with what it Paid, the ledger's LedgerDebit, LedgerFee and Reversal, and a Verdict (Matched, MissingInLedger, AmountDiffers, Reversed: the money came back after the payout failed); Currencies, each with the Expected debit, the Ledger's and the Difference; Unrelated, the ledger entries of the window that belong to no row (listed, not errors); and ExitCode, 0 only when every paid row is matched and every currency's totals agree. It needs a connection.
 
+-Report writes the batch as one self-contained HTML page for the people who approve a payroll: the batch, its input file and SHA-256, what was sent and received per currency with fees, a bar per state, the rows in doubt and the rows not paid with their reason and fix (up to 500 each; the rest counted), and with -Reconcile the ledger's verdicts. It has no script, font, image or link to anything outside it, so it opens offline and prints on A4; account numbers are masked. It emits the file.
+
 The journal may be read while a batch is still writing it.
 '@
     Parameters  = @{
@@ -14,6 +16,7 @@ The journal may be read while a batch is still writing it.
         Refresh = 'Ask the service for rows in doubt and payouts that are not final yet (needs Connect-PayoutEnvironment or -Context).'
         Summary = 'Emit one summary object (counts, totals per currency, rows in doubt, ExitCode) instead of the rows.'
         Reconcile = 'Match every paid row to the ledger by payout id and emit the reconciliation (Rows with verdicts, Currencies with totals and the difference, Unrelated ledger entries, ExitCode) instead of the rows (needs a connection).'
+        Report = 'Write the batch as one self-contained HTML page to this file (with -Reconcile, with the ledger''s verdicts) and emit the file instead of the rows.'
         Context = 'The connection -Refresh and -Reconcile use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
     }
     Examples    = @(
@@ -26,6 +29,11 @@ The journal may be read while a batch is still writing it.
             Title   = 'Reconcile a payroll with the ledger, to the cent'
             Code    = '$r = Get-PayoutBatch -Journal .\payroll.journal -Reconcile; $r.Currencies; $r.Rows | Where-Object Verdict -ne Matched'
             Remarks = 'Per currency the expected debit against the ledger''s; the rows that need a look (missing, different, reversed).'
+        }
+        @{
+            Title   = 'A page finance would rather look at than read'
+            Code    = 'Get-PayoutBatch -Journal .\payroll.journal -Refresh -Reconcile -Report .\payroll-2026-11.html'
+            Remarks = 'The latest statuses (-Refresh) and the ledger''s verdicts (-Reconcile) on one self-contained page: it opens offline, prints on A4, and masks account numbers.'
         }
         @{
             Title   = 'End a scheduled task with the batch''s exit code'

@@ -1,0 +1,78 @@
+using System;
+using System.Linq;
+using AngleSharp.Html.Parser;
+using PayoutPS.Core.Batch;
+using Xunit;
+
+namespace PayoutPS.Core.Tests
+{
+    /// <summary>Issue 18: the batch report, read back with a real HTML parser.</summary>
+    public class BatchReportTests
+    {
+        private static BatchRowState Row(int row, RowOutcome outcome, string? status = null, string amount = "10.00", string? error = null) => new BatchRowState
+        {
+            Row = row, RequestId = "R-" + row, Outcome = outcome, Status = status, PayoutId = outcome == RowOutcome.Created ? "17740000000000000" + row.ToString("00") : null,
+            Amount = amount, Currency = "USD", SourceAmount = amount, SourceCurrency = "USD", TargetAmount = "9.00", TargetCurrency = "EUR", Fee = "0.10",
+            Payee = "Anna Müller ****3000", Error = error,
+        };
+
+        private static (string Html, AngleSharp.Html.Dom.IHtmlDocument Page) Render(params BatchRowState[] rows)
+        {
+            var report = new BatchReport();
+            var summary = new PayoutBatchSummary();
+            foreach (var row in rows)
+            {
+                report.Add(row);
+                summary.Rows++;
+                summary.Add(row.Outcome, row.RequestId, row.IsCreated ? row.SourceAmount : null, row.SourceCurrency, row.Fee);
+            }
+
+            summary.Finish();
+            var header = new JournalHeader { BatchId = "b1", CreatedUtc = new DateTime(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc), Merchant = "800100", Environment = "Local", InputFile = "/pay/payroll.csv", InputHash = "abc123" };
+            var html = report.Render(header, summary, null, new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc));
+            return (html, new HtmlParser().ParseDocument(html));
+        }
+
+        [Fact]
+        public void The_page_holds_the_batch_its_totals_a_bar_per_state_and_the_rows_that_need_a_look()
+        {
+            var (_, page) = Render(
+                Row(1, RowOutcome.Created, "S"), Row(2, RowOutcome.Created, "S", "20.00"), Row(3, RowOutcome.Created, "F"),
+                Row(4, RowOutcome.InDoubt), Row(5, RowOutcome.Invalid, error: "Row 5: SendAmount '1,50' contains a comma <b>"));
+
+            var facts = page.QuerySelectorAll("table.facts tr").ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelector("td")!.TextContent);
+            Assert.Equal(("/pay/payroll.csv", "abc123"), (facts["Input file"], facts["Input SHA-256"]));
+            var sent = page.QuerySelectorAll("h2").First(h => h.TextContent == "Sent per currency").NextElementSibling!.QuerySelectorAll("tbody td").Select(c => c.TextContent).ToArray();
+            Assert.Equal(new[] { "USD", "2", "30.00", "0.20" }, sent); // the failed payout's money came back: not counted as sent
+            var bars = page.QuerySelectorAll("table.bars tr").ToDictionary(r => r.Children[0].TextContent, r => r.Children[1].TextContent);
+            Assert.Equal(new[] { ("Success", "2"), ("Failed", "1"), ("InDoubt", "1"), ("Invalid", "1") }.OrderBy(x => x.Item1), bars.Select(b => (b.Key, b.Value)).OrderBy(x => x.Item1));
+            Assert.Contains(page.QuerySelectorAll("td"), c => c.TextContent == "Row 5: SendAmount '1,50' contains a comma <b>"); // encoded, shown as text
+            Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent.StartsWith("In doubt", StringComparison.Ordinal) && h.TextContent.EndsWith("(1)", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_page_needs_nothing_from_outside_it_and_shows_no_account_number()
+        {
+            var (html, page) = Render(Row(1, RowOutcome.Created, "S"));
+
+            Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Empty(page.QuerySelectorAll("script, link, img, iframe, object, embed"));
+            Assert.DoesNotContain("url(", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("DE89370400440532013000", html, StringComparison.Ordinal);
+            Assert.Contains("size:A4", html, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_long_list_is_cut_at_its_limit_and_counted()
+        {
+            var rows = Enumerable.Range(1, BatchReport.RowsListed + 3).Select(i => Row(i, RowOutcome.Refused, error: "refused")).ToArray();
+
+            var (_, page) = Render(rows);
+
+            var table = page.QuerySelectorAll("h2").First(h => h.TextContent.StartsWith("Refused", StringComparison.Ordinal)).NextElementSibling!;
+            Assert.Equal(BatchReport.RowsListed, table.QuerySelectorAll("tbody tr").Length);
+            Assert.Contains(page.QuerySelectorAll("p"), p => p.TextContent == "… and 3 more (Get-PayoutBatch lists every row).");
+        }
+    }
+}
