@@ -23,18 +23,21 @@ Describe 'Get-PayoutBatch -Reconcile' {
             'RC-2,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,25.50,USD,EUR,1,'
             'RC-3,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,40.00,USD,EUR,1,SANDBOX_FAIL'
             'RC-4,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,"1,50",USD,EUR,1,'
+            'RC-5,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,12.25,USD,EUR,1,SANDBOX_REVIEW_FAIL'
         ) | Set-Content $csv
         $script:Journal = "$csv.journal"
         New-Payout -Path $csv -Journal $Journal -Force -ErrorAction SilentlyContinue | Out-Null
         $script:Outside = Send-TestPayout 'RC-OUTSIDE' '7.00'   # the same merchant's payout, not the batch's
         # The failing payout ends F and its money comes back: wait for it, judged by the service.
-        $null = Get-PayoutStatus 'RC-3' -Wait -TimeoutSec 30 -PollIntervalSec 0.2
+        # RC-3 fails at payout, RC-5 is refused in review and refunded: each ends with its money back.
+        $null = 'RC-3', 'RC-5' | Get-PayoutStatus -Wait -TimeoutSec 30 -PollIntervalSec 0.2
         $script:After = Get-Balance USD
         $script:Result = Get-PayoutBatch -Journal $Journal -Reconcile
     }
 
-    It 'gives each paid row its verdict: the failed one reversed, the others matched' {
-        ($Result.Rows | Sort-Object Row | ForEach-Object { "$($_.RequestId)=$($_.Verdict)" }) | Should -Be @('RC-1=Matched', 'RC-2=Matched', 'RC-3=Reversed')
+    It 'gives each paid row its verdict: the failed and the refunded ones reversed, the others matched' {
+        ($Result.Rows | Sort-Object Row | ForEach-Object { "$($_.RequestId)=$($_.Verdict)" }) | Should -Be @('RC-1=Matched', 'RC-2=Matched', 'RC-3=Reversed', 'RC-5=Reversed')
+        ($Result.Rows | Where-Object RequestId -eq 'RC-5').Reversal | Should -Be 12.25
         ($Result.Rows | Where-Object RequestId -eq 'RC-3').Reversal | Should -Be 40.00
     }
 
