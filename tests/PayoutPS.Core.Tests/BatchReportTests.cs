@@ -2,12 +2,13 @@ using System;
 using System.Linq;
 using AngleSharp.Html.Parser;
 using PayoutPS.Core.Batch;
+using PayoutPS.Core.Payouts;
 using Xunit;
 
 namespace PayoutPS.Core.Tests
 {
     /// <summary>Issue 18: the batch report, read back with a real HTML parser.</summary>
-    public class BatchReportTests
+    public class BatchReportTests : JournalFiles
     {
         private static BatchRowState Row(int row, RowOutcome outcome, string? status = null, string amount = "10.00", string? error = null) => new BatchRowState
         {
@@ -48,6 +49,41 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(new[] { ("Success", "2"), ("Failed", "1"), ("InDoubt", "1"), ("Invalid", "1") }.OrderBy(x => x.Item1), bars.Select(b => (b.Key, b.Value)).OrderBy(x => x.Item1));
             Assert.Contains(page.QuerySelectorAll("td"), c => c.TextContent == "Row 5: SendAmount '1,50' contains a comma <b>"); // encoded, shown as text
             Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent.StartsWith("In doubt", StringComparison.Ordinal) && h.TextContent.EndsWith("(1)", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task The_page_of_a_journal_holds_what_the_journal_holds()
+        {
+            using (var journal = BatchJournal.Open(JournalPath, Header()))
+            {
+                await journal.RecordIntentAsync(1, "J-1", "h1", "10.00", "USD", "Anna Müller ****3000");
+                journal.RecordPaid(1, PayoutRecord.From(System.Text.Json.JsonDocument.Parse(
+                    "{\"payoutId\":\"1774000000000000001\",\"requestId\":\"J-1\",\"payoutStatus\":\"S\",\"sourceAmount\":\"10.00\",\"sourceCurrency\":\"USD\",\"targetAmount\":\"9.10\",\"targetCurrency\":\"EUR\",\"fee\":\"0.10\"}").RootElement, PayoutOutcome.Created));
+                await journal.RecordIntentAsync(2, "J-2", "h2", "20.00", "USD", "Jan Kowalski ****4712");
+                journal.RecordFailure(2, "J-2", RowOutcome.Refused, "insufficient balance: top the balance up", "15001");
+                await journal.RecordIntentAsync(3, "J-3", "h3", "30.00", "USD", "Ewa Nowak ****2051");
+                journal.Flush();
+            }
+
+            var rows = JournalRows.Open(JournalPath);
+            var report = new BatchReport();
+            var summary = new PayoutBatchSummary();
+            foreach (var row in rows.Rows())
+            {
+                report.Add(row);
+                summary.Rows++;
+                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+            }
+
+            summary.Finish();
+            var page = new HtmlParser().ParseDocument(report.Render(rows.Header, summary, null, DateTime.UtcNow));
+
+            var sent = page.QuerySelectorAll("h2").First(h => h.TextContent == "Sent per currency").NextElementSibling!.QuerySelectorAll("tbody td").Select(c => c.TextContent).ToArray();
+            Assert.Equal(new[] { "USD", "1", "10.00", "0.10" }, sent);
+            var listed = page.QuerySelectorAll("tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent))).ToList();
+            Assert.Contains("3|J-3|Ewa Nowak ****2051|30.00 USD|InDoubt|", listed);
+            Assert.Contains(listed, l => l.StartsWith("2|J-2|Jan Kowalski ****4712|20.00 USD|Refused|", StringComparison.Ordinal) && l.Contains("top the balance up"));
+            Assert.Equal(rows.Header.BatchId, page.QuerySelectorAll("table.facts tr").First().Children[1].TextContent);
         }
 
         [Fact]
