@@ -22,6 +22,26 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(new[] { "batch.journal", "batch.journal.lock" }, Directory.GetFiles(Dir).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
         }
 
+        [Fact]
+        public async Task An_intent_is_acknowledged_only_after_it_was_flushed_to_the_device()
+        {
+            var flushes = new System.Collections.Concurrent.ConcurrentQueue<(bool ToDevice, long Length)>();
+            using (var journal = BatchJournal.Open(JournalPath, Header()))
+            {
+                journal.FlushTo = (stream, toDevice) =>
+                {
+                    stream.Flush(flushToDisk: toDevice);
+                    flushes.Enqueue((toDevice, stream.Length));
+                };
+
+                await journal.RecordIntentAsync(1, "F-1", "hash", "10.00", "USD", "Anna Müller ****3000");
+
+                // When the intent's task completes the row may be sent: by then its line must have gone to the device.
+                var lengthWithIntent = new FileInfo(JournalPath).Length;
+                Assert.Contains(flushes, f => f.ToDevice && f.Length == lengthWithIntent);
+            }
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData("\n")]

@@ -32,6 +32,7 @@ namespace PayoutPS.Core.Batch
         private readonly FileStream _lock;
         private readonly FileStream _stream;
         private readonly Dictionary<string, JournalEntry> _entries;
+        private Action<FileStream, bool> _flush = (stream, toDevice) => stream.Flush(flushToDisk: toDevice);
         private readonly object _gate = new object();
         private readonly Thread _writer;
         private readonly MemoryStream _line = new MemoryStream(512);
@@ -372,6 +373,15 @@ namespace PayoutPS.Core.Batch
             return pending.Done.Task;
         }
 
+        /// <summary>
+        /// How a group commit reaches the file (the stream and whether to the device): for tests that watch the
+        /// operating-system edge; set before the first record.
+        /// </summary>
+        internal Action<FileStream, bool> FlushTo
+        {
+            set => _flush = value;
+        }
+
         /// <summary>Group commit: whatever queued up while the last flush ran is written and flushed together.</summary>
         private void WriteLoop()
         {
@@ -397,7 +407,7 @@ namespace PayoutPS.Core.Batch
                         durable |= record.Durable;
                     }
 
-                    _stream.Flush(flushToDisk: durable);
+                    _flush(_stream, durable); // an intent is acknowledged only once it is on the device: a crash then cannot lose it
                     Complete(batch, null);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JournalException)
