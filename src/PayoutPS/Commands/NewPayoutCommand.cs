@@ -308,6 +308,11 @@ namespace PayoutPS.Commands
         {
             var costs = EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "the balances could not be checked",
                 () => Await((log, token) => cost.PriceAsync(new AccountApi(_context!.Client.Transport), log, token)));
+            foreach (var pair in cost.UnpricedPairs)
+            {
+                WriteWarning($"No rate for {pair}; the rows of that pair are not in the balance check (Measure-PayoutBatch shows them as UnpricedRows).");
+            }
+
             var shortOf = costs.Where(c => c.Shortfall > 0).Select(c => c.Describe()).ToList();
             if (shortOf.Count > 0)
             {

@@ -40,8 +40,9 @@ namespace PayoutPS.Internal
         }
 
         /// <summary>
-        /// A header none of whose columns New-Payout knows was not read as meant: another delimiter, or the wrong
-        /// encoding (UTF-16 read as UTF-8 shows "R e q u e s t I d"). Said as the cause, not as every row's symptom.
+        /// A header none of whose columns New-Payout knows: the wrong encoding, or another file. Said as the cause,
+        /// not as every row's symptom ("SourceCurrency '' must be an ISO 4217 code"). (A one-column header holding
+        /// another delimiter is named by the reader; UTF-16 without a byte-order mark by its NUL bytes.)
         /// </summary>
         public static void RefuseForeignHeader(string path, CsvFile csv, Func<string, bool> knows)
         {
