@@ -56,6 +56,15 @@ Describe 'Measure-PayoutBatch' {
         $usd.EstimatedDebit | Should -BeLessThan ($debited * 1.02)
     }
 
+    It 'leaves out rows of a currency pair the service gives no rate for, and says so' {
+        $rows = @((Get-CostRow Z-1 '' '5.00' -Target ZZZ), (Get-CostRow Z-2 '5.00')) | ConvertFrom-Csv -Header ($Head -split ',')
+
+        $usd = $rows | Measure-PayoutBatch -WarningVariable warned -WarningAction SilentlyContinue
+
+        ($usd.Rows, $usd.UnpricedRows, $usd.EstimatedDebit) | Should -Be @(1, 1, 5.00)
+        $warned.Message | Should -Match '^No rate for USD → ZZZ: '
+    }
+
     It 'names the rows it cannot price, and a shortfall' {
         $csv = New-CostCsv @((Get-CostRow S-1 '80.00'), (Get-CostRow S-2 '"1,50"'), (Get-CostRow S-3 '40.00'))
 
