@@ -77,4 +77,18 @@ Describe 'Default views fit 80 columns' {
         $csv.Payee | Should -Be 'Anna Müller ****3000'
         ($waited | ConvertTo-Json | ConvertFrom-Json).SourceCurrency | Should -Be 'USD'
     }
+
+    It 'shows and exports times as ISO 8601 UTC, whatever the culture, and they stay DateTime to scripts' {
+        $iso = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$'
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'   # Export-Csv would write "29.11.2026 14:35:28"
+            ($Payout | ConvertTo-Csv | ConvertFrom-Csv).CreateTime | Should -Match $iso
+            ($Payout | Format-List CreateTime | Out-String) | Should -Match 'CreateTime : \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'
+            (Get-PayoutLedger USD -Since (Get-Date).AddDays(-1) | Select-Object -First 1 | ConvertTo-Csv | ConvertFrom-Csv).Time | Should -Match $iso
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        $Payout.CreateTime -lt [datetime]::UtcNow.AddMinutes(1) | Should -BeTrue
+        $Payout.CreateTime.AddDays(1) - $Payout.CreateTime | Should -Be ([timespan]::FromDays(1))
+    }
 }

@@ -5,6 +5,7 @@ using PayoutPS.Core.Account;
 using PayoutPS.Core.Payouts;
 using PayoutPS.Core.Redaction;
 using PayoutPS.Core.Signing;
+using PayoutPS.Internal;
 
 namespace PayoutPS.Models
 {
@@ -54,11 +55,11 @@ namespace PayoutPS.Models
 
         public string? MerchantId { get; internal set; }
 
-        /// <summary>When the service created it, UTC.</summary>
-        public DateTime? CreateTime { get; internal set; }
+        /// <summary>When the service created it: a UTC DateTime that shows and exports as ISO 8601 (see UtcTimes).</summary>
+        public PSObject? CreateTime { get; internal set; }
 
-        /// <summary>When its status last changed, UTC.</summary>
-        public DateTime? UpdateTime { get; internal set; }
+        /// <summary>When its status last changed: a UTC DateTime that shows and exports as ISO 8601.</summary>
+        public PSObject? UpdateTime { get; internal set; }
 
         [Hidden]
         public string? Raw => _raw == null ? null : (_redactedRaw ?? (_redactedRaw = Redactor.RedactBody(_raw)));
@@ -97,8 +98,8 @@ namespace PayoutPS.Models
             Reason = record.Reason,
             Environment = context.Environment,
             MerchantId = context.MerchantId,
-            CreateTime = ServiceTime.Parse(record.CreateTime),
-            UpdateTime = ServiceTime.Parse(record.UpdateTime),
+            CreateTime = UtcTimes.Wrap(ServiceTime.Parse(record.CreateTime)),
+            UpdateTime = UtcTimes.Wrap(ServiceTime.Parse(record.UpdateTime)),
             _raw = record.RawJson, // redacted when first read: most batch results are never looked at
         };
     }
