@@ -17,6 +17,10 @@ namespace PayoutPS.Models
     {
         private string? _raw;
         private string? _redactedRaw;
+        private DateTime? _createTime;
+        private DateTime? _updateTime;
+        private PSObject? _createTimeShown;
+        private PSObject? _updateTimeShown;
 
         /// <summary>The input row (1-based, data rows only); empty for a payout given on the command line.</summary>
         public int? Row { get; internal set; }
@@ -55,11 +59,11 @@ namespace PayoutPS.Models
 
         public string? MerchantId { get; internal set; }
 
-        /// <summary>When the service created it: a UTC DateTime that shows and exports as ISO 8601 (see UtcTimes).</summary>
-        public PSObject? CreateTime { get; internal set; }
+        /// <summary>When the service created it: a UTC DateTime that shows and exports as ISO 8601 (see UtcTimes), made when first read.</summary>
+        public PSObject? CreateTime => _createTimeShown ?? (_createTimeShown = UtcTimes.Wrap(_createTime));
 
-        /// <summary>When its status last changed: a UTC DateTime that shows and exports as ISO 8601.</summary>
-        public PSObject? UpdateTime { get; internal set; }
+        /// <summary>When its status last changed: a UTC DateTime that shows and exports as ISO 8601, made when first read.</summary>
+        public PSObject? UpdateTime => _updateTimeShown ?? (_updateTimeShown = UtcTimes.Wrap(_updateTime));
 
         [Hidden]
         public string? Raw => _raw == null ? null : (_redactedRaw ?? (_redactedRaw = Redactor.RedactBody(_raw)));
@@ -98,8 +102,8 @@ namespace PayoutPS.Models
             Reason = record.Reason,
             Environment = context.Environment,
             MerchantId = context.MerchantId,
-            CreateTime = UtcTimes.Wrap(ServiceTime.Parse(record.CreateTime)),
-            UpdateTime = UtcTimes.Wrap(ServiceTime.Parse(record.UpdateTime)),
+            _createTime = ServiceTime.Parse(record.CreateTime),
+            _updateTime = ServiceTime.Parse(record.UpdateTime),
             _raw = record.RawJson, // redacted when first read: most batch results are never looked at
         };
     }
