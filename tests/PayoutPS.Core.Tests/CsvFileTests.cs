@@ -145,15 +145,12 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
-        public void The_fingerprint_is_the_file_sha256_and_its_line_count()
+        public void The_journal_records_the_file_sha256()
         {
             var bytes = Encoding.UTF8.GetBytes("A\n1\n2");
             var csv = Write(bytes);
 
-            var (hash, lines) = csv.Fingerprint();
-
-            Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant(), hash);
-            Assert.Equal(3, lines);
+            Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant(), csv.Sha256());
         }
     }
 }

@@ -23,7 +23,7 @@ namespace PayoutPS.Core.Batch
         /// <summary>The fee estimate's default: 2 %, the highest share the sandbox charges (cash pickup); a contract's own rate belongs here.</summary>
         public const decimal DefaultFeeRate = 0.02m;
 
-        private readonly Dictionary<string, PayoutBatchCost> _bySource = new Dictionary<string, PayoutBatchCost>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (decimal Amount, int Rows)> _send = new Dictionary<string, (decimal, int)>(StringComparer.Ordinal);
         private readonly Dictionary<(string Source, string Target), (decimal Amount, int Rows)> _receive = new Dictionary<(string, string), (decimal, int)>();
         private readonly List<(int Row, string Reason)> _unpriced = new List<(int, string)>();
         private readonly List<string> _unpricedPairs = new List<string>();
@@ -85,34 +85,38 @@ namespace PayoutPS.Core.Batch
             }
 
             var value = decimal.Parse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-            var cost = Of(source);
-            cost.Rows++;
             if (send != null)
             {
-                cost.SendRows++;
-                cost.SendTotal += value;
-                cost.EstimatedDebit += value;
+                _send.TryGetValue(source, out var sent);
+                _send[source] = (sent.Amount + value, sent.Rows + 1);
                 return;
             }
 
-            cost.ReceiveRows++;
             _receive.TryGetValue((source, target), out var sum);
             _receive[(source, target)] = (sum.Amount + value, sum.Rows + 1);
         }
 
         /// <summary>
-        /// The cost per source currency: the receive rows priced at <paramref name="rates"/> (source → target; a
+        /// The cost per source currency, made afresh from the rows added: the receive rows priced at <paramref name="rates"/> (source → target; a
         /// pair without a rate leaves its rows unpriced) and compared with what is <paramref name="available"/>.
         /// </summary>
         public IReadOnlyList<PayoutBatchCost> Price(IReadOnlyDictionary<(string Source, string Target), decimal> rates, IReadOnlyDictionary<string, decimal> available)
         {
+            var costs = new Dictionary<string, PayoutBatchCost>(StringComparer.Ordinal);
+            PayoutBatchCost Of(string currency) => costs.TryGetValue(currency, out var cost) ? cost : costs[currency] = new PayoutBatchCost { Currency = currency };
+
+            foreach (var sent in _send)
+            {
+                var cost = Of(sent.Key);
+                (cost.SendRows, cost.SendTotal) = (sent.Value.Rows, sent.Value.Amount);
+                cost.EstimatedDebit += sent.Value.Amount;
+            }
+
             foreach (var pair in _receive)
             {
-                var cost = _bySource[pair.Key.Source];
+                var cost = Of(pair.Key.Source);
                 if (!rates.TryGetValue(pair.Key, out var rate) || rate <= 0)
                 {
-                    cost.ReceiveRows -= pair.Value.Rows;
-                    cost.Rows -= pair.Value.Rows;
                     cost.UnpricedRows += pair.Value.Rows;
                     continue;
                 }
@@ -121,10 +125,11 @@ namespace PayoutPS.Core.Batch
                 var minor = 1m / Pow10(Currencies.Exponent(pair.Key.Source));
                 var principal = pair.Value.Amount / rate;
                 var debit = principal + (principal * FeeRate) + (2 * minor * pair.Value.Rows);
+                cost.ReceiveRows += pair.Value.Rows;
                 cost.EstimatedDebit += Math.Ceiling(debit / minor) * minor;
             }
 
-            foreach (var cost in _bySource.Values)
+            foreach (var cost in costs.Values)
             {
                 cost.Available = available.TryGetValue(cost.Currency, out var balance) ? balance : 0m;
                 cost.Estimate = cost.ReceiveRows == 0
@@ -132,7 +137,7 @@ namespace PayoutPS.Core.Batch
                     : $"estimated: {cost.ReceiveRows} row(s) give what arrives (ReceiveAmount), converted at the quoted rate plus an estimated fee of {FeeRate * 100:0.##} % (the API documents no fee schedule)";
             }
 
-            return _bySource.Values.OrderBy(c => c.Currency, StringComparer.Ordinal).ToList();
+            return costs.Values.OrderBy(c => c.Currency, StringComparer.Ordinal).ToList();
         }
 
         /// <summary>Asks the service for the balances and one quote per currency pair, then prices the batch. Sends no payout.</summary>
@@ -145,6 +150,7 @@ namespace PayoutPS.Core.Batch
             }
 
             var rates = new Dictionary<(string, string), decimal>();
+            _unpricedPairs.Clear();
             foreach (var pair in Pairs.ToList())
             {
                 try
@@ -162,16 +168,6 @@ namespace PayoutPS.Core.Batch
 
         /// <summary>Currency pairs the service gave no rate for, with its answer.</summary>
         public IReadOnlyList<string> UnpricedPairs => _unpricedPairs;
-
-        private PayoutBatchCost Of(string currency)
-        {
-            if (!_bySource.TryGetValue(currency, out var cost))
-            {
-                _bySource[currency] = cost = new PayoutBatchCost { Currency = currency };
-            }
-
-            return cost;
-        }
 
         private static decimal Pow10(int exponent)
         {
@@ -195,7 +191,7 @@ namespace PayoutPS.Core.Batch
         public string Currency { get; internal set; } = string.Empty;
 
         /// <summary>Rows priced in this currency.</summary>
-        public int Rows { get; internal set; }
+        public int Rows => SendRows + ReceiveRows;
 
         public int SendRows { get; internal set; }
 

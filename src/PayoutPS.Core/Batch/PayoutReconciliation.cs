@@ -45,6 +45,9 @@ namespace PayoutPS.Core.Batch
         public decimal Reversal { get; internal set; }
 
         public LedgerVerdict Verdict { get; internal set; }
+
+        /// <summary>Missing from the ledger, or different there: someone must look (a reversal is accounted for).</summary>
+        public bool NeedsLook => Verdict == LedgerVerdict.MissingInLedger || Verdict == LedgerVerdict.AmountDiffers;
     }
 
     /// <summary>One currency of a batch: what its rows should have taken from the balance against what the ledger shows.</summary>
@@ -77,10 +80,13 @@ namespace PayoutPS.Core.Batch
 
         public int Reversed => Rows.Count(r => r.Verdict == LedgerVerdict.Reversed);
 
-        public int Problems => Rows.Count(r => r.Verdict == LedgerVerdict.MissingInLedger || r.Verdict == LedgerVerdict.AmountDiffers);
+        public int Problems => Rows.Count(r => r.NeedsLook);
 
         /// <summary>0 only when every paid row is matched and every currency's totals agree; 1 otherwise (as -Summary's "some not paid").</summary>
         public int ExitCode => Matched == Rows.Count && Currencies.All(c => c.Difference == 0) ? 0 : PayoutBatchSummary.ExitSomeFailed;
+
+        /// <summary>The currency a paid row's debit is in: its payout's source currency, else the one its intent recorded.</summary>
+        public static string? CurrencyOf(BatchRowState row) => row.SourceCurrency ?? row.Currency;
 
         /// <summary>
         /// Matches each row the service made a payout for to the ledger entries that name its payout id. Rows the
@@ -98,7 +104,7 @@ namespace PayoutPS.Core.Batch
                 entries ??= new List<PayoutLedgerEntry>();
                 var line = new ReconciledRow
                 {
-                    Row = row.Row, RequestId = row.RequestId, PayoutId = row.PayoutId, Currency = row.SourceCurrency ?? row.Currency ?? string.Empty,
+                    Row = row.Row, RequestId = row.RequestId, PayoutId = row.PayoutId, Currency = CurrencyOf(row) ?? string.Empty,
                     Paid = Payouts.MoneyText.Parse(row.SourceAmount) ?? 0m,
                     LedgerDebit = -Sum(entries, "PAYOUT"), LedgerFee = -Sum(entries, "FEE"), Reversal = Sum(entries, "PAYOUT_REVERSAL") + Sum(entries, "FEE_REVERSAL"),
                 };

@@ -29,41 +29,22 @@ namespace PayoutPS.Core.Input
             _delimiter = delimiter;
         }
 
-        /// <summary>Blank lines skipped by the last <see cref="CountRows"/>.</summary>
+        /// <summary>Blank lines skipped by the last read (<see cref="CountRows"/> or <see cref="Rows"/>).</summary>
         public int BlankLines { get; private set; }
 
-        /// <summary>The header's column names, trimmed, as the last <see cref="CountRows"/> read them.</summary>
+        /// <summary>The header's column names, trimmed, as the last read found them.</summary>
         public IReadOnlyList<string> Columns { get; private set; } = Array.Empty<string>();
 
         /// <summary>The delimiter in use: the one given, or a "sep=" first line's.</summary>
         public char Delimiter => _delimiter;
 
-        /// <summary>SHA-256 of the file's bytes (lowercase hex) and its number of lines, in one pass.</summary>
-        public (string Hash, int Lines) Fingerprint()
+        /// <summary>SHA-256 of the file's bytes, lowercase hex: what the journal records of its input.</summary>
+        public string Sha256()
         {
             using (var stream = File.OpenRead(_path))
             using (var sha = SHA256.Create())
             {
-                var buffer = new byte[64 * 1024];
-                var lines = 0;
-                var last = (byte)'\n';
-                int read;
-                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    sha.TransformBlock(buffer, 0, read, null, 0);
-                    for (var i = 0; i < read; i++)
-                    {
-                        if (buffer[i] == '\n')
-                        {
-                            lines++;
-                        }
-                    }
-
-                    last = buffer[read - 1];
-                }
-
-                sha.TransformFinalBlock(buffer, 0, 0);
-                return (Signing.Hex.ToLower(sha.Hash!), last == '\n' ? lines : lines + 1);
+                return Signing.Hex.ToLower(sha.ComputeHash(stream));
             }
         }
 
@@ -79,27 +60,12 @@ namespace PayoutPS.Core.Input
             var problems = new List<string>();
             var wrongShape = 0;
             var rows = 0;
-            var blank = 0;
             using (var reader = Open())
             {
-                var header = (Header?)null;
-                foreach (var record in Records(reader))
+                foreach (var record in DataRecords(reader))
                 {
-                    if (header == null)
-                    {
-                        header = ReadHeader(record);
-                        Columns = header.Names;
-                        continue;
-                    }
-
-                    if (IsBlank(record.Fields))
-                    {
-                        blank++;
-                        continue;
-                    }
-
                     rows++;
-                    if (record.Fields.Count != header.Names.Count)
+                    if (record.Fields.Count != Columns.Count)
                     {
                         wrongShape++;
                         if (problems.Count < ProblemsShown)
@@ -112,16 +78,15 @@ namespace PayoutPS.Core.Input
                         eachRow?.Invoke(rows, record.Fields);
                     }
                 }
-
-                if (wrongShape > 0)
-                {
-                    throw Refusal(
-                        $"{wrongShape} record(s) do not have the header's {header!.Names.Count} fields ({string.Join("; ", problems)}{(wrongShape > problems.Count ? "; …" : string.Empty)}). " +
-                        $"A value that contains the delimiter '{_delimiter}' (such as an unquoted 1,250.00) must be in double quotes, and every line needs every field, empty or not.");
-                }
             }
 
-            BlankLines = blank;
+            if (wrongShape > 0)
+            {
+                throw Refusal(
+                    $"{wrongShape} record(s) do not have the header's {Columns.Count} fields ({string.Join("; ", problems)}{(wrongShape > problems.Count ? "; …" : string.Empty)}). " +
+                    $"A value that contains the delimiter '{_delimiter}' (such as an unquoted 1,250.00) must be in double quotes, and every line needs every field, empty or not.");
+            }
+
             return rows;
         }
 
@@ -130,29 +95,17 @@ namespace PayoutPS.Core.Input
         {
             using (var reader = Open())
             {
-                Header? header = null;
-                foreach (var record in Records(reader))
+                foreach (var record in DataRecords(reader))
                 {
-                    if (header == null)
+                    if (record.Fields.Count != Columns.Count)
                     {
-                        header = ReadHeader(record);
-                        continue;
+                        throw Refusal($"line {record.Line} has {record.Fields.Count} fields, the header {Columns.Count} (the file changed while it was read?).");
                     }
 
-                    if (IsBlank(record.Fields))
+                    var row = new Dictionary<string, string>(Columns.Count, StringComparer.OrdinalIgnoreCase);
+                    for (var i = 0; i < Columns.Count; i++)
                     {
-                        continue;
-                    }
-
-                    if (record.Fields.Count != header.Names.Count)
-                    {
-                        throw Refusal($"line {record.Line} has {record.Fields.Count} fields, the header {header.Names.Count} (the file changed while it was read?).");
-                    }
-
-                    var row = new Dictionary<string, string>(header.Names.Count, StringComparer.OrdinalIgnoreCase);
-                    for (var i = 0; i < header.Names.Count; i++)
-                    {
-                        row[header.Names[i]] = record.Fields[i];
+                        row[Columns[i]] = record.Fields[i];
                     }
 
                     yield return new CsvRow(record.Line, row);
@@ -160,10 +113,34 @@ namespace PayoutPS.Core.Input
             }
         }
 
+        /// <summary>The records after the header (read into <see cref="Columns"/>), blank ones skipped and counted in <see cref="BlankLines"/>.</summary>
+        private IEnumerable<Record> DataRecords(StreamReader reader)
+        {
+            var header = true;
+            BlankLines = 0;
+            Columns = Array.Empty<string>();
+            foreach (var record in Records(reader))
+            {
+                if (header)
+                {
+                    Columns = ReadHeader(record);
+                    header = false;
+                }
+                else if (IsBlank(record.Fields))
+                {
+                    BlankLines++;
+                }
+                else
+                {
+                    yield return record;
+                }
+            }
+        }
+
         private StreamReader Open() => new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true);
 
         /// <summary>Names trimmed; a blank or repeated name (ignoring case) would leave a value without a field, or let one column silently win.</summary>
-        private Header ReadHeader(Record record)
+        private List<string> ReadHeader(Record record)
         {
             var names = new List<string>(record.Fields.Count);
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -198,7 +175,7 @@ namespace PayoutPS.Core.Input
                 }
             }
 
-            return new Header(names);
+            return names;
         }
 
         /// <summary>A blank line, or a line of empty fields only (Excel writes ",,,," for rows it once formatted).</summary>
@@ -444,13 +421,6 @@ namespace PayoutPS.Core.Input
                           "such as -Encoding 1252 for a Windows Excel export.");
                 }
             }
-        }
-
-        private sealed class Header
-        {
-            public Header(List<string> names) => Names = names;
-
-            public List<string> Names { get; }
         }
 
         private readonly struct Record

@@ -121,13 +121,13 @@ namespace PayoutPS.Commands
             var api = new AccountApi(context.Client.Transport);
             var (from, to) = (began.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
             var ledger = new List<PayoutLedgerEntry>();
-            foreach (var currency in paid.Select(r => r.SourceCurrency ?? r.Currency).Where(c => c != null).Distinct(StringComparer.Ordinal))
+            foreach (var currency in paid.Select(PayoutReconciliation.CurrencyOf).Where(c => c != null).Distinct(StringComparer.Ordinal))
             {
                 ledger.AddRange(Await((log, token) => LedgerReader.ReadAsync(api, currency!, from, to, log, token)));
             }
 
             var result = PayoutReconciliation.Match(paid, ledger);
-            foreach (var row in result.Rows.Where(r => r.Verdict == LedgerVerdict.MissingInLedger || r.Verdict == LedgerVerdict.AmountDiffers))
+            foreach (var row in result.Rows.Where(r => r.NeedsLook))
             {
                 WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Row {0}, RequestId {1}: payout {2} is {3} (paid {4} {5}; the ledger's debit {6} and fee {7}).",
                     row.Row, row.RequestId, row.PayoutId, row.Verdict, row.Paid, row.Currency, row.LedgerDebit, row.LedgerFee));

@@ -109,11 +109,8 @@ namespace PayoutPS.Commands
             var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             try
             {
-                InputFile.RefuseUnreadable(full);
-                var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
                 var cost = new BatchCost(FeeRate);
-                csv.CountRows(BatchCosting.Collect(cost, csv, _mapper!, NoCommandLine)); // a wrong encoding or shape is refused, as New-Payout would
-                InputFile.RefuseForeignHeader(full, csv, _mapper!.Knows);
+                InputFile.Read(full, Encoding, Delimiter, _mapper!, NoCommandLine, cost); // a wrong encoding or shape is refused, as New-Payout would
                 return cost;
             }
             catch (System.Exception ex) when (ex is PayoutRequestException || ex is System.IO.IOException || ex is System.ArgumentException || ex is System.NotSupportedException)

@@ -202,9 +202,18 @@ namespace PayoutPS.Commands
                 Terminate(new ErrorRecord(new ArgumentException($"-DuplicateWindow must be longer than zero and at most {PayoutClient.LookupWindow.TotalDays} days."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, DuplicateWindow), PayoutBatchSummary.ExitInvalidInput);
             }
 
+            var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
+            var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
             if (Path != null)
             {
-                _file = OpenInput();
+                // A resumed batch was checked against the balances when it started, and part of it is paid.
+                var resumed = journal != null && File.Exists(journal);
+                if (resumed && sends && !SkipBalanceCheck)
+                {
+                    WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
+                }
+
+                _file = OpenInput(balanceCheck: sends && !SkipBalanceCheck && !resumed);
             }
 
             if (CheckCorridor || !ValidateOnly)
@@ -213,8 +222,6 @@ namespace PayoutPS.Commands
                 _corridors = CheckCorridor ? new CorridorRules(new AccountApi(_context.Client.Transport)) : null;
             }
 
-            var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
-            var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
             if (_cost != null)
             {
                 CheckBalance(_cost);
@@ -301,8 +308,7 @@ namespace PayoutPS.Commands
 
         /// <summary>
         /// A new batch from a file starts only when every currency's balance covers the file (Measure-PayoutBatch's
-        /// figures): a payroll paid until the money runs out is the worst ending. A resumed batch was checked when
-        /// it started, and part of it is paid, so it is not checked again.
+        /// figures): a payroll paid until the money runs out is the worst ending.
         /// </summary>
         private void CheckBalance(BatchCost cost)
         {
@@ -557,50 +563,26 @@ namespace PayoutPS.Commands
         }
 
         /// <summary>-Path: checked to decode as a whole before anything is sent, and fingerprinted for the journal.</summary>
-        private InputFile OpenInput()
+        private InputFile OpenInput(bool balanceCheck)
         {
             var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             try
             {
-                InputFile.RefuseUnreadable(full);
-                var csv = new CsvFile(full, InputFile.EncodingOf(Encoding), Delimiter);
-                _cost = NeedsBalanceCheck() ? new BatchCost() : null;
-                _progress!.Total = csv.CountRows(_cost == null ? null : BatchCosting.Collect(_cost, csv, Mapper, CommandLine)); // reads the whole file first: a wrong encoding or shape sends nothing
-                InputFile.RefuseForeignHeader(full, csv, Mapper.Knows);
+                _cost = balanceCheck ? new BatchCost() : null;
+                var (csv, rows) = InputFile.Read(full, Encoding, Delimiter, Mapper, CommandLine, _cost); // the whole file first: a wrong encoding or shape sends nothing
+                _progress!.Total = rows;
                 if (csv.BlankLines > 0)
                 {
                     WriteVerbose($"{full}: {csv.BlankLines} blank line(s) skipped.");
                 }
 
-                var (hash, _) = csv.Fingerprint();
-                return new InputFile(full, hash, csv);
+                return new InputFile(full, csv.Sha256(), csv);
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
             {
                 Terminate(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full), PayoutBatchSummary.ExitInvalidInput);
                 throw; // not reached
             }
-        }
-
-        /// <summary>
-        /// A new batch that sends is checked against the balances. A resumed one was checked when it started, and part
-        /// of it is paid, so it is not checked again.
-        /// </summary>
-        private bool NeedsBalanceCheck()
-        {
-            if (ValidateOnly || IsWhatIf() || SkipBalanceCheck)
-            {
-                return false;
-            }
-
-            var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
-            if (journal != null && File.Exists(journal))
-            {
-                WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
-                return false;
-            }
-
-            return true;
         }
 
         /// <summary>The RequestId the current row or command line gives, as written (unchecked).</summary>

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PayoutPS.Core;
+using PayoutPS.Core.Batch;
 using PayoutPS.Core.Input;
 
 namespace PayoutPS.Internal
@@ -22,8 +24,22 @@ namespace PayoutPS.Internal
 
         public CsvFile Csv { get; }
 
+        /// <summary>
+        /// Reads a payroll file as a whole, as New-Payout -Path does before its first row: a path that is no file, a
+        /// wrong encoding or shape, or a header of no known column is refused. Each row goes into <paramref name="cost"/>
+        /// when given. Returns the reader, whose <see cref="CsvFile.Rows"/> then yields the rows, and their number.
+        /// </summary>
+        public static (CsvFile Csv, int Rows) Read(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost)
+        {
+            RefuseUnreadable(path);
+            var csv = new CsvFile(path, EncodingOf(encoding), delimiter);
+            var rows = csv.CountRows(cost == null ? null : BatchCosting.Collect(cost, csv, mapper, commandLine));
+            RefuseForeignHeader(path, csv, mapper.Knows);
+            return (csv, rows);
+        }
+
         /// <summary>A folder, a missing file or a missing folder, said as such (the runtime's words are "Access denied" for a folder).</summary>
-        public static void RefuseUnreadable(string path)
+        private static void RefuseUnreadable(string path)
         {
             if (System.IO.Directory.Exists(path))
             {
@@ -44,7 +60,7 @@ namespace PayoutPS.Internal
         /// not as every row's symptom ("SourceCurrency '' must be an ISO 4217 code"). (A one-column header holding
         /// another delimiter is named by the reader; UTF-16 without a byte-order mark by its NUL bytes.)
         /// </summary>
-        public static void RefuseForeignHeader(string path, CsvFile csv, Func<string, bool> knows)
+        private static void RefuseForeignHeader(string path, CsvFile csv, Func<string, bool> knows)
         {
             if (csv.Columns.Count == 0 || csv.Columns.Any(knows))
             {
@@ -59,7 +75,7 @@ namespace PayoutPS.Internal
         private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
 
         /// <summary>"utf-8", "1252", "windows-1252"…; null for strict UTF-8.</summary>
-        public static System.Text.Encoding? EncodingOf(string? name)
+        private static System.Text.Encoding? EncodingOf(string? name)
         {
             if (string.IsNullOrWhiteSpace(name))
             {

@@ -175,7 +175,7 @@ namespace PayoutPS.Internal
         }
 
         /// <summary>Whether a column name means a field of this command (any case and spelling it accepts).</summary>
-        public bool Knows(string column) => Resolve(column).Field != null;
+        public bool Knows(string column) => FieldOf(column) != null;
 
         /// <summary>The field a column fills (any case and spelling this command accepts); null for other columns.</summary>
         public string? FieldOf(string column) => Resolve(column).Field;
