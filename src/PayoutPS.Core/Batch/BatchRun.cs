@@ -161,7 +161,7 @@ namespace PayoutPS.Core.Batch
                 return Admission.Repeated(known, $"this row repeats RequestId {requestId} of {Where(earlier.Row)} with the same content: it is the same payout, sent once and counted once.");
             }
 
-            if (!hasOwnId && IsPartlyPaid(content, hash, occurrence))
+            if (!hasOwnId && IsPartlyPaid(content, hash, occurrence, earlier))
             {
                 _unmapped.Add((known, earlier, content));
                 return Admission.Deferred(known, AdmissionReason.AmbiguousOccurrence);
@@ -173,18 +173,19 @@ namespace PayoutPS.Core.Batch
 
         /// <summary>
         /// Whether identical rows of this content were recorded by an earlier run partly paid. Asked at the content's
-        /// first row: the journal is probed by the ids the next occurrences would have, so no index of every content is kept.
+        /// first row, whose own entry is <paramref name="first"/>: the journal is probed by the ids the next occurrences
+        /// would have, so no index of every content is kept.
         /// </summary>
-        private bool IsPartlyPaid(ContentKey content, string hash, int occurrence)
+        private bool IsPartlyPaid(ContentKey content, string hash, int occurrence, JournalEntry first)
         {
             if (occurrence > 1 || Journal == null)
             {
                 return _partlyPaid.ContainsKey(content);
             }
 
-            var recorded = 0;
-            var paid = 0;
-            for (var next = 1; ; next++)
+            var recorded = 1;
+            var paid = first.IsPaid ? 1 : 0;
+            for (var next = 2; ; next++)
             {
                 var entry = Journal.Find(GeneratedRequestIds.Derive(Journal.Header.BatchId, hash, next));
                 if (entry == null || !entry.FromEarlierRun || entry.Content != content)
@@ -205,8 +206,9 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>
-        /// Once the input has ended: each deferred row is held if a paid journal row with its payee and currency
-        /// was still not reached (the row was edited after it was paid), and sent otherwise.
+        /// Once the input has ended: identical rows the journal recorded partly paid are placed (see
+        /// <see cref="MapIdenticalRows"/>); then each row deferred as a possible edit is held if a paid journal row
+        /// with its payee and currency was still not reached (the row was edited after it was paid), and sent otherwise.
         /// </summary>
         public IReadOnlyList<Admission> ResolveDeferred()
         {
