@@ -43,7 +43,9 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Payout', 'Payments', 'Remittance', 'Signing', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/PayoutPS/PayoutPS'
+            LicenseUri   = 'https://github.com/PayoutPS/PayoutPS/blob/main/LICENSE'
+            # build.ps1 replaces this with the CHANGELOG section of ModuleVersion in the staged (and packaged) copy.
             ReleaseNotes = 'See CHANGELOG.md.'
         }
     }

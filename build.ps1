@@ -4,15 +4,18 @@
     Builds, tests and demonstrates PayoutPS.
 .DESCRIPTION
     Build  stages an importable module in out/PayoutPS (manifest, format file, bin/net472, bin/net8.0).
-    Test   builds, runs every xUnit project and every Pester file, and ends with "N passed, N failed".
+    Test   packages (below), runs every xUnit project and every Pester file, and ends with "N passed, N failed".
     Demo   builds, starts the sandbox on a free port and pays the sample CSV (examples/demo.ps1).
     Bench  runs the benchmarks under bench/ and prints their results.
+    Package builds, then writes out/packages/PayoutPS.<version>.nupkg (PSResourceGet's Compress-PSResource: both
+           editions, help, formats, about topic, LICENSE) and out/packages/PayoutPS.Sandbox.<version>.nupkg (the
+           sandbox as a .NET tool). The version is ModuleVersion in PayoutPS.psd1.
 .EXAMPLE
     ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -30,6 +33,7 @@ $env:POWERSHELL_UPDATECHECK = 'Off'
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'PayoutPS'
+$PackagesOut = Join-Path $Out 'packages'
 $TargetFrameworks = 'net472', 'net8.0'
 
 function Invoke-Native {
@@ -54,14 +58,40 @@ function Invoke-Build {
             '-c', $Configuration, '-f', $framework, "-p:Version=$version", '-o', (Join-Path $ModuleOut "bin/$framework"))
     }
 
-    Copy-Item (Join-Path $Root 'PayoutPS.psd1') $ModuleOut
-    Copy-Item (Join-Path $Root 'src/PayoutPS/PayoutPS.format.ps1xml') $ModuleOut
+    Copy-StagedManifest $version
+    Copy-Item (Join-Path $Root 'src/PayoutPS/PayoutPS.format.ps1xml'), (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $ModuleOut
     # Help is generated in a fresh pwsh so the module loads there, not in this build process.
     Invoke-Native dotnet @((Join-Path $PSHOME 'pwsh.dll'), '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'src/PayoutPS/Help/ConvertTo-MamlHelp.ps1'),
         '-ModulePath', (Join-Path $ModuleOut 'PayoutPS.psd1'), '-OutputPath', (Join-Path $ModuleOut 'en-US/PayoutPS.dll-Help.xml'))
     Copy-Item (Join-Path $Root 'src/PayoutPS/Help/about_PayoutPS.help.txt') (Join-Path $ModuleOut 'en-US')
     Invoke-Native dotnet @('build', (Join-Path $Root 'PayoutPS.sln'), '--nologo', '-v', 'quiet', '-c', $Configuration, "-p:Version=$version")
     Write-Host "Module staged in $ModuleOut"
+}
+
+# The staged manifest is the repository's with ReleaseNotes taken from the CHANGELOG section of this version,
+# which is what a gallery shows under "Release notes".
+function Copy-StagedManifest([string] $Version) {
+    $changelog = Get-Content -Raw (Join-Path $Root 'CHANGELOG.md')
+    $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))\b[^\n]*\n(.*?)(?=^## |\z)")
+    if (-not $section.Success) { throw "CHANGELOG.md has no '## $Version' section for ModuleVersion $Version." }
+    $notes = $section.Groups[1].Value.Trim() -replace "'", "''"
+    $manifest = Get-Content -Raw (Join-Path $Root 'PayoutPS.psd1')
+    $staged = $manifest -replace "ReleaseNotes = 'See CHANGELOG.md.'", { "ReleaseNotes = '$notes'" }
+    if ($staged -eq $manifest) { throw "PayoutPS.psd1 has no ReleaseNotes = 'See CHANGELOG.md.' line to fill in." }
+    Set-Content -Path (Join-Path $ModuleOut 'PayoutPS.psd1') -Value $staged -NoNewline -Encoding utf8
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $version = Get-ModuleVersion
+    if (Test-Path $PackagesOut) { Remove-Item $PackagesOut -Recurse -Force }
+    $null = New-Item -ItemType Directory $PackagesOut
+    # PowerShell 7.6's own PSResourceGet: the package Install-PSResource and Install-Module read.
+    Import-Module Microsoft.PowerShell.PSResourceGet
+    Compress-PSResource -Path $ModuleOut -DestinationPath $PackagesOut
+    Invoke-Native dotnet @('pack', (Join-Path $Root 'src/PayoutPS.Sandbox/PayoutPS.Sandbox.csproj'), '--nologo', '-v', 'quiet',
+        '-c', $Configuration, "-p:Version=$version", '-o', $PackagesOut)
+    Get-ChildItem $PackagesOut -Filter *.nupkg | ForEach-Object { Write-Host "Packaged $($_.FullName)" }
 }
 
 function Invoke-XunitTests {
@@ -113,7 +143,8 @@ function Invoke-PesterTests {
 
 function Invoke-Test {
     $failedBuild = $false
-    try { Invoke-Build } catch { Write-Host "BUILD FAILED: $_"; $failedBuild = $true }
+    # The packages too: a test installs them as a user would.
+    try { Invoke-Package } catch { Write-Host "BUILD FAILED: $_"; $failedBuild = $true }
 
     $total = @{ Passed = 0; Failed = [int]$failedBuild; Skipped = 0 }
     if (-not $failedBuild) {
@@ -136,4 +167,5 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Build; & (Join-Path $Root 'examples/demo.ps1') -ModulePath (Join-Path $ModuleOut 'PayoutPS.psd1') }
     'Bench' { & (Join-Path $Root 'bench/run.ps1') -Configuration $Configuration }
+    'Package' { Invoke-Package }
 }

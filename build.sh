@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Bootstrap for machines with only the .NET SDK: restores PowerShell as a local tool, then runs build.ps1.
-#   ./build.sh test | build | demo | bench
+#   ./build.sh test | build | demo | bench | package
 set -eu
 cd "$(dirname "$0")"
 
@@ -9,7 +9,8 @@ case "${1:-build}" in
     build) task=Build ;;
     demo) task=Demo ;;
     bench) task=Bench ;;
-    *) echo "usage: ./build.sh test|build|demo|bench" >&2; exit 2 ;;
+    package) task=Package ;;
+    *) echo "usage: ./build.sh test|build|demo|bench|package" >&2; exit 2 ;;
 esac
 
 # The RSA interop tests compare against the openssl command line.

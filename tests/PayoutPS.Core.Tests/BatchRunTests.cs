@@ -298,8 +298,8 @@ namespace PayoutPS.Core.Tests
         public void The_guard_leaves_rows_with_their_own_RequestId_alone_unless_a_window_is_given()
         {
             var recent = new RecentPayouts();
-            recent.Add(PayoutRecord.From(System.Text.Json.JsonDocument.Parse(
-                "{\"payoutId\":\"1\",\"requestId\":\"X\",\"sourceAmount\":\"10.00\",\"sourceCurrency\":\"USD\",\"targetCurrency\":\"EUR\",\"beneficiaryId\":\"" + Payee + "\"}").RootElement, PayoutOutcome.Queried));
+            recent.Add(System.Text.Json.JsonDocument.Parse(
+                "{\"payoutId\":\"1\",\"requestId\":\"X\",\"sourceAmount\":\"10.00\",\"sourceCurrency\":\"USD\",\"targetCurrency\":\"EUR\",\"beneficiaryId\":\"" + Payee + "\"}").RootElement);
             using (var run = Open(recent: recent, journal: null))
             {
                 Assert.Equal(AdmissionKind.Send, Admit(run, 1, "10.00", "INV-1").Kind);

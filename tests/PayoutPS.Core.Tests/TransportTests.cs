@@ -48,6 +48,23 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public async Task An_answer_is_read_from_its_UTF8_bytes_with_or_without_a_byte_order_mark()
+        {
+            // The body is parsed as received, never first made one string (a page of 100 payouts would be a
+            // large-object-heap string per request); Raw still gives the text, decoded when asked.
+            var json = Envelopes.Created.Replace("\"respMsg\":\"Success\"", "\"respMsg\":\"Überweisung\"");
+            var bom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(json)).ToArray();
+            var handler = new ScriptedHandler().Then((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bom) });
+
+            var payout = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal("1774000000000000001", payout.PayoutId);
+            var envelope = ApiEnvelope.Parse(200, bom);
+            Assert.Equal(("20000", "Überweisung"), (envelope.RespCode, envelope.RespMsg));
+            Assert.Equal("\uFEFF" + json, envelope.Raw);
+        }
+
+        [Fact]
         public async Task Duplicate_13003_returns_the_original_and_never_pays_again()
         {
             var handler = new ScriptedHandler().ThenJson(Envelopes.Duplicate);

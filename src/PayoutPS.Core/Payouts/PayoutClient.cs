@@ -129,7 +129,11 @@ namespace PayoutPS.Core.Payouts
             return null;
         }
 
-        public async Task<PayoutPage> ListPayoutsAsync(PayoutQuery query, int size, int current, IPayoutLog log, CancellationToken cancellationToken)
+        public Task<PayoutPage<PayoutRecord>> ListPayoutsAsync(PayoutQuery query, int size, int current, IPayoutLog log, CancellationToken cancellationToken) =>
+            ListPayoutsAsync(query, size, current, item => PayoutRecord.From(item, PayoutOutcome.Queried), log, cancellationToken);
+
+        /// <summary>One page of the transaction list, each record read by <paramref name="read"/> (a reader that needs a few fields need not build records).</summary>
+        public async Task<PayoutPage<T>> ListPayoutsAsync<T>(PayoutQuery query, int size, int current, Func<JsonElement, T> read, IPayoutLog log, CancellationToken cancellationToken)
         {
             var envelope = await Transport.SendAsync(TransactionListPath, query.ToFields(size, current), log, cancellationToken).ConfigureAwait(false);
             if (!envelope.IsSuccess)
@@ -137,7 +141,7 @@ namespace PayoutPS.Core.Payouts
                 throw PayoutApiException.FromEnvelope(envelope, query.RequestId);
             }
 
-            var records = new List<PayoutRecord>();
+            var records = new List<T>();
             var total = 0;
             if (envelope.Data is JsonElement data && data.ValueKind == JsonValueKind.Object)
             {
@@ -145,14 +149,14 @@ namespace PayoutPS.Core.Payouts
                 {
                     foreach (var item in items.EnumerateArray())
                     {
-                        records.Add(PayoutRecord.From(item, PayoutOutcome.Queried));
+                        records.Add(read(item));
                     }
                 }
 
                 int.TryParse(ApiEnvelope.Text(data, "total"), NumberStyles.None, CultureInfo.InvariantCulture, out total);
             }
 
-            return new PayoutPage(records, total);
+            return new PayoutPage<T>(records, total);
         }
 
         /// <summary>A cheap signed call (balances) that proves the merchant number and key work.</summary>

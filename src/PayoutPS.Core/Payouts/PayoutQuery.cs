@@ -30,16 +30,16 @@ namespace PayoutPS.Core.Payouts
         });
     }
 
-    /// <summary>One page of the transaction list.</summary>
-    public sealed class PayoutPage
+    /// <summary>One page of the transaction list, each record read as <typeparamref name="T"/>.</summary>
+    public sealed class PayoutPage<T>
     {
-        public PayoutPage(IReadOnlyList<PayoutRecord> records, int total)
+        public PayoutPage(IReadOnlyList<T> records, int total)
         {
             Records = records;
             Total = total;
         }
 
-        public IReadOnlyList<PayoutRecord> Records { get; }
+        public IReadOnlyList<T> Records { get; }
 
         public int Total { get; }
     }

@@ -101,14 +101,14 @@ namespace PayoutPS.Core.Transport
                     using (var content = new StringContent(request.Body, Encoding.UTF8, "application/json"))
                     using (var response = await _http.PostAsync(uri, content, timeout.Token).ConfigureAwait(false))
                     {
-                        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                        var envelope = ApiEnvelope.Parse((int)response.StatusCode, text);
+                        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        var envelope = ApiEnvelope.Parse((int)response.StatusCode, body);
                         envelope.ServerDate = response.Headers.Date;
                         var status = (int)response.StatusCode;
                         log.Verbose($"POST {path} attempt {attempt}: HTTP {status} respCode {envelope.RespCode ?? "-"} in {watch.ElapsedMilliseconds} ms");
                         if (log.IsDebugEnabled)
                         {
-                            log.Debug($"POST {path} response: {Redactor.RedactBody(text)}");
+                            log.Debug($"POST {path} response: {Redactor.RedactBody(envelope.Raw)}");
                         }
                         if (status == 429 || status >= 500)
                         {
