@@ -65,6 +65,16 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public void The_handler_opens_a_connection_for_every_request_a_batch_may_have_in_flight()
+        {
+            // .NET Framework allows 2 connections per host unless told otherwise; the net472 build sets the same
+            // limit on its HttpClientHandler (compiled from the same constant; this test runs on .NET).
+            using var handler = (System.Net.Http.SocketsHttpHandler)PayoutTransport.CreateHandler(new TransportSettings());
+
+            Assert.Equal(PayoutTransport.MaxConcurrentRequests, handler.MaxConnectionsPerServer); // New-Payout's -ThrottleLimit range ends there
+        }
+
+        [Fact]
         public async Task Duplicate_13003_returns_the_original_and_never_pays_again()
         {
             var handler = new ScriptedHandler().ThenJson(Envelopes.Duplicate);

@@ -21,6 +21,13 @@ namespace PayoutPS.Core.Transport
     {
         public const string SystemErrorCode = "11001";
 
+        /// <summary>
+        /// The most requests one session has in flight (New-Payout's largest -ThrottleLimit). Each gets its own
+        /// connection to the payout host: on .NET Framework the default is 2 per host, so a batch's requests
+        /// would queue inside the handler while their per-attempt timeout runs.
+        /// </summary>
+        public const int MaxConcurrentRequests = 64;
+
         private readonly HttpClient _http;
         private readonly RequestSigner _signer;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
@@ -213,7 +220,7 @@ namespace PayoutPS.Core.Transport
             return null;
         }
 
-        private static HttpMessageHandler CreateHandler(TransportSettings settings)
+        internal static HttpMessageHandler CreateHandler(TransportSettings settings)
         {
 #if NETFRAMEWORK
             // Windows PowerShell 5.1 may default to TLS 1.0; the service needs TLS 1.2 or later. Only add it, only
@@ -228,6 +235,9 @@ namespace PayoutPS.Core.Transport
                 Proxy = settings.Proxy,
                 UseProxy = true, // null Proxy = the system proxy, as a sysadmin behind one expects
                 AllowAutoRedirect = false, // see below
+                // Only for the hosts this handler calls: ServicePointManager.DefaultConnectionLimit, which every
+                // other module in the process shares, stays as it is.
+                MaxConnectionsPerServer = MaxConcurrentRequests,
             };
 #else
             return new SocketsHttpHandler
@@ -240,6 +250,7 @@ namespace PayoutPS.Core.Transport
                 AllowAutoRedirect = false,
                 // A session that lives for months must see DNS changes: connections are recycled after a while.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = MaxConcurrentRequests,
             };
 #endif
         }

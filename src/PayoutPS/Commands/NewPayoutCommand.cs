@@ -139,7 +139,7 @@ namespace PayoutPS.Commands
 
         /// <summary>How many requests may be in flight at once.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
+        [ValidateRange(1, Core.Transport.PayoutTransport.MaxConcurrentRequests)]
         public int ThrottleLimit { get; set; } = 4;
 
         /// <summary>Without -Journal: give rows without a RequestId a random one (a rerun would pay them again).</summary>

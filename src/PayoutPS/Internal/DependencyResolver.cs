@@ -19,20 +19,10 @@ namespace PayoutPS.Internal
 
         public void OnRemove(PSModuleInfo module) => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
 
-        /// <summary>
-        /// Answers only for assemblies this module ships and only when one of its own assemblies asks (or the
-        /// request names no requester), so another module's load is never hijacked with our copy.
-        /// </summary>
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
-            var requester = args.RequestingAssembly?.Location;
-            if (!string.IsNullOrEmpty(requester) && !string.Equals(Path.GetDirectoryName(requester), Folder, StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            var path = Path.Combine(Folder, new AssemblyName(args.Name).Name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+            var path = ShippedAssemblies.PathFor(Folder, args.Name, args.RequestingAssembly?.Location);
+            return path == null ? null : Assembly.LoadFrom(path);
         }
     }
 }
