@@ -47,6 +47,7 @@ BeforeAll {
     }
     $script:CannotRunPattern = @{
         'callback-receiver.ps1' = 'runs until stopped; tested end to end in Test-PayoutNotification.Tests.ps1'
+        'Register-PSResourceRepository' = 'would change this user''s repository list; the same steps run as a new user in Install.Tests.ps1'
     }
 
     # One approved payee, a callback body, a receiver that answers 200, and the key file.

@@ -676,7 +676,6 @@ namespace PayoutPS.Commands
             WriteError(record);
         }
 
-        /// <summary>-Debug / -Verbose, else the preference variable: whether anyone will read that stream.</summary>
         /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
         private ActionPreference ErrorAction()
         {
