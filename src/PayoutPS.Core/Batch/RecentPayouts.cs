@@ -22,9 +22,26 @@ namespace PayoutPS.Core.Batch
         private const int PageSize = 100; // the transaction list's largest page
         private const int ConcurrentPages = 4;
 
-        private readonly Dictionary<ulong, List<int>> _byKey = new Dictionary<ulong, List<int>>();
-        private readonly List<Earlier> _payouts = new List<Earlier>();
-        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal); // pages shift while new payouts arrive
+        // A hundred thousand listed payouts are held as a few flat arrays, not objects per payout: every key maps to
+        // a chain of slots (payout × 2 + side) in _nextSlot, and each payout keeps one string for the message.
+        private readonly Dictionary<ulong, Chain> _chains;
+        private readonly List<int> _nextSlot;
+        private readonly List<Earlier> _payouts;
+        private readonly HashSet<ulong> _seen; // payout ids (hashed): pages shift while new payouts arrive
+
+        public RecentPayouts()
+            : this(0)
+        {
+        }
+
+        /// <summary>Sized for <paramref name="expected"/> payouts (the list's total), so nothing is copied while growing.</summary>
+        private RecentPayouts(int expected)
+        {
+            _chains = new Dictionary<ulong, Chain>(expected * 2);
+            _nextSlot = new List<int>(expected * 2);
+            _payouts = new List<Earlier>(expected);
+            _seen = new HashSet<ulong>(expected);
+        }
 
         /// <summary>Payouts the list returned that this journal does not know.</summary>
         public int Count => _payouts.Count;
@@ -32,13 +49,13 @@ namespace PayoutPS.Core.Batch
         /// <summary>Pages through the transaction list once; payouts whose requestId <paramref name="known"/> are left out.</summary>
         public static async Task<RecentPayouts> LoadAsync(PayoutClient client, TimeSpan window, DateTime utcNow, Func<string, bool> known, IPayoutLog log, CancellationToken cancellationToken)
         {
-            var recent = new RecentPayouts();
             var query = new PayoutQuery { CreatedFrom = utcNow - window, CreatedTo = utcNow.AddMinutes(5) };
             Task<PayoutPage<Listed>> Page(int current) => client.ListPayoutsAsync(query, PageSize, current, Listed.Read, log, cancellationToken);
 
             // The first page says how many there are; the rest are asked for a few at a time (the list is one
             // round trip per 100 payouts), then read on one by one for whatever arrived meanwhile.
             var last = await Page(1).ConfigureAwait(false);
+            var recent = new RecentPayouts(Math.Max(0, last.Total));
             recent.AddAll(last.Records, known);
             var pages = (last.Total + PageSize - 1) / PageSize;
             var next = 2;
@@ -70,21 +87,21 @@ namespace PayoutPS.Core.Batch
         /// <summary>The unused earlier payout <paramref name="request"/> looks like, marked used; null when none.</summary>
         public string? Claim(RemittanceRequest request)
         {
-            var key = KeyOf(request);
-            if (!_byKey.TryGetValue(key, out var candidates))
+            if (!_chains.TryGetValue(KeyOf(request), out var chain))
             {
                 return null;
             }
 
-            foreach (var index in candidates)
+            var ownId = request.RequestId == null ? 0 : PayeeKeys.Of(request.RequestId);
+            for (var slot = chain.First; slot >= 0; slot = _nextSlot[slot])
             {
+                var index = slot / 2;
                 var earlier = _payouts[index];
-                if (!earlier.Used && !string.Equals(earlier.RequestId, request.RequestId, StringComparison.Ordinal))
+                if (!earlier.Used && earlier.RequestId != ownId)
                 {
                     earlier.Used = true; // each earlier payout holds at most one row
                     _payouts[index] = earlier;
-                    return $"payout {earlier.PayoutId} (requestId {earlier.RequestId}, created {earlier.Created} UTC, " +
-                           $"{earlier.SourceAmount} {earlier.SourceCurrency} → {earlier.TargetAmount} {earlier.TargetCurrency})";
+                    return earlier.Shown;
                 }
             }
 
@@ -107,7 +124,7 @@ namespace PayoutPS.Core.Batch
 
         private void Add(Listed payout)
         {
-            if (payout.PayoutId != null && !_seen.Add(payout.PayoutId))
+            if (payout.PayoutId != null && !_seen.Add(PayeeKeys.Of(payout.PayoutId)))
             {
                 return;
             }
@@ -116,24 +133,29 @@ namespace PayoutPS.Core.Batch
             var index = _payouts.Count;
             _payouts.Add(new Earlier
             {
-                PayoutId = payout.PayoutId, RequestId = payout.RequestId, Created = payout.CreateTime,
-                SourceAmount = payout.SourceAmount, SourceCurrency = payout.SourceCurrency,
-                TargetAmount = payout.TargetAmount, TargetCurrency = payout.TargetCurrency,
+                RequestId = payout.RequestId == null ? 0 : PayeeKeys.Of(payout.RequestId),
+                Shown = $"payout {payout.PayoutId} (requestId {payout.RequestId}, created {payout.CreateTime} UTC, " +
+                        $"{payout.SourceAmount} {payout.SourceCurrency} → {payout.TargetAmount} {payout.TargetCurrency})",
             });
 
             // The list does not say which amount was given: a row sent by either matches.
-            Index(Key("send", payee, payout.SourceCurrency, payout.TargetCurrency, payout.SourceAmount, payout.Reference), index);
-            Index(Key("receive", payee, payout.SourceCurrency, payout.TargetCurrency, payout.TargetAmount, payout.Reference), index);
+            Link(Key("send", payee, payout.SourceCurrency, payout.TargetCurrency, payout.SourceAmount, payout.Reference), index * 2);
+            Link(Key("receive", payee, payout.SourceCurrency, payout.TargetCurrency, payout.TargetAmount, payout.Reference), index * 2 + 1);
         }
 
-        private void Index(ulong key, int index)
+        /// <summary>Appends <paramref name="slot"/> to the chain of <paramref name="key"/>: candidates are tried in the order listed.</summary>
+        private void Link(ulong key, int slot)
         {
-            if (!_byKey.TryGetValue(key, out var list))
+            _nextSlot.Add(-1);
+            if (_chains.TryGetValue(key, out var chain))
             {
-                _byKey[key] = list = new List<int>(1);
+                _nextSlot[chain.Last] = slot;
+                _chains[key] = new Chain { First = chain.First, Last = slot };
             }
-
-            list.Add(index);
+            else
+            {
+                _chains[key] = new Chain { First = slot, Last = slot };
+            }
         }
 
         private static ulong KeyOf(RemittanceRequest request) => request.SendAmount != null
@@ -219,17 +241,18 @@ namespace PayoutPS.Core.Batch
             };
         }
 
-        /// <summary>What the message about a held row names; the strings are the parsed record's own, not copies.</summary>
+        /// <summary>An earlier payout: its requestId (hashed, to leave a row's own payout alone), what a held row's message names, and whether a row holds it.</summary>
         private struct Earlier
         {
-            public string? PayoutId;
-            public string? RequestId;
-            public string? Created;
-            public string? SourceAmount;
-            public string? SourceCurrency;
-            public string? TargetAmount;
-            public string? TargetCurrency;
+            public ulong RequestId;
+            public string Shown;
             public bool Used;
+        }
+
+        private struct Chain
+        {
+            public int First;
+            public int Last;
         }
     }
 }
