@@ -14,6 +14,7 @@
     RootModule           = if ($PSEdition -eq 'Core') { 'bin/net8.0/PayoutPS.dll' } else { 'bin/net472/PayoutPS.dll' }
 
     FormatsToProcess     = @('PayoutPS.format.ps1xml')
+    TypesToProcess       = @('PayoutPS.types.ps1xml')
 
     CmdletsToExport      = @(
         'Connect-PayoutEnvironment'

@@ -59,7 +59,7 @@ function Invoke-Build {
     }
 
     Copy-StagedManifest $version
-    Copy-Item (Join-Path $Root 'src/PayoutPS/PayoutPS.format.ps1xml'), (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/PayoutPS/PayoutPS.format.ps1xml'), (Join-Path $Root 'src/PayoutPS/PayoutPS.types.ps1xml'), (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $ModuleOut
     # Help is generated in a fresh pwsh so the module loads there, not in this build process.
     Invoke-Native dotnet @((Join-Path $PSHOME 'pwsh.dll'), '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'src/PayoutPS/Help/ConvertTo-MamlHelp.ps1'),
         '-ModulePath', (Join-Path $ModuleOut 'PayoutPS.psd1'), '-OutputPath', (Join-Path $ModuleOut 'en-US/PayoutPS.dll-Help.xml'))

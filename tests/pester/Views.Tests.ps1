@@ -86,6 +86,11 @@ Describe 'Default views fit 80 columns' {
             ($Payout | ConvertTo-Csv | ConvertFrom-Csv).CreateTime | Should -Match $iso
             ($Payout | Format-List CreateTime | Out-String) | Should -Match 'CreateTime : \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'
             (Get-PayoutLedger USD -Since (Get-Date).AddDays(-1) | Select-Object -First 1 | ConvertTo-Csv | ConvertFrom-Csv).Time | Should -Match $iso
+            $null = Send-TestPayout 'VIEWS-JOURNAL-1' -Journal "$TestDrive/views.journal" -InformationAction Ignore
+            $row = Get-PayoutBatch -Journal "$TestDrive/views.journal"
+            ($row | ConvertTo-Csv | ConvertFrom-Csv).Time | Should -Match $iso
+            $row.Time -is [datetime] | Should -BeTrue
+            $row.Time.Kind | Should -Be 'Utc'
         }
         finally { [cultureinfo]::CurrentCulture = $culture }
         $Payout.CreateTime -lt [datetime]::UtcNow.AddMinutes(1) | Should -BeTrue

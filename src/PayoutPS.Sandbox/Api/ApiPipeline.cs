@@ -222,7 +222,11 @@ namespace PayoutPS.Sandbox.Api
 
             context.Response.ContentType = "application/json; charset=utf-8";
             var envelope = new Dictionary<string, object?> { ["respCode"] = result.RespCode, ["respMsg"] = result.RespMsg, ["data"] = result.Data };
-            await context.Response.WriteAsync(JsonSerializer.Serialize(envelope, JsonOptions));
+            // UTF-8 bytes straight from the serializer: a page of 100 payouts as one string would be a large-object-heap
+            // allocation per request, and then encoded again.
+            var body = JsonSerializer.SerializeToUtf8Bytes(envelope, JsonOptions);
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body);
         }
     }
 }

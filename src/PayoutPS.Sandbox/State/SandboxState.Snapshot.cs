@@ -27,10 +27,13 @@ namespace PayoutPS.Sandbox.State
                     ["payouts"] = _payouts.Select(p =>
                     {
                         var view = Views.Payout(p);
-                        view["merchantNo"] = p.MerchantNo;
-                        view["creationAttempts"] = _creationAttempts[p.MerchantNo + ":" + p.RequestId];
-                        view["payeeName"] = p.PayeeName;
-                        view["request"] = p.Wire;
+                        view.More = new Dictionary<string, object?>
+                        {
+                            ["merchantNo"] = p.MerchantNo,
+                            ["creationAttempts"] = _creationAttempts[p.MerchantNo + ":" + p.RequestId],
+                            ["payeeName"] = p.PayeeName,
+                            ["request"] = p.Wire,
+                        };
                         return view;
                     }).ToList(),
                     ["creationAttempts"] = new Dictionary<string, int>(_creationAttempts),

@@ -10,25 +10,25 @@ namespace PayoutPS.Sandbox.State
         /// <summary>Spec §3.4: yyyy-MM-dd HH:mm:ss, UTC [SANDBOX].</summary>
         public const string TimeFormat = "yyyy-MM-dd HH:mm:ss";
 
-        public static Dictionary<string, object?> Payout(Payout payout) => new Dictionary<string, object?>
+        public static PayoutView Payout(Payout payout) => new PayoutView
         {
-            ["payoutId"] = payout.PayoutId,
-            ["requestId"] = payout.RequestId,
-            ["payoutStatus"] = payout.Status,
-            ["sourceAmount"] = Currencies.Format(payout.Debit, payout.SourceCurrency),
-            ["sourceCurrency"] = payout.SourceCurrency,
-            ["targetAmount"] = Currencies.Format(payout.TargetAmount, payout.TargetCurrency),
-            ["targetCurrency"] = payout.TargetCurrency,
-            ["fee"] = Currencies.Format(payout.Fee, payout.SourceCurrency),
-            ["paymentMethod"] = payout.PaymentMethod,
-            ["beneficiaryId"] = payout.BeneficiaryId,
-            ["cardNumber"] = MaskAccount(payout.CardNumber), // [SANDBOX] masked like a statement: the last four
-            ["payerId"] = payout.PayerId,
-            ["reference"] = payout.Reference,
-            ["reason"] = payout.Reason,
-            ["createTime"] = Time(payout.CreateTime),
-            ["updateTime"] = Time(payout.UpdateTime),
-            ["finishTime"] = payout.FinishTime == null ? null : Time(payout.FinishTime.Value),
+            PayoutId = payout.PayoutId,
+            RequestId = payout.RequestId,
+            PayoutStatus = payout.Status,
+            SourceAmount = Currencies.Format(payout.Debit, payout.SourceCurrency),
+            SourceCurrency = payout.SourceCurrency,
+            TargetAmount = Currencies.Format(payout.TargetAmount, payout.TargetCurrency),
+            TargetCurrency = payout.TargetCurrency,
+            Fee = Currencies.Format(payout.Fee, payout.SourceCurrency),
+            PaymentMethod = payout.PaymentMethod,
+            BeneficiaryId = payout.BeneficiaryId,
+            CardNumber = MaskAccount(payout.CardNumber), // [SANDBOX] masked like a statement: the last four
+            PayerId = payout.PayerId,
+            Reference = payout.Reference,
+            Reason = payout.Reason,
+            CreateTime = Time(payout.CreateTime),
+            UpdateTime = Time(payout.UpdateTime),
+            FinishTime = payout.FinishTime == null ? null : Time(payout.FinishTime.Value),
         };
 
         public static Dictionary<string, object?> Payee(Payee payee)

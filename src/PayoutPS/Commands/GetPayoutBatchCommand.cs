@@ -81,7 +81,7 @@ namespace PayoutPS.Commands
                 }
                 else if (!Summary && !Reconcile && report == null)
                 {
-                    WriteObject(UtcTimes.WithTimes(row));
+                    WriteObject(row);
                 }
             }
 

@@ -37,7 +37,7 @@ namespace PayoutPS.Commands
                 if (ParameterSetName == ByIdSet)
                 {
                     var id = BeneficiaryId.Trim();
-                    WriteObject(UtcTimes.WithTimes(Await((log, token) => api.GetAsync(id, log, token))));
+                    WriteObject(Await((log, token) => api.GetAsync(id, log, token)));
                     return;
                 }
 
@@ -45,7 +45,7 @@ namespace PayoutPS.Commands
                 var status = Status?.ToUpperInvariant();
                 foreach (var payee in AllPages(PageSize, (current, log, token) => api.ListAsync(status, null, account, PageSize, current, log, token)))
                 {
-                    WriteObject(UtcTimes.WithTimes(payee));
+                    WriteObject(payee);
                 }
             }
             catch (PayoutApiException ex)

@@ -52,7 +52,7 @@ namespace PayoutPS.Commands
                     {
                         if (entry.EntryId == null || (thisWindow.Add(entry.EntryId) && !previousWindow.Contains(entry.EntryId)))
                         {
-                            WriteObject(UtcTimes.WithTimes(entry));
+                            WriteObject(entry);
                         }
                     }
 

@@ -84,7 +84,7 @@ namespace PayoutPS.Internal
                     ErrorIds.WaitTimeout, ErrorCategory.OperationTimeout, payee.BeneficiaryId));
             }
 
-            WriteObject(UtcTimes.WithTimes(payee));
+            WriteObject(payee);
         }
     }
 

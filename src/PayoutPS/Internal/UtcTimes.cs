@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 
@@ -18,7 +16,6 @@ namespace PayoutPS.Internal
         // A code method: no script runs when a time becomes text. Making a wrapped time costs about 10 µs (an instance
         // member on a value), so callers on a hot path wrap a time only when it is first read (PayoutResult).
         private static readonly MethodInfo IsoMethod = typeof(UtcTimes).GetMethod(nameof(Iso))!;
-        private static readonly ConcurrentDictionary<Type, PropertyInfo[]> TimeProperties = new ConcurrentDictionary<Type, PropertyInfo[]>();
 
         /// <summary>The text of a wrapped time.</summary>
         public static string Iso(PSObject instance) =>
@@ -37,18 +34,22 @@ namespace PayoutPS.Internal
             return wrapped;
         }
 
-        /// <summary>An object to write, each of its DateTime properties shown as such a time (the object's own values are UTC).</summary>
-        public static PSObject WithTimes(object item)
-        {
-            var shown = PSObject.AsPSObject(item);
-            var properties = TimeProperties.GetOrAdd(item.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.PropertyType == typeof(DateTime) || p.PropertyType == typeof(DateTime?)).ToArray());
-            foreach (var property in properties)
-            {
-                shown.Properties.Add(new PSNoteProperty(property.Name, Wrap((DateTime?)property.GetValue(item))));
-            }
+        // The times of Core's output types, shown this way through PayoutPS.types.ps1xml: a type's code property
+        // shadows its .NET property of the same name, so no object carries an instance member of its own (one
+        // per object made Get-PayoutBatch hold a million entries in PowerShell's member table).
 
-            return shown;
-        }
+        /// <summary>BatchRowState.Time and PayoutLedgerEntry.Time, as PayoutPS.types.ps1xml shows them.</summary>
+        public static PSObject? Time(PSObject instance) => Wrap(instance.BaseObject switch
+        {
+            Core.Batch.BatchRowState row => row.Time,
+            Core.Account.PayoutLedgerEntry entry => entry.Time,
+            _ => null,
+        });
+
+        /// <summary>Beneficiary.CreateTime, as PayoutPS.types.ps1xml shows it.</summary>
+        public static PSObject? CreateTime(PSObject instance) => Wrap((instance.BaseObject as Core.Account.Beneficiary)?.CreateTime);
+
+        /// <summary>Beneficiary.UpdateTime, as PayoutPS.types.ps1xml shows it.</summary>
+        public static PSObject? UpdateTime(PSObject instance) => Wrap((instance.BaseObject as Core.Account.Beneficiary)?.UpdateTime);
     }
 }
