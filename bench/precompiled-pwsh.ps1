@@ -40,7 +40,12 @@ $os, $arch = $rid -split '-', 2
 if ($os -eq 'win') { $os = 'windows' }
 foreach ($name in $engine) {
     $source = Join-Path $PSHOME "$name.dll"
-    & $crossgen $source -o (Join-Path $Destination "$name.dll") -r (Join-Path $PSHOME '*.dll') -r (Join-Path $framework '*.dll') --targetos $os --targetarch $arch -O | Out-Null
+    # A response file: pwsh would expand the reference wildcards itself on Unix, and crossgen2 wants the patterns.
+    $arguments = Join-Path $Destination "$name.rsp"
+    Set-Content $arguments @($source, '-o', (Join-Path $Destination "$name.dll"), '-r', (Join-Path $PSHOME '*.dll'), '-r', (Join-Path $framework '*.dll'),
+        '--targetos', $os, '--targetarch', $arch, '-O')
+    & $crossgen "@$arguments" | Out-Null
+    Remove-Item $arguments
     if ($LASTEXITCODE -ne 0) { throw "crossgen2 failed on $name.dll." }
 }
 Join-Path $Destination 'pwsh.dll'
