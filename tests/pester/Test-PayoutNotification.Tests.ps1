@@ -5,7 +5,9 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'sandbox.ps1')
     function Get-FreePort { $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p }
     $script:ReceiverPort = Get-FreePort
-    $script:Sandbox = Start-TestSandbox @('--status-step-seconds', '0.2', '--callback-retry-seconds', '0.3', '--callback-url', "http://127.0.0.1:$ReceiverPort/hook")
+    # Deliveries are retried for about 30 s (three quick tries, then every 4 s; 10 at most): long enough for the
+    # example receiver, a fresh pwsh, to start on a loaded machine before the sandbox gives a delivery up.
+    $script:Sandbox = Start-TestSandbox @('--status-step-seconds', '0.2', '--callback-retry-seconds', '0.3,0.3,0.3,4', '--callback-url', "http://127.0.0.1:$ReceiverPort/hook")
     function Get-Callbacks { @((Get-SandboxState $Sandbox).callbacks) }
     function Wait-Until([scriptblock] $Condition, [int] $Seconds = 20) {
         $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
