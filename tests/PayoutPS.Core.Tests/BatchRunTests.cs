@@ -313,6 +313,27 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public void Earlier_payouts_alike_each_hold_one_row_in_the_order_listed()
+        {
+            var recent = new RecentPayouts();
+            foreach (var id in new[] { "11", "12" })
+            {
+                recent.Add(System.Text.Json.JsonDocument.Parse("{\"payoutId\":\"" + id + "\",\"requestId\":\"EARLIER-" + id + "\",\"sourceAmount\":\"10.00\"," +
+                    "\"sourceCurrency\":\"USD\",\"targetCurrency\":\"EUR\",\"beneficiaryId\":\"" + Payee + "\"}").RootElement);
+            }
+
+            using var run = Open(recent: recent, window: TimeSpan.FromHours(1), journal: null);
+            var first = Admit(run, 1, "10.00", "INV-1");
+            var second = Admit(run, 2, "10.00", "INV-2");
+
+            Assert.Equal((AdmissionKind.Held, AdmissionKind.Held), (first.Kind, second.Kind));
+            Assert.Contains("payout 11 (requestId EARLIER-11", first.Message);
+            Assert.Contains("payout 12 (requestId EARLIER-12", second.Message);
+            Assert.Equal(AdmissionKind.Send, Admit(run, 3, "10.00", "INV-3").Kind); // two earlier payouts hold two rows, not three
+            Assert.Equal(2, recent.Count);
+        }
+
+        [Fact]
         public void Listing_pages_through_every_page_and_leaves_out_payouts_the_journal_knows()
         {
             string Page(int from, int count, int total) => "{\"respCode\":\"20000\",\"data\":{\"records\":[" + string.Join(",", Enumerable.Range(from, count).Select(i =>
