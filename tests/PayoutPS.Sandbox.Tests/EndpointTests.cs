@@ -67,6 +67,23 @@ namespace PayoutPS.Sandbox.Tests
         }
 
         [Fact]
+        public async Task Ledger_pages_of_one_query_see_entries_added_between_them()
+        {
+            // The sandbox filters a ledger query once and pages the result: a new entry must still show up.
+            var query = new Dictionary<string, object?>
+            {
+                ["currency"] = "USD", ["beginTime"] = "2000-01-01 00:00:00", ["endTime"] = "2100-01-01 00:00:00", ["size"] = "1", ["current"] = "1",
+            };
+            await Sandbox.CallAsync("/api/v2/txn/remittance", Requests.InlineRemittance(NewRequestId()));
+            var before = int.Parse((await Sandbox.CallAsync("/api/v1/acct/queryAcctDetail", query)).DataString("total")!, System.Globalization.CultureInfo.InvariantCulture);
+
+            await Sandbox.CallAsync("/api/v2/txn/remittance", Requests.InlineRemittance(NewRequestId()));
+            var after = int.Parse((await Sandbox.CallAsync("/api/v1/acct/queryAcctDetail", query)).DataString("total")!, System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.True(after >= before + 2, $"{before} entries, then {after} after one more payout and its fee");
+        }
+
+        [Fact]
         public async Task Exchange_rate_from_the_fixed_table_with_a_quote()
         {
             var response = await Sandbox.CallAsync("/api/v1/acct/queryExchangeRate", new Dictionary<string, object?>

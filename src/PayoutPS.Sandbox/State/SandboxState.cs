@@ -26,6 +26,7 @@ namespace PayoutPS.Sandbox.State
         private List<Payout>? _newestFirst; // _payouts sorted for the transaction list; null after a change
         private (string Key, List<Payout> Matches)? _lastList; // the last unchanged list query, for its next pages
         private readonly List<LedgerEntry> _ledger = new List<LedgerEntry>();
+        private (string Key, List<LedgerEntry> Matches)? _lastLedger; // the last ledger query, for its next pages (entries are only appended)
         private readonly List<CallbackDelivery> _callbacks = new List<CallbackDelivery>();
 
         // Due work, ordered by when it is due, so Pump costs nothing when nothing is due.
@@ -64,6 +65,7 @@ namespace PayoutPS.Sandbox.State
                 _newestFirst = null;
                 _lastList = null;
                 _ledger.Clear();
+                _lastLedger = null;
                 _callbacks.Clear();
                 _pendingCallbacks.Clear();
                 _pendingSteps.Clear();
@@ -211,8 +213,18 @@ namespace PayoutPS.Sandbox.State
         {
             lock (_gate)
             {
-                return _ledger.Where(e => e.MerchantNo == merchantNo && e.Currency == currency && e.Time >= from && e.Time <= to &&
-                                          (txnType == null || e.TxnType == txnType)).ToList();
+                // Reading a million entries asks for 10,000 pages of one query: it is filtered once per change of the
+                // ledger, not once per page (which took a scan and a copy of the whole ledger per page).
+                var key = $"{merchantNo}|{currency}|{from:o}|{to:o}|{txnType}|{_ledger.Count}";
+                if (_lastLedger?.Key == key)
+                {
+                    return _lastLedger.Value.Matches;
+                }
+
+                var matches = _ledger.Where(e => e.MerchantNo == merchantNo && e.Currency == currency && e.Time >= from && e.Time <= to &&
+                                                 (txnType == null || e.TxnType == txnType)).ToList();
+                _lastLedger = (key, matches);
+                return matches;
             }
         }
     }
