@@ -79,11 +79,12 @@ namespace PayoutPS.Core.Api
         /// <summary>A property as text whatever its JSON type (the real service may send numbers).</summary>
         public static string? Text(JsonElement element, string name)
         {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
-            {
-                return null;
-            }
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? Text(value) : null;
+        }
 
+        /// <summary>A value as text whatever its JSON type; null for JSON null.</summary>
+        public static string? Text(JsonElement value)
+        {
             switch (value.ValueKind)
             {
                 case JsonValueKind.String:

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using PayoutPS.Core.Api;
 using PayoutPS.Core.Payouts;
 using PayoutPS.Core.Transport;
 
@@ -217,28 +218,20 @@ namespace PayoutPS.Core.Batch
                 foreach (var field in record.EnumerateObject())
                 {
                     var value = field.Value;
-                    if (field.NameEquals("payoutId")) listed.PayoutId = Text(value);
-                    else if (field.NameEquals("requestId")) listed.RequestId = Text(value);
-                    else if (field.NameEquals("createTime")) listed.CreateTime = Text(value);
-                    else if (field.NameEquals("sourceAmount")) listed.SourceAmount = Text(value);
-                    else if (field.NameEquals("sourceCurrency")) listed.SourceCurrency = Text(value);
-                    else if (field.NameEquals("targetAmount")) listed.TargetAmount = Text(value);
-                    else if (field.NameEquals("targetCurrency")) listed.TargetCurrency = Text(value);
-                    else if (field.NameEquals("beneficiaryId")) listed.BeneficiaryId = Text(value);
-                    else if (field.NameEquals("cardNumber")) listed.CardNumber = Text(value);
-                    else if (field.NameEquals("reference")) listed.Reference = Text(value);
+                    if (field.NameEquals("payoutId")) listed.PayoutId = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("requestId")) listed.RequestId = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("createTime")) listed.CreateTime = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("sourceAmount")) listed.SourceAmount = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("sourceCurrency")) listed.SourceCurrency = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("targetAmount")) listed.TargetAmount = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("targetCurrency")) listed.TargetCurrency = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("beneficiaryId")) listed.BeneficiaryId = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("cardNumber")) listed.CardNumber = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("reference")) listed.Reference = ApiEnvelope.Text(value);
                 }
 
                 return listed;
             }
-
-            /// <summary>As <see cref="Api.ApiEnvelope.Text"/>: the service may send numbers where strings are documented.</summary>
-            private static string? Text(JsonElement value) => value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Null => null,
-                _ => value.GetRawText(),
-            };
         }
 
         /// <summary>An earlier payout: its requestId (hashed, to leave a row's own payout alone), what a held row's message names, and whether a row holds it.</summary>

@@ -130,15 +130,8 @@ namespace PayoutPS.Sandbox.State
                     var key = $"{merchantNo}|{filter.CreateFrom:o}|{filter.CreateTo:o}|{filter.PayoutMethod}|{_payouts.Count}";
                     var stable = filter.PayoutStatus == null && filter.FinishFrom == null && filter.FinishTo == null && filter.CreatedBefore == null;
                     _newestFirst ??= _payouts.OrderByDescending(p => p.CreateTime).ThenByDescending(p => p.PayoutId, StringComparer.Ordinal).ToList();
-                    if (stable && _lastList != null && _lastList.Value.Key == key)
-                    {
-                        matches = _lastList.Value.Matches;
-                    }
-                    else
-                    {
-                        matches = _newestFirst.Where(p => p.MerchantNo == merchantNo && filter.Matches(p)).ToList();
-                        _lastList = stable ? (key, matches) : _lastList;
-                    }
+                    List<Payout> Filter() => _newestFirst.Where(p => p.MerchantNo == merchantNo && filter.Matches(p)).ToList();
+                    matches = stable ? Remembered(ref _lastList, key, Filter) : Filter();
                 }
                 else
                 {

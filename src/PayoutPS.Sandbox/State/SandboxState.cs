@@ -216,16 +216,25 @@ namespace PayoutPS.Sandbox.State
                 // Reading a million entries asks for 10,000 pages of one query: it is filtered once per change of the
                 // ledger, not once per page (which took a scan and a copy of the whole ledger per page).
                 var key = $"{merchantNo}|{currency}|{from:o}|{to:o}|{txnType}|{_ledger.Count}";
-                if (_lastLedger?.Key == key)
-                {
-                    return _lastLedger.Value.Matches;
-                }
-
-                var matches = _ledger.Where(e => e.MerchantNo == merchantNo && e.Currency == currency && e.Time >= from && e.Time <= to &&
-                                                 (txnType == null || e.TxnType == txnType)).ToList();
-                _lastLedger = (key, matches);
-                return matches;
+                return Remembered(ref _lastLedger, key, () => _ledger.Where(e => e.MerchantNo == merchantNo && e.Currency == currency && e.Time >= from && e.Time <= to &&
+                                                                                (txnType == null || e.TxnType == txnType)).ToList());
             }
+        }
+
+        /// <summary>
+        /// A paged query's matches, computed once and reused while its next pages ask with the same key (the key
+        /// names the query and the state it was computed from, so any change computes afresh).
+        /// </summary>
+        private static List<T> Remembered<T>(ref (string Key, List<T> Matches)? last, string key, Func<List<T>> compute)
+        {
+            if (last?.Key == key)
+            {
+                return last.Value.Matches;
+            }
+
+            var matches = compute();
+            last = (key, matches);
+            return matches;
         }
     }
 }
