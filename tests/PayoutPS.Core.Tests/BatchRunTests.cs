@@ -109,6 +109,26 @@ namespace PayoutPS.Core.Tests
             }
         }
 
+        [Fact]
+        public void Held_and_refused_rows_are_counted_as_refused_and_journaled_with_their_own_outcome_except_a_command_line_row()
+        {
+            using (var run = Open())
+            {
+                Assert.Equal(AdmissionKind.Send, Admit(run, 1, "10.00").Kind);
+                var held = Admit(run, 2, "10.00");
+                run.Hold(held, "Row 2: looks like row 1");
+                run.Refuse(3, null, "Row 3: SendAmount 'ten' is not a number");
+                run.Refuse(0, "CLI-1", "no row: given on the command line");
+                run.Summary.Finish();
+                Assert.Equal(PayoutBatchSummary.ExitInvalidInput, run.Summary.ExitCode);
+            }
+
+            var read = JournalRows.Open(JournalPath).Rows().Where(r => r.Outcome != RowOutcome.InDoubt).ToDictionary(r => r.Row);
+            Assert.Equal(new[] { 2, 3 }, read.Keys.OrderBy(r => r));
+            Assert.Equal((RowOutcome.Held, "Row 2: looks like row 1"), (read[2].Outcome, read[2].Error));
+            Assert.Equal((RowOutcome.Invalid, "Row 3: SendAmount 'ten' is not a number"), (read[3].Outcome, read[3].Error));
+        }
+
         /// <summary>An earlier run, with -AllowDuplicate, of two identical rows without RequestIds: the first paid, the second sent and never answered.</summary>
         private (string Paid, string Unpaid) TwoIdenticalRowsPartlyPaid()
         {

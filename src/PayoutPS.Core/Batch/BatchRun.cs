@@ -303,6 +303,21 @@ namespace PayoutPS.Core.Batch
             return outcome;
         }
 
+        /// <summary>A row refused before sending (unreadable, its RequestId reused, changed since the journal): counted, and recorded for the report.</summary>
+        public void Refuse(int row, string? requestId, string message) => NotSent(RowOutcome.Invalid, row, requestId, message);
+
+        /// <summary>A row held back (it looks like a payout already made): never sent, counted as refused, recorded as held.</summary>
+        public void Hold(Admission held, string message) => NotSent(RowOutcome.Held, held.Row.Row, held.RequestId, message);
+
+        private void NotSent(RowOutcome outcome, int row, string? requestId, string message)
+        {
+            Summary.Add(outcome, requestId);
+            if (row > 0)
+            {
+                Journal?.RecordInvalid(row, requestId, message, outcome); // a row given on the command line has no place in a file's journal
+            }
+        }
+
         /// <summary>Rows an earlier run of the journal recorded, not paid, that this input never reached (in row order).</summary>
         public IReadOnlyList<(int Row, string RequestId)> NotReached()
         {

@@ -1,0 +1,94 @@
+using System;
+using System.Management.Automation;
+using PayoutPS.Core.Batch;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>
+    /// How a New-Payout run ends when it does not finish: Ctrl+C, a pipeline stopped downstream, a terminating
+    /// error. Every ending leaves its exit code in the summary, and requests already out get their timeout to answer.
+    /// </summary>
+    public sealed partial class NewPayoutCommand
+    {
+        /// <summary>
+        /// Ctrl+C: no new row or attempt starts; requests already out may finish or time out, and their outcomes
+        /// go to the journal. The pipeline's output is closed now, so the report goes to the host.
+        /// </summary>
+        protected override void StopProcessing()
+        {
+            base.StopProcessing();
+            _summary.StopEarly("stopped with Ctrl+C before the input ended", NotTried());
+            if (_batch == null)
+            {
+                return;
+            }
+
+            _batch.StopStarting();
+            foreach (var row in _batch.InFlightRows)
+            {
+                Host.UI.WriteWarningLine($"Stopped while requestId {row.RequestId} was in flight: it is in doubt (it may have been paid) until its answer comes.");
+            }
+
+            Host.UI.WriteWarningLine(Journal != null
+                ? $"To resume, run the same command again with -Journal {Journal}: paid rows are not sent again and rows in doubt are looked up first."
+                : "To settle rows in doubt, run Get-PayoutStatus -RequestId <id>, or send them again with the same RequestId: that can never pay twice.");
+        }
+
+        protected override void DisposeResources()
+        {
+            if (_summary.Ending == BatchEnding.Running)
+            {
+                // Neither finished nor failed by its own error: a downstream command stopped the pipeline, or an error did.
+                _summary.StopEarly("the pipeline was stopped before the input ended", NotTried());
+                Host.UI.WriteWarningLine($"New-Payout stopped before its input ended{(NotTried() is int left ? $": {left} row(s) were not tried" : string.Empty)}. Exit code {_summary.ExitCode}.");
+            }
+
+            if (_batch != null)
+            {
+                // After Ctrl+C the requests still out are given their timeout to finish, so their outcomes reach the journal.
+                _batch.StopStarting();
+                var grace = _context!.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5);
+                if (!_batch.WaitIdle(grace))
+                {
+                    Host.UI.WriteWarningLine($"{_batch.InFlight} request(s) were still out when PayoutPS stopped waiting: they are in doubt.");
+                }
+
+                _batch.Dispose();
+            }
+
+            _run?.Dispose();
+        }
+
+        /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
+        private ActionPreference ErrorAction()
+        {
+            var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
+        }
+
+        /// <summary>Ends the run with a terminating error, and says so in the summary first.</summary>
+        private void Terminate(ErrorRecord record, int exitCode)
+        {
+            _summary.CouldNotGoOn(exitCode, record.ErrorDetails?.Message ?? record.Exception.Message, NotTried());
+            ThrowTerminatingError(record);
+        }
+
+        /// <summary>Runs a step whose own terminating error (not connected, no confirmation) ends the run: the summary says so.</summary>
+        private T EndsRunOnError<T>(int exitCode, string what, Func<T> step)
+        {
+            try
+            {
+                return step();
+            }
+            catch (Exception ex)
+            {
+                // A terminating error arrives here as PipelineStoppedException; after Ctrl+C the summary already says Stopped.
+                _summary.CouldNotGoOn(exitCode, ex is PipelineStoppedException ? what : what + ": " + ex.Message, NotTried());
+                throw;
+            }
+        }
+
+        /// <summary>Rows of the file not tried yet; null for pipeline input, whose length is unknown.</summary>
+        private int? NotTried() => _file == null ? (int?)null : Math.Max(0, _progress!.Total - _rows);
+    }
+}
