@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -31,8 +32,10 @@ namespace PayoutPS.Core.Tests
 
             var result = PayoutReconciliation.Match(rows, ledger);
 
-            Assert.Equal(new[] { LedgerVerdict.Matched, LedgerVerdict.AmountDiffers, LedgerVerdict.Reversed, LedgerVerdict.MissingInLedger }, result.Rows.Select(r => r.Verdict).ToArray());
-            Assert.Equal((9.90m, 0.10m, 0m), (result.Rows[0].LedgerDebit, result.Rows[0].LedgerFee, result.Rows[0].Reversal));
+            Assert.Equal(1, result.Matched); // counted, not listed
+            Assert.Equal(new[] { "R-2=AmountDiffers", "R-3=Reversed", "R-4=MissingInLedger" }, result.Rows.Select(r => r.RequestId + "=" + r.Verdict).ToArray());
+            Assert.Equal(("P2", 19.80m, 0.10m, 0m), (result.Rows[0].PayoutId, result.Rows[0].LedgerDebit, result.Rows[0].LedgerFee, result.Rows[0].Reversal));
+            Assert.Equal((29.70m, 0.30m, 30.00m), (result.Rows[1].LedgerDebit, result.Rows[1].LedgerFee, result.Rows[1].Reversal));
             var usd = Assert.Single(result.Currencies);
             Assert.Equal((4, 70.00m, 29.90m, -40.10m), (usd.Rows, usd.Expected, usd.Ledger, usd.Difference)); // P2 short 0.10, P4 missing 40.00
             Assert.Equal(new[] { "9", "10" }, result.Unrelated.Select(e => e.EntryId).ToArray());
@@ -55,6 +58,68 @@ namespace PayoutPS.Core.Tests
             Assert.All(result.Currencies, c => Assert.Equal(0m, c.Difference));
             Assert.Equal(new[] { "EUR", "USD" }, result.Currencies.Select(c => c.Currency).ToArray());
             Assert.Equal(0, result.ExitCode);
+        }
+
+        [Fact]
+        public void Ledger_entries_streamed_after_the_rows_give_the_same_verdicts_and_only_listed_rows_are_read_back()
+        {
+            var matcher = new LedgerMatcher();
+            matcher.AddRow(0, Paid(1, "1774000000000000001", "10.00"));
+            matcher.AddRow(1, new BatchRowState { Row = 2, Outcome = RowOutcome.Refused });
+            matcher.AddRow(2, Paid(3, "1774000000000000003", "5.00", "EUR"));
+            matcher.AddRow(3, Paid(4, "P-0004", "7.00")); // an id that is not a plain number is kept as text
+            Assert.Equal(new[] { "USD", "EUR" }, matcher.Currencies);
+
+            matcher.AddEntry(Entry("1", "1774000000000000001", "PAYOUT", "-9.90"));
+            matcher.AddEntry(Entry("2", "1774000000000000001", "FEE", "-0.10"));
+            matcher.AddEntry(Entry("3", "01774000000000000003", "PAYOUT", "-5.00", "EUR")); // a leading zero names another payout
+            matcher.AddEntry(Entry("4", "P-0004", "PAYOUT", "-7.00"));
+            var asked = new List<int>();
+
+            var result = matcher.Finish(positions => { asked.AddRange(positions); return positions.Select(p => "R-at-" + p); });
+
+            Assert.Equal(new[] { 2 }, asked);
+            var missing = Assert.Single(result.Rows);
+            Assert.Equal(("R-at-2", "1774000000000000003", LedgerVerdict.MissingInLedger, 3), (missing.RequestId, missing.PayoutId, missing.Verdict, missing.Row));
+            Assert.Equal(2, result.Matched);
+            Assert.Equal("01774000000000000003", Assert.Single(result.Unrelated).PayoutId);
+            Assert.Equal(new[] { ("EUR", 1, 5.00m, 0m), ("USD", 2, 17.00m, 17.00m) }, result.Currencies.Select(c => (c.Currency, c.Rows, c.Expected, c.Ledger)).ToArray());
+        }
+
+        [Theory]
+        [InlineData("1774000000000000001")]
+        [InlineData("0")]
+        [InlineData("007")]
+        [InlineData("99999999999999999999")]
+        [InlineData("18446744073709551615")]
+        [InlineData("P-1")]
+        [InlineData("")]
+        public void Payout_ids_are_held_exactly_whatever_their_form(string id)
+        {
+            var ids = new PayoutIds(0);
+            Assert.Equal(-1, ids.IndexOf(id, add: false));
+            Assert.Equal(0, ids.IndexOf("1", add: true));
+            var index = ids.IndexOf(id, add: true);
+            Assert.Equal((1, id), (index, ids.IdAt(index)));
+            Assert.Equal(1, ids.IndexOf(id, add: false));
+            Assert.Equal(-1, ids.IndexOf(id + "x", add: false));
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task The_ledger_is_read_page_by_page_and_an_entry_shifted_onto_the_next_page_is_counted_once()
+        {
+            string Page(IEnumerable<int> ids, int total) => "{\"respCode\":\"20000\",\"data\":{\"records\":[" + string.Join(",", ids.Select(i =>
+                "{\"entryId\":\"" + i + "\",\"currency\":\"USD\",\"txnType\":\"PAYOUT\",\"amount\":\"-1.00\",\"payoutId\":\"" + i + "\"}")) + "],\"total\":\"" + total + "\"}}";
+            // An entry arrived between the two pages: the first page's last entry comes again at the top of the second.
+            var handler = new ScriptedHandler().ThenJson(Page(Enumerable.Range(1, 100), 150)).ThenJson(Page(Enumerable.Range(100, 51), 151));
+            var seen = new List<string?>();
+
+            var count = await PayoutPS.Core.Account.LedgerReader.ReadAsync(new AccountApi(handler.Client().Transport), "USD", new System.DateTime(2026, 11, 1), new System.DateTime(2026, 11, 2),
+                entry => seen.Add(entry.EntryId), PayoutPS.Core.Transport.NullPayoutLog.Instance, System.Threading.CancellationToken.None);
+
+            Assert.Equal(150, count);
+            Assert.Equal(Enumerable.Range(1, 150).Select(i => i.ToString()), seen);
+            Assert.Equal(2, handler.Sent.Count);
         }
     }
 }

@@ -35,8 +35,10 @@ Describe 'Get-PayoutBatch -Reconcile' {
         $script:Result = Get-PayoutBatch -Journal $Journal -Reconcile
     }
 
-    It 'gives each paid row its verdict: the failed and the refunded ones reversed, the others matched' {
-        ($Result.Rows | Sort-Object Row | ForEach-Object { "$($_.RequestId)=$($_.Verdict)" }) | Should -Be @('RC-1=Matched', 'RC-2=Matched', 'RC-3=Reversed', 'RC-5=Reversed')
+    It 'lists the paid rows that are not simply matched (the failed and the refunded ones, reversed) and counts the matched ones' {
+        ($Result.Rows | ForEach-Object { "$($_.RequestId)=$($_.Verdict)" }) | Should -Be @('RC-3=Reversed', 'RC-5=Reversed')
+        $Result.Matched | Should -Be 2   # RC-1 and RC-2; RC-4's amount was refused
+        ($Result.Rows | Where-Object RequestId -eq 'RC-3').PayoutId | Should -Be (Get-PayoutStatus -RequestId RC-3).PayoutId
         ($Result.Rows | Where-Object RequestId -eq 'RC-5').Reversal | Should -Be 12.25
         ($Result.Rows | Where-Object RequestId -eq 'RC-3').Reversal | Should -Be 40.00
     }

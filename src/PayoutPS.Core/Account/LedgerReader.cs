@@ -26,10 +26,20 @@ namespace PayoutPS.Core.Account
             }
         }
 
-        public static async Task<IReadOnlyList<PayoutLedgerEntry>> ReadAsync(AccountApi api, string currency, DateTime from, DateTime to, IPayoutLog log, CancellationToken token)
+        /// <summary>How many of the latest entry ids are remembered to skip an entry seen twice (see <see cref="ReadAsync"/>).</summary>
+        public const int RememberedIds = 10 * PageSize;
+
+        /// <summary>
+        /// Reads the ledger of <paramref name="currency"/> from <paramref name="from"/> to <paramref name="to"/>, page by
+        /// page, handing each entry to <paramref name="each"/> once; returns how many. An entry is seen twice where two
+        /// windows share their boundary second, or when entries arriving meanwhile shift the pages; both repeat entries
+        /// just read, so only the latest <see cref="RememberedIds"/> ids are remembered, not a million.
+        /// </summary>
+        public static async Task<int> ReadAsync(AccountApi api, string currency, DateTime from, DateTime to, Action<PayoutLedgerEntry> each, IPayoutLog log, CancellationToken token)
         {
-            var entries = new List<PayoutLedgerEntry>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var order = new Queue<string>();
+            var count = 0;
             foreach (var window in Windows(from, to))
             {
                 for (var current = 1; ; current++)
@@ -37,10 +47,22 @@ namespace PayoutPS.Core.Account
                     var (page, total) = await api.GetLedgerPageAsync(currency, window.From, window.To, null, PageSize, current, log, token).ConfigureAwait(false);
                     foreach (var entry in page)
                     {
-                        if (entry.EntryId == null || seen.Add(entry.EntryId))
+                        if (entry.EntryId != null && !seen.Add(entry.EntryId))
                         {
-                            entries.Add(entry);
+                            continue;
                         }
+
+                        if (entry.EntryId != null)
+                        {
+                            order.Enqueue(entry.EntryId);
+                            if (order.Count > RememberedIds)
+                            {
+                                seen.Remove(order.Dequeue());
+                            }
+                        }
+
+                        each(entry);
+                        count++;
                     }
 
                     if (page.Count == 0 || current * PageSize >= total)
@@ -50,7 +72,7 @@ namespace PayoutPS.Core.Account
                 }
             }
 
-            return entries;
+            return count;
         }
     }
 }

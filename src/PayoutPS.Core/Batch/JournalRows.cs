@@ -199,6 +199,21 @@ namespace PayoutPS.Core.Batch
             }
         }
 
+        /// <summary>The RequestIds of the rows at <paramref name="positions"/> in <see cref="Rows"/>'s order, read back from the file.</summary>
+        public IEnumerable<string?> RequestIdsAt(IEnumerable<int> positions)
+        {
+            using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096))
+            {
+                var line = new MemoryStream(512);
+                foreach (var position in positions)
+                {
+                    string? requestId = null;
+                    JournalReader.ReadAt(file, _slots[position].First, line, record => requestId = Api.ApiEnvelope.Text(record, "requestId"));
+                    yield return requestId;
+                }
+            }
+        }
+
         private static void Index(JournalReader.Line line, Dictionary<string, int> byRequestId, List<Slot> slots)
         {
             var requestId = line.Text("requestId");

@@ -66,9 +66,14 @@ namespace PayoutPS.Core.Batch
         public decimal Difference => Ledger - Expected;
     }
 
-    /// <summary>A batch matched to the ledger, row by row and per currency; other ledger entries of the window listed apart.</summary>
+    /// <summary>
+    /// A batch matched to the ledger: per currency the expected debit against the ledger's, the rows that are not
+    /// simply matched (reversed, missing, different), and the other ledger entries of the window. Matched rows are
+    /// counted, not listed: a million of them would be a million objects, and Get-PayoutBatch lists every row anyway.
+    /// </summary>
     public sealed class PayoutReconciliation
     {
+        /// <summary>The paid rows whose ledger entries are not simply their debit and fee: reversed, missing or different, in journal order.</summary>
         public IReadOnlyList<ReconciledRow> Rows { get; internal set; } = Array.Empty<ReconciledRow>();
 
         public IReadOnlyList<ReconciledCurrency> Currencies { get; internal set; } = Array.Empty<ReconciledCurrency>();
@@ -76,60 +81,35 @@ namespace PayoutPS.Core.Batch
         /// <summary>Ledger entries of the batch's currencies and window that belong to no row: listed, not errors.</summary>
         public IReadOnlyList<PayoutLedgerEntry> Unrelated { get; internal set; } = Array.Empty<PayoutLedgerEntry>();
 
-        public int Matched => Rows.Count(r => r.Verdict == LedgerVerdict.Matched);
+        /// <summary>Paid rows whose debit and fee are in the ledger to the cent.</summary>
+        public int Matched { get; internal set; }
 
         public int Reversed => Rows.Count(r => r.Verdict == LedgerVerdict.Reversed);
 
         public int Problems => Rows.Count(r => r.NeedsLook);
 
         /// <summary>0 only when every paid row is matched and every currency's totals agree; 1 otherwise (as -Summary's "some not paid").</summary>
-        public int ExitCode => Matched == Rows.Count && Currencies.All(c => c.Difference == 0) ? 0 : PayoutBatchSummary.ExitSomeFailed;
+        public int ExitCode => Rows.Count == 0 && Currencies.All(c => c.Difference == 0) ? 0 : PayoutBatchSummary.ExitSomeFailed;
 
         /// <summary>The currency a paid row's debit is in: its payout's source currency, else the one its intent recorded.</summary>
         public static string? CurrencyOf(BatchRowState row) => row.SourceCurrency ?? row.Currency;
 
-        /// <summary>
-        /// Matches each row the service made a payout for to the ledger entries that name its payout id. Rows the
-        /// journal holds no payout for (refused, invalid, in doubt) have nothing to match and are left out.
-        /// </summary>
+        /// <summary>Rows and ledger entries already in memory, matched (the streaming form is <see cref="LedgerMatcher"/>).</summary>
         public static PayoutReconciliation Match(IEnumerable<BatchRowState> rows, IEnumerable<PayoutLedgerEntry> ledger)
         {
-            var byPayout = ledger.Where(e => e.PayoutId != null).GroupBy(e => e.PayoutId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            var reconciled = new List<ReconciledRow>();
-            var ours = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var row in rows.Where(r => r.IsCreated && r.PayoutId != null))
+            var all = rows.ToList();
+            var matcher = new LedgerMatcher(all.Count);
+            for (var position = 0; position < all.Count; position++)
             {
-                ours.Add(row.PayoutId!);
-                byPayout.TryGetValue(row.PayoutId!, out var entries);
-                entries ??= new List<PayoutLedgerEntry>();
-                var line = new ReconciledRow
-                {
-                    Row = row.Row, RequestId = row.RequestId, PayoutId = row.PayoutId, Currency = CurrencyOf(row) ?? string.Empty,
-                    Paid = Payouts.MoneyText.Parse(row.SourceAmount) ?? 0m,
-                    LedgerDebit = -Sum(entries, "PAYOUT"), LedgerFee = -Sum(entries, "FEE"), Reversal = Sum(entries, "PAYOUT_REVERSAL") + Sum(entries, "FEE_REVERSAL"),
-                };
-                line.Verdict = entries.Count == 0 ? LedgerVerdict.MissingInLedger
-                    : line.Reversal > 0 ? LedgerVerdict.Reversed
-                    : line.LedgerDebit + line.LedgerFee != line.Paid ? LedgerVerdict.AmountDiffers
-                    : LedgerVerdict.Matched;
-                reconciled.Add(line);
+                matcher.AddRow(position, all[position]);
             }
 
-            return new PayoutReconciliation
+            foreach (var entry in ledger)
             {
-                Rows = reconciled,
-                Currencies = reconciled.GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReconciledCurrency
-                {
-                    Currency = g.Key,
-                    Rows = g.Count(),
-                    Expected = g.Where(r => r.Verdict != LedgerVerdict.Reversed).Sum(r => r.Paid),
-                    Ledger = g.Sum(r => r.LedgerDebit + r.LedgerFee - r.Reversal),
-                }).ToList(),
-                Unrelated = ledger.Where(e => e.PayoutId == null || !ours.Contains(e.PayoutId)).ToList(),
-            };
-        }
+                matcher.AddEntry(entry);
+            }
 
-        private static decimal Sum(List<PayoutLedgerEntry> entries, string type) =>
-            entries.Where(e => string.Equals(e.Type, type, StringComparison.Ordinal)).Sum(e => e.Amount);
+            return matcher.Finish(positions => positions.Select(p => all[p].RequestId));
+        }
     }
 }

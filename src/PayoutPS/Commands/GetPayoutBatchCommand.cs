@@ -58,8 +58,9 @@ namespace PayoutPS.Commands
             var pushed = Core.Notifications.NotificationLog.Read(path);
             var context = Refresh || Reconcile ? RequireContext() : null;
             var summary = new PayoutBatchSummary { Journal = path };
-            var paid = new List<BatchRowState>();
+            var matcher = Reconcile ? new LedgerMatcher(batch.Count) : null;
             var report = Report == null ? null : new BatchReport();
+            var position = 0;
             foreach (var row in batch.Rows())
             {
                 if (row.RequestId != null && row.IsCreated && pushed.TryGetValue(row.RequestId, out var latest))
@@ -75,11 +76,8 @@ namespace PayoutPS.Commands
                 summary.Rows++;
                 summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
                 report?.Add(row);
-                if (Reconcile && row.IsCreated)
-                {
-                    paid.Add(row);
-                }
-                else if (!Summary && !Reconcile && report == null)
+                matcher?.AddRow(position++, row);
+                if (!Summary && !Reconcile && report == null)
                 {
                     WriteObject(row);
                 }
@@ -95,7 +93,7 @@ namespace PayoutPS.Commands
             }
 
             summary.Finish();
-            var reconciliation = Reconcile ? ReconcileRows(context!, paid, batch.Header.CreatedUtc) : null;
+            var reconciliation = matcher == null ? null : ReconcileRows(context!, matcher, batch);
             if (report != null)
             {
                 var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Report);
@@ -114,19 +112,18 @@ namespace PayoutPS.Commands
 
         /// <summary>
         /// The ledger of every currency the batch paid in, from a minute before the journal began until now (reversals
-        /// come later than their payouts), matched to the paid rows by payout id.
+        /// come later than their payouts), matched to the paid rows by payout id as its pages arrive.
         /// </summary>
-        private PayoutReconciliation ReconcileRows(PayoutContext context, List<BatchRowState> paid, DateTime began)
+        private PayoutReconciliation ReconcileRows(PayoutContext context, LedgerMatcher matcher, JournalRows batch)
         {
             var api = new AccountApi(context.Client.Transport);
-            var (from, to) = (began.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
-            var ledger = new List<PayoutLedgerEntry>();
-            foreach (var currency in paid.Select(PayoutReconciliation.CurrencyOf).Where(c => c != null).Distinct(StringComparer.Ordinal))
+            var (from, to) = (batch.Header.CreatedUtc.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
+            foreach (var currency in matcher.Currencies.Where(c => c.Length > 0))
             {
-                ledger.AddRange(Await((log, token) => LedgerReader.ReadAsync(api, currency!, from, to, log, token)));
+                Await((log, token) => LedgerReader.ReadAsync(api, currency, from, to, matcher.AddEntry, log, token));
             }
 
-            var result = PayoutReconciliation.Match(paid, ledger);
+            var result = matcher.Finish(batch.RequestIdsAt);
             foreach (var row in result.Rows.Where(r => r.NeedsLook))
             {
                 WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Row {0}, RequestId {1}: payout {2} is {3} (paid {4} {5}; the ledger's debit {6} and fee {7}).",
