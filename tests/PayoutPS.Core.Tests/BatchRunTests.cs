@@ -353,6 +353,32 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(2, recent.Count);
         }
 
+        [Theory]
+        [InlineData("10.00", "10", true)]
+        [InlineData("10.5", "10.50", true)]
+        [InlineData("0.10", "0.1", true)]
+        [InlineData("007.50", "7.5", true)]   // not written plainly: compared as the number
+        [InlineData("100.", "100", true)]
+        [InlineData("100", "10", false)]      // trailing zeros of a whole number are not decimals
+        [InlineData("10.01", "10.1", false)]
+        public void The_guard_compares_amounts_as_numbers_currencies_in_any_case_and_an_account_by_its_last_four(string listed, string sent, bool held)
+        {
+            var recent = new RecentPayouts();
+            recent.Add(System.Text.Json.JsonDocument.Parse("{\"payoutId\":\"21\",\"requestId\":\"EARLIER-21\",\"sourceAmount\":\"" + listed + "\"," +
+                "\"sourceCurrency\":\"usd\",\"targetCurrency\":\"eur\",\"cardNumber\":\"****3000\",\"reference\":\"May\"}").RootElement);
+            using var run = Open(recent: recent, window: TimeSpan.FromHours(1), journal: null);
+            var request = new RemittanceRequest
+            {
+                RequestId = "INV-1", SourceCurrency = "USD", TargetCurrency = "EUR", SendAmount = sent, Purpose = "PersonalRemittance", Reference = "May",
+            };
+            request.Payee = new PayeeDetails();
+            request.Payee.Account["cardNumber"] = "DE89370400440532013000";
+
+            var admission = run.Admit(1, request, Row(sent, "INV-1").Fields, hasOwnId: true); // the fields give the row's content hash; the guard reads the request
+
+            Assert.Equal(held ? AdmissionKind.Held : AdmissionKind.Send, admission.Kind);
+        }
+
         [Fact]
         public void Listing_pages_through_every_page_and_leaves_out_payouts_the_journal_knows()
         {

@@ -1,3 +1,5 @@
+using System;
+
 namespace PayoutPS.Core.Batch
 {
     /// <summary>
@@ -9,19 +11,53 @@ namespace PayoutPS.Core.Batch
     {
         public static ulong Of(params string?[] parts)
         {
-            var hash = 14695981039346656037UL;
+            var key = KeyBuilder.Start;
             foreach (var part in parts)
             {
-                foreach (var c in part ?? string.Empty)
-                {
-                    hash = (hash ^ (c & 0xFFu)) * 1099511628211UL;
-                    hash = (hash ^ (uint)(c >> 8)) * 1099511628211UL;
-                }
-
-                hash = (hash ^ 0x1F) * 1099511628211UL; // a separator: ("ab","c") and ("a","bc") differ
+                key = key.Part(part.AsSpan());
             }
 
-            return hash == 0 ? 1 : hash;
+            return key.Value;
         }
+    }
+
+    /// <summary>
+    /// A key built part by part without making the parts as strings first: the guard keys 200,000 listed amounts,
+    /// currencies and payees per 100,000 payouts. Parts are separated, so ("ab","c") and ("a","bc") differ.
+    /// </summary>
+    public readonly struct KeyBuilder
+    {
+        private const ulong Prime = 1099511628211UL;
+        private readonly ulong _hash;
+
+        private KeyBuilder(ulong hash) => _hash = hash;
+
+        public static KeyBuilder Start => new KeyBuilder(14695981039346656037UL);
+
+        /// <summary>The key; never 0, which callers may use for "none".</summary>
+        public ulong Value => _hash == 0 ? 1 : _hash;
+
+        /// <summary>Adds the characters of one part, and ends the part.</summary>
+        public KeyBuilder Part(ReadOnlySpan<char> text) => Add(text, upper: false).End();
+
+        /// <summary>Adds one part with ASCII letters as capitals: "usd" and "USD" are one currency.</summary>
+        public KeyBuilder UpperPart(ReadOnlySpan<char> text) => Add(text, upper: true).End();
+
+        /// <summary>Adds characters to the current part without ending it.</summary>
+        public KeyBuilder Add(ReadOnlySpan<char> text, bool upper = false)
+        {
+            var hash = _hash;
+            foreach (var character in text)
+            {
+                var c = upper && character >= 'a' && character <= 'z' ? (char)(character - 32) : character;
+                hash = (hash ^ (c & 0xFFu)) * Prime;
+                hash = (hash ^ (uint)(c >> 8)) * Prime;
+            }
+
+            return new KeyBuilder(hash);
+        }
+
+        /// <summary>Ends the current part.</summary>
+        public KeyBuilder End() => new KeyBuilder((_hash ^ 0x1F) * Prime);
     }
 }

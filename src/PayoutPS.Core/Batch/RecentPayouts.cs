@@ -130,7 +130,6 @@ namespace PayoutPS.Core.Batch
                 return;
             }
 
-            var payee = Payee(payout.BeneficiaryId, payout.CardNumber);
             var index = _payouts.Count;
             _payouts.Add(new Earlier
             {
@@ -140,8 +139,8 @@ namespace PayoutPS.Core.Batch
             });
 
             // The list does not say which amount was given: a row sent by either matches.
-            Link(Key("send", payee, payout.SourceCurrency, payout.TargetCurrency, payout.SourceAmount, payout.Reference), index * 2);
-            Link(Key("receive", payee, payout.SourceCurrency, payout.TargetCurrency, payout.TargetAmount, payout.Reference), index * 2 + 1);
+            Link(Key(send: true, payout.BeneficiaryId, payout.CardNumber, payout.SourceCurrency, payout.TargetCurrency, payout.SourceAmount, payout.Reference), index * 2);
+            Link(Key(send: false, payout.BeneficiaryId, payout.CardNumber, payout.SourceCurrency, payout.TargetCurrency, payout.TargetAmount, payout.Reference), index * 2 + 1);
         }
 
         /// <summary>Appends <paramref name="slot"/> to the chain of <paramref name="key"/>: candidates are tried in the order listed.</summary>
@@ -160,34 +159,63 @@ namespace PayoutPS.Core.Batch
         }
 
         private static ulong KeyOf(RemittanceRequest request) => request.SendAmount != null
-            ? Key("send", Payee(request.BeneficiaryId, request.Payee?.AccountNumber), request.SourceCurrency, request.TargetCurrency, request.SendAmount, request.Reference)
-            : Key("receive", Payee(request.BeneficiaryId, request.Payee?.AccountNumber), request.SourceCurrency, request.TargetCurrency, request.ReceiveAmount, request.Reference);
+            ? Key(send: true, request.BeneficiaryId, request.Payee?.AccountNumber, request.SourceCurrency, request.TargetCurrency, request.SendAmount, request.Reference)
+            : Key(send: false, request.BeneficiaryId, request.Payee?.AccountNumber, request.SourceCurrency, request.TargetCurrency, request.ReceiveAmount, request.Reference);
 
-        private static ulong Key(string side, string payee, string? sourceCurrency, string? targetCurrency, string? amount, string? reference) =>
-            PayeeKeys.Of(side, payee, sourceCurrency?.ToUpperInvariant(), targetCurrency?.ToUpperInvariant(), Number(amount), reference ?? string.Empty);
+        /// <summary>A row's or a listed payout's key, hashed from the parts as they are (no part is made a string first).</summary>
+        private static ulong Key(bool send, string? beneficiaryId, string? account, string? sourceCurrency, string? targetCurrency, string? amount, string? reference) =>
+            Payee(KeyBuilder.Start.Part((send ? "send" : "receive").AsSpan()), beneficiaryId, account)
+                .UpperPart(sourceCurrency.AsSpan()).UpperPart(targetCurrency.AsSpan()).Part(Number(amount)).Part(reference.AsSpan()).Value;
 
         /// <summary>A payee id, or the account's last four characters: what a statement-style list shows.</summary>
-        private static string Payee(string? beneficiaryId, string? account)
+        private static KeyBuilder Payee(KeyBuilder key, string? beneficiaryId, string? account)
         {
             if (!string.IsNullOrEmpty(beneficiaryId))
             {
-                return "id:" + beneficiaryId;
+                return key.Add("id:".AsSpan()).Part(beneficiaryId.AsSpan());
             }
 
-            var shown = (account ?? string.Empty).Substring((account ?? string.Empty).LastIndexOf('*') + 1);
-            return "account:" + (shown.Length > 4 ? shown.Substring(shown.Length - 4) : shown).ToUpperInvariant();
+            var shown = account.AsSpan();
+            shown = shown.Slice(shown.LastIndexOf('*') + 1);
+            return key.Add("account:".AsSpan()).UpperPart(shown.Length > 4 ? shown.Slice(shown.Length - 4) : shown);
         }
 
         /// <summary>Amounts compared as numbers: "100", "100.0" and "100.00" are one amount.</summary>
-        private static string Number(string? amount)
+        private static ReadOnlySpan<char> Number(string? amount)
         {
-            if (!decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            var text = amount.AsSpan();
+            if (IsPlain(text))
             {
-                return amount ?? string.Empty;
+                return text.IndexOf('.') < 0 ? text : text.TrimEnd('0').TrimEnd('.'); // what the service lists: no parsing needed
             }
 
-            var text = value.ToString(CultureInfo.InvariantCulture); // keeps the scale: "100.00"
-            return text.IndexOf('.') < 0 ? text : text.TrimEnd('0').TrimEnd('.'); // a custom format string costs more than the rest of the key
+            if (!decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                return text;
+            }
+
+            var normal = value.ToString(CultureInfo.InvariantCulture).AsSpan(); // keeps the scale: "100.00"
+            return normal.IndexOf('.') < 0 ? normal : normal.TrimEnd('0').TrimEnd('.');
+        }
+
+        /// <summary>Digits with at most one decimal point and no leading zero: written as decimal.ToString would write it.</summary>
+        private static bool IsPlain(ReadOnlySpan<char> text)
+        {
+            var point = -1;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '.' && point < 0 && i > 0)
+                {
+                    point = i;
+                }
+                else if (text[i] < '0' || text[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            var integerDigits = point < 0 ? text.Length : point;
+            return integerDigits > 0 && (text[0] != '0' || integerDigits == 1);
         }
 
         /// <summary>
@@ -218,16 +246,16 @@ namespace PayoutPS.Core.Batch
                 foreach (var field in record.EnumerateObject())
                 {
                     var value = field.Value;
-                    if (field.NameEquals("payoutId")) listed.PayoutId = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("requestId")) listed.RequestId = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("createTime")) listed.CreateTime = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("sourceAmount")) listed.SourceAmount = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("sourceCurrency")) listed.SourceCurrency = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("targetAmount")) listed.TargetAmount = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("targetCurrency")) listed.TargetCurrency = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("beneficiaryId")) listed.BeneficiaryId = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("cardNumber")) listed.CardNumber = ApiEnvelope.Text(value);
-                    else if (field.NameEquals("reference")) listed.Reference = ApiEnvelope.Text(value);
+                    if (field.NameEquals("payoutId"u8)) listed.PayoutId = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("requestId"u8)) listed.RequestId = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("createTime"u8)) listed.CreateTime = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("sourceAmount"u8)) listed.SourceAmount = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("sourceCurrency"u8)) listed.SourceCurrency = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("targetAmount"u8)) listed.TargetAmount = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("targetCurrency"u8)) listed.TargetCurrency = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("beneficiaryId"u8)) listed.BeneficiaryId = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("cardNumber"u8)) listed.CardNumber = ApiEnvelope.Text(value);
+                    else if (field.NameEquals("reference"u8)) listed.Reference = ApiEnvelope.Text(value);
                 }
 
                 return listed;

@@ -79,7 +79,7 @@ namespace PayoutPS.Sandbox.State
             }
         }
 
-        public Dictionary<string, object?> ListPayees(Merchant merchant, string? status, string? beneficiaryId, string? cardNumber, int size, int current)
+        public PageView<Dictionary<string, object?>> ListPayees(Merchant merchant, string? status, string? beneficiaryId, string? cardNumber, int size, int current)
         {
             lock (_gate)
             {

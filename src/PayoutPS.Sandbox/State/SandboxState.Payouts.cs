@@ -107,7 +107,7 @@ namespace PayoutPS.Sandbox.State
         }
 
         /// <summary>Transaction list (#12): filters, newest first, one page.</summary>
-        public Dictionary<string, object?> ListPayouts(string merchantNo, PayoutFilter filter, int size, int current)
+        public PageView<PayoutView> ListPayouts(string merchantNo, PayoutFilter filter, int size, int current)
         {
             lock (_gate)
             {
@@ -138,7 +138,7 @@ namespace PayoutPS.Sandbox.State
                     matches = candidates.Where(p => p.MerchantNo == merchantNo && filter.Matches(p)).ToList();
                 }
 
-                return Views.Page(matches, size, current, p => Views.Payout(p));
+                return Views.Page(matches, size, current, Views.Payout);
             }
         }
     }

@@ -60,20 +60,21 @@ namespace PayoutPS.Sandbox.State
             ["txnTime"] = Time(entry.Time),
         };
 
-        public static Dictionary<string, object?> Page<T>(IReadOnlyList<T> all, int size, int current, System.Func<T, object?> view)
+        /// <summary>One page of a list (spec §3.4 pagination); typed, so its records are written without asking each one's type.</summary>
+        public static PageView<TView> Page<T, TView>(IReadOnlyList<T> all, int size, int current, System.Func<T, TView> view)
         {
-            var records = new List<object?>();
+            var records = new List<TView>();
             for (var i = (current - 1) * size; i < all.Count && i < current * size; i++)
             {
                 records.Add(view(all[i]));
             }
 
-            return new Dictionary<string, object?>
+            return new PageView<TView>
             {
-                ["records"] = records,
-                ["total"] = all.Count.ToString(CultureInfo.InvariantCulture),
-                ["size"] = size.ToString(CultureInfo.InvariantCulture),
-                ["current"] = current.ToString(CultureInfo.InvariantCulture),
+                Records = records,
+                Total = all.Count.ToString(CultureInfo.InvariantCulture),
+                Size = size.ToString(CultureInfo.InvariantCulture),
+                Current = current.ToString(CultureInfo.InvariantCulture),
             };
         }
 
