@@ -6,19 +6,22 @@
     1. Memory: a file of $LargeRows rows without RequestIds (ids derived, the guard on), each step in its own
        pwsh under /usr/bin/time -v (maximum resident set size, what the operating system saw): New-Payout -Path
        with a journal, its rerun, Get-PayoutBatch -Summary, Get-PayoutBatch | Out-Null, and with -Reconcile
-       Get-PayoutBatch -Reconcile (the ledger read back: a million payouts' entries).
+       Get-PayoutBatch -Reconcile (the ledger read back: a million payouts' entries), with -Refresh
+       Get-PayoutBatch -Refresh -Summary (the service asked about every row not yet final).
     2. Guard: $SeedPayouts payouts already in the sandbox (another journal's), then a $Rows-row file of new
        payouts paid with the guard on (one listing of the window) and with -AllowDuplicate (no listing),
        alternated for $Rounds rounds after a warm-up; the difference of the medians is the listing's cost.
-    Runs alone: pwsh bench/guard.ps1 [-LargeRows 1000000] [-Rows 20000] [-SeedPayouts 100000]
+    Runs alone: pwsh bench/guard.ps1 [-LargeRows 1000000] [-Rows 20000] [-SeedPayouts 100000] [-Reconcile] [-Refresh]
 #>
 param(
     [int] $LargeRows = 1000000,
     [int] $Rows = 20000,
     [int] $SeedPayouts = 100000,
     [int] $Rounds = 3,
-    # Also Get-PayoutBatch -Reconcile on the million-row journal: not yet within the target (see bench/README).
-    [switch] $Reconcile
+    # Also Get-PayoutBatch -Reconcile on the million-row journal (the ledger read back: two million entries).
+    [switch] $Reconcile,
+    # Also Get-PayoutBatch -Refresh -Summary (one lookup per row whose status may still change: every row here).
+    [switch] $Refresh
 )
 
 $ErrorActionPreference = 'Stop'
@@ -73,6 +76,7 @@ try {
         'Get-PayoutBatch -Summary:               ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' -Summary | Out-Null")
         'Get-PayoutBatch (every row) | Out-Null: ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' | Out-Null")
         if ($Reconcile) { 'Get-PayoutBatch -Reconcile | Out-Null:  ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' -Reconcile | Out-Null") }
+        if ($Refresh) { 'Get-PayoutBatch -Refresh -Summary:      ' + (Measure-Child "Get-PayoutBatch -Journal '$journal' -Refresh -Summary | Out-Null") }
     }
 
     if ($SeedPayouts -gt 0) {

@@ -339,5 +339,27 @@ namespace PayoutPS.Core.Tests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, cancel.Token));
             Assert.Single(handler.Sent);
         }
+
+        [Fact]
+        public async Task Several_lookups_answer_each_row_with_its_own_payout_or_error_in_the_order_asked()
+        {
+            // Each request is answered by what it asks for, whichever arrives first.
+            var handler = new ScriptedHandler();
+            for (var i = 0; i < 5; i++)
+            {
+                handler.Then((_, body) =>
+                {
+                    var id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("requestId").GetString()!;
+                    var json = id == "R-3" ? Envelopes.Code("40001", "bad filter") : id == "R-4" ? Envelopes.ListEmpty : Envelopes.ListWith.Replace("R-1", id);
+                    return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+                });
+            }
+
+            var results = await Client(handler).FindPayoutsAsync(new[] { "R-1", "R-2", "R-3", "R-4", "R-5" }, 2, NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(new[] { "R-1", "R-2", null, null, "R-5" }, results.Select(r => r.Found?.RequestId));
+            Assert.Equal(new[] { false, false, true, false, false }, results.Select(r => r.Error != null));
+            Assert.Equal(5, handler.Sent.Count);
+        }
     }
 }

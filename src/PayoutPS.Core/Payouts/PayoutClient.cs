@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -108,6 +109,38 @@ namespace PayoutPS.Core.Payouts
 
             // A lost request can still be processed after this lookup: "not found yet" is not "not paid".
             throw InDoubt(remittance.RequestId, $"{attempts} attempts got no answer (last: {last!.Failure}) and the service does not show it yet");
+        }
+
+        /// <summary>
+        /// Looks several payouts up by requestId, up to <paramref name="inFlight"/> at a time (a journal of a million
+        /// rows asked one by one takes minutes); each answer, or the error that stopped it, in the order asked.
+        /// </summary>
+        public async Task<(PayoutRecord? Found, PayoutApiException? Error)[]> FindPayoutsAsync(IReadOnlyList<string> requestIds, int inFlight, IPayoutLog log, CancellationToken cancellationToken)
+        {
+            var results = new (PayoutRecord?, PayoutApiException?)[requestIds.Count];
+            using (var slots = new SemaphoreSlim(Math.Max(1, inFlight)))
+            {
+                async Task Find(int index)
+                {
+                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        results[index] = (await FindPayoutAsync(requestIds[index], null, log, cancellationToken).ConfigureAwait(false), null);
+                    }
+                    catch (PayoutApiException ex)
+                    {
+                        results[index] = (null, ex);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }
+
+                await Task.WhenAll(Enumerable.Range(0, requestIds.Count).Select(Find)).ConfigureAwait(false);
+            }
+
+            return results;
         }
 
         /// <summary>Looks one payout up through the transaction list; null when the service has none with exactly that id.</summary>

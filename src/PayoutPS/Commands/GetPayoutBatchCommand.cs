@@ -20,6 +20,10 @@ namespace PayoutPS.Commands
     [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation), typeof(FileInfo))]
     public sealed class GetPayoutBatchCommand : PayoutCmdletBase
     {
+        // -Refresh: rows are read a chunk at a time and their lookups overlap (one by one, a million rows took ~4.5 min).
+        private const int RefreshChunk = 256;
+        private const int RefreshInFlight = 8;
+
         /// <summary>The journal New-Payout -Journal wrote.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         public string Journal { get; set; } = string.Empty;
@@ -61,18 +65,8 @@ namespace PayoutPS.Commands
             var matcher = Reconcile ? new LedgerMatcher(batch.Count) : null;
             var report = Report == null ? null : new BatchReport();
             var position = 0;
-            foreach (var row in batch.Rows())
+            foreach (var row in Settled(batch.Rows(), pushed, Refresh ? context : null))
             {
-                if (row.RequestId != null && row.IsCreated && pushed.TryGetValue(row.RequestId, out var latest))
-                {
-                    row.Status = Core.Notifications.NotificationLog.Settle(row.Status, latest.Status);
-                }
-
-                if (Refresh && row.MayChange)
-                {
-                    RefreshRow(context!, row);
-                }
-
                 summary.Rows++;
                 summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
                 report?.Add(row);
@@ -133,20 +127,60 @@ namespace PayoutPS.Commands
             return result;
         }
 
-        private void RefreshRow(PayoutContext context, BatchRowState row)
+        /// <summary>
+        /// The journal's rows with the statuses the service pushed since; with <paramref name="refresh"/>, rows whose
+        /// status may still change are asked about a chunk at a time, several in flight, and come out in journal order.
+        /// </summary>
+        private IEnumerable<BatchRowState> Settled(IEnumerable<BatchRowState> rows, Dictionary<string, (string Status, string? PayoutId)> pushed, PayoutContext? refresh)
         {
-            try
+            var chunk = new List<BatchRowState>(RefreshChunk);
+            foreach (var row in rows)
             {
-                var found = Await((log, token) => context.Client.FindPayoutAsync(row.RequestId, null, log, token));
-                if (found != null && row.Settle(found) is string mismatch)
+                if (row.RequestId != null && row.IsCreated && pushed.TryGetValue(row.RequestId, out var latest))
                 {
-                    WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: {mismatch}.");
+                    row.Status = Core.Notifications.NotificationLog.Settle(row.Status, latest.Status);
+                }
+
+                chunk.Add(row);
+                if (refresh == null || chunk.Count == RefreshChunk)
+                {
+                    foreach (var settled in RefreshAll(refresh, chunk))
+                    {
+                        yield return settled;
+                    }
+
+                    chunk.Clear();
                 }
             }
-            catch (PayoutApiException ex)
+
+            foreach (var settled in RefreshAll(refresh, chunk))
             {
-                WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: could not refresh ({ex.Message}).");
+                yield return settled;
             }
+        }
+
+        /// <summary>Asks the service about the rows of <paramref name="chunk"/> that may still change, and settles each with its own answer only.</summary>
+        private IEnumerable<BatchRowState> RefreshAll(PayoutContext? context, List<BatchRowState> chunk)
+        {
+            var asking = context == null ? new List<BatchRowState>() : chunk.Where(r => r.MayChange).ToList();
+            if (asking.Count > 0)
+            {
+                var answers = Await((log, token) => context!.Client.FindPayoutsAsync(asking.Select(r => r.RequestId!).ToList(), RefreshInFlight, log, token));
+                for (var i = 0; i < asking.Count; i++)
+                {
+                    var (row, (found, error)) = (asking[i], answers[i]);
+                    if (error != null)
+                    {
+                        WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: could not refresh ({error.Message}).");
+                    }
+                    else if (found != null && row.Settle(found) is string mismatch)
+                    {
+                        WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: {mismatch}.");
+                    }
+                }
+            }
+
+            return chunk;
         }
     }
 }
