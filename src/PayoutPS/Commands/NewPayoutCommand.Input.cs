@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using PayoutPS.Core;
+using PayoutPS.Core.Account;
+using PayoutPS.Core.Batch;
+using PayoutPS.Internal;
+
+namespace PayoutPS.Commands
+{
+    /// <summary>
+    /// New-Payout -Path: the file is read as a whole before anything is sent (a wrong encoding or shape sends
+    /// nothing), fingerprinted for the journal, and a new batch starts only when the balances cover it.
+    /// </summary>
+    public sealed partial class NewPayoutCommand
+    {
+        /// <summary>-Path: checked to decode as a whole before anything is sent, and fingerprinted for the journal.</summary>
+        private InputFile OpenInput(bool balanceCheck)
+        {
+            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            try
+            {
+                _cost = balanceCheck ? new BatchCost() : null;
+                var (csv, rows) = InputFile.Read(full, Encoding, Delimiter, Mapper, CommandLine, _cost); // the whole file first: a wrong encoding or shape sends nothing
+                _progress!.Total = rows;
+                if (csv.BlankLines > 0)
+                {
+                    WriteVerbose($"{full}: {csv.BlankLines} blank line(s) skipped.");
+                }
+
+                return new InputFile(full, csv.Sha256(), csv);
+            }
+            catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                Terminate(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full), PayoutBatchSummary.ExitInvalidInput);
+                throw; // not reached
+            }
+        }
+
+        /// <summary>
+        /// A new batch from a file starts only when every currency's balance covers the file (Measure-PayoutBatch's
+        /// figures): a payroll paid until the money runs out is the worst ending.
+        /// </summary>
+        private void CheckBalance(BatchCost cost)
+        {
+            var costs = EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "the balances could not be checked",
+                () => Await((log, token) => cost.PriceAsync(new AccountApi(_context!.Client.Transport), log, token)));
+            foreach (var pair in cost.UnpricedPairs)
+            {
+                WriteWarning($"No rate for {pair}; the rows of that pair are not in the balance check (Measure-PayoutBatch shows them as UnpricedRows).");
+            }
+
+            var shortOf = costs.Where(c => c.Shortfall > 0).Select(c => c.Describe()).ToList();
+            if (shortOf.Count > 0)
+            {
+                Terminate(new ErrorRecord(new InvalidOperationException(
+                    $"{_file!.FullPath} needs more than the balance holds ({string.Join("; ", shortOf)}). Nothing was sent. " +
+                    "Top the balance up or split the file; Measure-PayoutBatch shows the figures. -SkipBalanceCheck pays rows until the balance runs out."),
+                    ErrorIds.InsufficientBalance, ErrorCategory.LimitsExceeded, _file!.FullPath), PayoutBatchSummary.ExitConfiguration);
+            }
+
+            WriteVerbose("Balance check: " + string.Join("; ", costs.Select(c => c.Describe() + $" ({c.Estimate})")) + ".");
+        }
+    }
+}
