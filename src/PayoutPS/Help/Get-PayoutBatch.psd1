@@ -3,9 +3,9 @@
     Description = @'
 Get-PayoutBatch reads the journal that New-Payout -Journal wrote and emits one object per input row, in input order: Row, RequestId, Outcome (Created, AlreadyExisted or Recovered when paid; Refused, Unavailable or RequestIdConflict when not; InDoubt or Pending when the answer never came; NotSent when the run stopped before the request left; Invalid when the row was refused before sending), PayoutId, Status, the amount and the masked payee. It is the reconciliation a payroll admin sends to finance.
 
--Refresh looks up, by RequestId, every row in doubt and every payout whose status may still change, so the report shows the service's latest word; rows in doubt that the service now shows become Recovered. It needs a connection. -Summary emits the totals instead of the rows: counts by outcome, the amounts and fees per currency, the RequestIds in doubt, and ExitCode.
+-Refresh looks up, by RequestId and eight at a time, every row in doubt and every payout whose status may still change, so the report shows the service's latest word; rows in doubt that the service now shows become Recovered. It needs a connection. -Summary emits the totals instead of the rows: counts by outcome, the amounts and fees per currency, the RequestIds in doubt, and ExitCode.
 
--Reconcile matches every paid row to the provider's ledger (queryAcctDetail, every page, every currency the batch paid in, from a minute before the journal began until now) by payout id, and emits one object: Rows, each with what it Paid, the ledger's LedgerDebit, LedgerFee and Reversal, and a Verdict (Matched, MissingInLedger, AmountDiffers, Reversed: the money came back after the payout failed); Currencies, each with the Expected debit, the Ledger's and the Difference; Unrelated, the ledger entries of the window that belong to no row (listed, not errors); and ExitCode, 0 only when every paid row is matched and every currency's totals agree. It needs a connection.
+-Reconcile matches every paid row to the provider's ledger (queryAcctDetail, every page, every currency the batch paid in, from a minute before the journal began until now) by payout id, as the ledger's pages arrive, and emits one object: Matched, how many paid rows the ledger shows to the cent; Rows, the other paid rows, each with what it Paid, the ledger's LedgerDebit, LedgerFee and Reversal, and a Verdict (MissingInLedger, AmountDiffers, Reversed: the money came back after the payout failed); Currencies, each with the Expected debit, the Ledger's and the Difference; Unrelated, the ledger entries of the window that belong to no row (listed, not errors); and ExitCode, 0 only when every paid row is matched and every currency's totals agree. It needs a connection.
 
 -Report writes the batch as one self-contained HTML page for the people who approve a payroll: the batch, its input file and SHA-256, what was sent and received per currency with fees, a bar per state, the rows in doubt and the rows not paid with their reason and fix (up to 500 each; the rest counted), and with -Reconcile the ledger's verdicts. It has no script, font, image or link to anything outside it, so it opens offline and prints on A4; account numbers are masked. It emits the file.
 
@@ -15,7 +15,7 @@ The journal may be read while a batch is still writing it.
         Journal = 'The journal file New-Payout -Journal wrote.'
         Refresh = 'Ask the service for rows in doubt and payouts that are not final yet (needs Connect-PayoutEnvironment or -Context).'
         Summary = 'Emit one summary object (counts, totals per currency, rows in doubt, ExitCode) instead of the rows.'
-        Reconcile = 'Match every paid row to the ledger by payout id and emit the reconciliation (Rows with verdicts, Currencies with totals and the difference, Unrelated ledger entries, ExitCode) instead of the rows (needs a connection).'
+        Reconcile = 'Match every paid row to the ledger by payout id and emit the reconciliation (Matched, the count of rows matched to the cent; Rows, the others with their verdicts; Currencies with totals and the difference; Unrelated ledger entries; ExitCode) instead of the rows (needs a connection).'
         Report = 'Write the batch as one self-contained HTML page to this file (with -Reconcile, with the ledger''s verdicts) and emit the file instead of the rows.'
         Context = 'The connection -Refresh and -Reconcile use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
     }
@@ -27,7 +27,7 @@ The journal may be read while a batch is still writing it.
         }
         @{
             Title   = 'Reconcile a payroll with the ledger, to the cent'
-            Code    = '$r = Get-PayoutBatch -Journal .\payroll.journal -Reconcile; $r.Currencies; $r.Rows | Where-Object Verdict -ne Matched'
+            Code    = '$r = Get-PayoutBatch -Journal .\payroll.journal -Reconcile; $r.Currencies; $r.Matched; $r.Rows'
             Remarks = 'Per currency the expected debit against the ledger''s; the rows that need a look (missing, different, reversed).'
         }
         @{
