@@ -47,13 +47,13 @@ namespace PayoutPS.Core.Account
                     var (page, total) = await api.GetLedgerPageAsync(currency, window.From, window.To, null, PageSize, current, log, token).ConfigureAwait(false);
                     foreach (var entry in page)
                     {
-                        if (entry.EntryId != null && !seen.Add(entry.EntryId))
-                        {
-                            continue;
-                        }
-
                         if (entry.EntryId != null)
                         {
+                            if (!seen.Add(entry.EntryId))
+                            {
+                                continue;
+                            }
+
                             order.Enqueue(entry.EntryId);
                             if (order.Count > RememberedIds)
                             {

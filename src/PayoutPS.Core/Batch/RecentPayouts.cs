@@ -184,18 +184,17 @@ namespace PayoutPS.Core.Batch
         private static ReadOnlySpan<char> Number(string? amount)
         {
             var text = amount.AsSpan();
-            if (IsPlain(text))
+            if (!IsPlain(text)) // what the service lists is plain: only other writings are parsed
             {
-                return text.IndexOf('.') < 0 ? text : text.TrimEnd('0').TrimEnd('.'); // what the service lists: no parsing needed
+                if (!decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                {
+                    return text;
+                }
+
+                text = value.ToString(CultureInfo.InvariantCulture).AsSpan(); // keeps the scale: "100.00"
             }
 
-            if (!decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            {
-                return text;
-            }
-
-            var normal = value.ToString(CultureInfo.InvariantCulture).AsSpan(); // keeps the scale: "100.00"
-            return normal.IndexOf('.') < 0 ? normal : normal.TrimEnd('0').TrimEnd('.');
+            return text.IndexOf('.') < 0 ? text : text.TrimEnd('0').TrimEnd('.');
         }
 
         /// <summary>Digits with at most one decimal point and no leading zero: written as decimal.ToString would write it.</summary>

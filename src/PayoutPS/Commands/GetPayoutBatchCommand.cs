@@ -144,7 +144,8 @@ namespace PayoutPS.Commands
                 chunk.Add(row);
                 if (refresh == null || chunk.Count == RefreshChunk)
                 {
-                    foreach (var settled in RefreshAll(refresh, chunk))
+                    RefreshAll(refresh, chunk);
+                    foreach (var settled in chunk)
                     {
                         yield return settled;
                     }
@@ -153,34 +154,35 @@ namespace PayoutPS.Commands
                 }
             }
 
-            foreach (var settled in RefreshAll(refresh, chunk))
+            RefreshAll(refresh, chunk);
+            foreach (var settled in chunk)
             {
                 yield return settled;
             }
         }
 
         /// <summary>Asks the service about the rows of <paramref name="chunk"/> that may still change, and settles each with its own answer only.</summary>
-        private IEnumerable<BatchRowState> RefreshAll(PayoutContext? context, List<BatchRowState> chunk)
+        private void RefreshAll(PayoutContext? context, List<BatchRowState> chunk)
         {
-            var asking = context == null ? new List<BatchRowState>() : chunk.Where(r => r.MayChange).ToList();
-            if (asking.Count > 0)
+            var asking = context == null ? null : chunk.Where(r => r.MayChange).ToList();
+            if (asking == null || asking.Count == 0)
             {
-                var answers = Await((log, token) => context!.Client.FindPayoutsAsync(asking.Select(r => r.RequestId!).ToList(), RefreshInFlight, log, token));
-                for (var i = 0; i < asking.Count; i++)
-                {
-                    var (row, (found, error)) = (asking[i], answers[i]);
-                    if (error != null)
-                    {
-                        WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: could not refresh ({error.Message}).");
-                    }
-                    else if (found != null && row.Settle(found) is string mismatch)
-                    {
-                        WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: {mismatch}.");
-                    }
-                }
+                return;
             }
 
-            return chunk;
+            var answers = Await((log, token) => context!.Client.FindPayoutsAsync(asking.Select(r => r.RequestId!).ToList(), RefreshInFlight, log, token));
+            for (var i = 0; i < asking.Count; i++)
+            {
+                var (row, (found, error)) = (asking[i], answers[i]);
+                if (error != null)
+                {
+                    WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: could not refresh ({error.Message}).");
+                }
+                else if (found != null && row.Settle(found) is string mismatch)
+                {
+                    WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: {mismatch}.");
+                }
+            }
         }
     }
 }
