@@ -31,18 +31,6 @@ $null = New-Item -ItemType Directory -Force $work
 . (Join-Path $PSScriptRoot 'common.ps1')
 $guardSplat = if ($Guard) { @{ DuplicateWindow = [TimeSpan]::FromHours(72) } } else { @{} }
 
-# A payroll file with unique RequestIds (the naive script needs them) and varied amounts.
-function New-PayrollCsv([int] $Count, [string] $Prefix) {
-    $path = Join-Path $work "$Prefix.csv"
-    $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-    $writer.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
-    for ($i = 1; $i -le $Count; $i++) {
-        $writer.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f $Prefix, $i, ($i % 90 + 1), ($i % 100)))
-    }
-    $writer.Dispose()
-    $path
-}
-
 function Reset-Sandbox($Sandbox) { $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/reset" }
 
 function Measure-Rate([int] $Count, [scriptblock] $Run) {
@@ -61,13 +49,13 @@ try {
         # rows; .NET's tiered PGO recompiles PayoutPS's hot code in stages and settles after about 100,000 rows
         # on this 2-core machine (round by round in bench/README.md).
         $oursCount = if ($round -eq 0) { $WarmupRows } else { $Rows }
-        $csv = New-PayrollCsv $oursCount "P$round"
+        $csv = New-PayrollCsv $work $oursCount "P$round"
         Reset-Sandbox $sandbox
         $a = Measure-Rate $oursCount { New-Payout -Path $csv -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
-        $csv = New-PayrollCsv $oursCount "I$round"
+        $csv = New-PayrollCsv $work $oursCount "I$round"
         Reset-Sandbox $sandbox
         $b = Measure-Rate $oursCount { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
-        $csv = New-PayrollCsv $Rows "N$round"
+        $csv = New-PayrollCsv $work $Rows "N$round"
         Reset-Sandbox $sandbox
         $c = Measure-Rate $Rows { & (Join-Path $PSScriptRoot 'naive-batch.ps1') -CsvPath $csv -BaseUri $sandbox.BaseUri -MerchantId $merchant -Secret $secretText }
         if ($round -gt 0) { $path.Add($a); $piped.Add($b); $naive.Add($c) }
@@ -84,14 +72,14 @@ try {
     Reset-Sandbox $sandbox
     $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/faults" -ContentType 'application/json' `
         -Body (@{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 200 } | ConvertTo-Json)
-    $csv = New-PayrollCsv $LatencyRows 'L'
+    $csv = New-PayrollCsv $work $LatencyRows 'L'
     $rate = Measure-Rate $LatencyRows { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
     '{0:N1} payouts/s = {1:P0} of the 80/s ceiling (target >= 90 %)' -f $rate, ($rate / 80)
     Reset-Sandbox $sandbox
 
     if ($LargeRows -gt 0) {
         Write-Host "`n== Large file: $LargeRows rows in a child pwsh, peak working set, then a rerun of the finished journal =="
-        $csv = New-PayrollCsv $LargeRows 'M'
+        $csv = New-PayrollCsv $work $LargeRows 'M'
         # Both forms: the module reading the file (-Path), and Import-Csv piping a PowerShell object per row.
         $forms = [ordered]@{
             'New-Payout -Path'        = "New-Payout -Path '$csv' -Journal '$csv.path.journal' -ThrottleLimit 16 -Force | Out-Null"

@@ -38,17 +38,6 @@ function New-ReadyToRunModule {
     Join-Path $copy 'PayoutPS.psd1'
 }
 
-function New-KeyedCsv([string] $Prefix) {
-    $path = Join-Path $work "$Prefix.csv"
-    $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-    $writer.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
-    for ($i = 1; $i -le $Rows; $i++) {
-        $writer.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f $Prefix, $i, ($i % 90 + 1), ($i % 100)))
-    }
-    $writer.Dispose()
-    $path
-}
-
 function Measure-Start([string] $Command) {
     $watch = [Diagnostics.Stopwatch]::StartNew()
     & dotnet $pwsh -NoLogo -NoProfile -NonInteractive -Command $Command
@@ -58,7 +47,7 @@ function Measure-Start([string] $Command) {
 
 # Three files in one fresh process: the rates of the first and of the third.
 function Measure-FreshRun([string] $Module, [int] $Round, [string] $Name) {
-    $files = 1..3 | ForEach-Object { New-KeyedCsv "$Name$Round-$_" }
+    $files = 1..3 | ForEach-Object { New-PayrollCsv $work $Rows "$Name$Round-$_" }
     $child = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$Module'

@@ -1,5 +1,5 @@
-# What the benchmark scripts share (dot-source it): the median of a run's rounds, and the sandbox's documented
-# demo merchant, whose credentials open nothing real.
+# What the benchmark scripts share (dot-source it): the median of a run's rounds, the sandbox's documented
+# demo merchant (whose credentials open nothing real), and a payroll file to pay.
 $merchant = '800100'
 $secretText = '5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f'
 $secret = [securestring]::new(); $secretText.ToCharArray() | ForEach-Object { $secret.AppendChar($_) }
@@ -11,3 +11,16 @@ function Get-Median([double[]] $Values) {
 
 # New-Payout shows its summary at the end of every run, like Write-Host; a benchmark prints its own figures.
 $PSDefaultParameterValues['New-Payout:InformationAction'] = 'Ignore'
+
+# A payroll file of $Count rows in $Folder with unique RequestIds ($Prefix-0000001…; the naive script needs them) and
+# varied amounts; returns its path.
+function New-PayrollCsv([string] $Folder, [int] $Count, [string] $Prefix) {
+    $path = Join-Path $Folder "$Prefix.csv"
+    $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
+    $writer.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
+    for ($i = 1; $i -le $Count; $i++) {
+        $writer.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f $Prefix, $i, ($i % 90 + 1), ($i % 100)))
+    }
+    $writer.Dispose()
+    $path
+}

@@ -22,16 +22,7 @@ $null = New-Item -ItemType Directory -Force $work
 $summary = Join-Path $work 'jit.txt'
 $sandbox = & (Join-Path $root 'src/PayoutPS.Sandbox/Start-PayoutSandbox.ps1') -Arguments '--merchant', "${merchant}:${secretText}:USD=100000000000.00"
 try {
-    $csvs = foreach ($n in 1..$Files) {
-        $path = Join-Path $work "F$n.csv"
-        $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-        $writer.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
-        for ($i = 1; $i -le $Rows; $i++) {
-            $writer.WriteLine(('F{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f $n, $i, ($i % 90 + 1), ($i % 100)))
-        }
-        $writer.Dispose()
-        $path
-    }
+    $csvs = foreach ($n in 1..$Files) { New-PayrollCsv $work $Rows "F$n" }
 
     $child = @"
 `$ErrorActionPreference = 'Stop'
