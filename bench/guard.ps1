@@ -11,13 +11,17 @@
     2. Guard: $SeedPayouts payouts already in the sandbox (another journal's), then a $Rows-row file of new
        payouts paid with the guard on (one listing of the window) and with -AllowDuplicate (no listing),
        alternated for $Rounds rounds after a warm-up; the difference of the medians is the listing's cost.
-    Runs alone: pwsh bench/guard.ps1 [-LargeRows 1000000] [-Rows 20000] [-SeedPayouts 100000] [-Reconcile] [-Refresh]
+       With -LatencyMs, every request of those runs waits that long in the sandbox first (its delay fault), as
+       against a service that far away: the listing and the run are then latency-bound, not bound by this
+       machine's two cores that the sandbox shares with the client.
+    Runs alone: pwsh bench/guard.ps1 [-LargeRows 1000000] [-Rows 20000] [-SeedPayouts 100000] [-LatencyMs 20] [-Reconcile] [-Refresh]
 #>
 param(
     [int] $LargeRows = 1000000,
     [int] $Rows = 20000,
     [int] $SeedPayouts = 100000,
     [int] $Rounds = 3,
+    [int] $LatencyMs = 0,
     # Also Get-PayoutBatch -Reconcile on the million-row journal (the ledger read back: two million entries).
     [switch] $Reconcile,
     # Also Get-PayoutBatch -Refresh -Summary (one lookup per row whose status may still change: every row here).
@@ -80,12 +84,17 @@ try {
     }
 
     if ($SeedPayouts -gt 0) {
-        Write-Host "`n== Duplicate guard: $Rows new rows with $SeedPayouts earlier payouts in the window, $Rounds alternated rounds after a warm-up =="
+        $latency = if ($LatencyMs -gt 0) { ", $LatencyMs ms before every request" } else { ', loopback' }
+        Write-Host "`n== Duplicate guard: $Rows new rows with $SeedPayouts earlier payouts in the window$latency, -ThrottleLimit 16, $Rounds alternated rounds after a warm-up =="
         $guarded = [Collections.Generic.List[double]]::new(); $allowed = [Collections.Generic.List[double]]::new()
         for ($round = 0; $round -le $Rounds; $round++) {
             Reset-Sandbox $sandbox
             $seed = New-UnkeyedCsv $SeedPayouts "S$round"
             New-Payout -Path $seed -Journal "$seed.journal" -ThrottleLimit 16 -Force | Out-Null
+            if ($LatencyMs -gt 0) {
+                $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/faults" -ContentType 'application/json' `
+                    -Body (@{ path = '*'; kind = 'delay'; probability = 1; seed = 1; delayMs = $LatencyMs } | ConvertTo-Json)
+            }
             $times = @{}
             foreach ($mode in 'guard', 'allow') {
                 $csv = New-UnkeyedCsv $Rows "$mode$round"

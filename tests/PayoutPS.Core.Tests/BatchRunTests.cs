@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using PayoutPS.Core.Api;
 using PayoutPS.Core.Batch;
 using PayoutPS.Core.Payouts;
@@ -395,6 +396,22 @@ namespace PayoutPS.Core.Tests
         }
 
         [Theory]
+        [InlineData(3)]
+        [InlineData(16)]
+        public async Task Listing_asks_for_as_many_pages_at_once_as_the_run_may_have_in_flight_and_no_more(int limit)
+        {
+            // A page more than the limit would wait in a wave that never fills: the listing then stalls to the deadline.
+            var handler = new GatedListHandler(total: 2500, limit);
+
+            var recent = await RecentPayouts.LoadAsync(handler.Client(), TimeSpan.FromHours(1), DateTime.UtcNow, _ => false, limit, NullPayoutLog.Instance, CancellationToken.None);
+
+            Assert.Equal(2500, recent.Count);
+            Assert.Equal(Enumerable.Range(1, 26), handler.Asked.OrderBy(c => c)); // every page once, then one past the last full page
+            Assert.Equal(limit, handler.MostInFlight);
+            Assert.False(handler.GaveUpWaiting, $"a wave of {limit} pages never filled: fewer or more pages than the limit were asked for at once");
+        }
+
+        [Theory]
         [InlineData("Created", RowOutcome.Created)]
         [InlineData("Journaled", RowOutcome.Journaled)]
         [InlineData("InDoubt", RowOutcome.InDoubt)]
@@ -509,7 +526,7 @@ namespace PayoutPS.Core.Tests
             run.Journal!.RecordIntentAsync(row.Row, row.RequestId, row.ContentHash, row.Amount, row.Currency, row.Payee).GetAwaiter().GetResult();
 
         private static RecentPayouts List(ScriptedHandler handler, TimeSpan window, Func<string, bool> known) =>
-            RecentPayouts.LoadAsync(Client(handler), window, DateTime.UtcNow, known, NullPayoutLog.Instance, CancellationToken.None).GetAwaiter().GetResult();
+            RecentPayouts.LoadAsync(Client(handler), window, DateTime.UtcNow, known, 4, NullPayoutLog.Instance, CancellationToken.None).GetAwaiter().GetResult();
 
         private static PayoutClient Client(ScriptedHandler handler) => handler.Client();
     }

@@ -21,7 +21,6 @@ namespace PayoutPS.Core.Batch
         public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(72);
 
         private const int PageSize = 100; // the transaction list's largest page
-        private const int ConcurrentPages = 4;
 
         // A hundred thousand listed payouts are held as a few flat arrays, not objects per payout: every key maps to
         // a chain of slots (payout × 2 + side) in _nextSlot, and each payout keeps one string for the message.
@@ -47,23 +46,32 @@ namespace PayoutPS.Core.Batch
         /// <summary>Payouts the list returned that this journal does not know.</summary>
         public int Count => _payouts.Count;
 
-        /// <summary>Pages through the transaction list once; payouts whose requestId <paramref name="known"/> are left out.</summary>
-        public static async Task<RecentPayouts> LoadAsync(PayoutClient client, TimeSpan window, DateTime utcNow, Func<string, bool> known, IPayoutLog log, CancellationToken cancellationToken)
+        /// <summary>
+        /// Pages through the transaction list once, <paramref name="pagesInFlight"/> pages at a time (the run's
+        /// -ThrottleLimit: what the operator allows in flight); payouts whose requestId <paramref name="known"/> are left out.
+        /// </summary>
+        public static async Task<RecentPayouts> LoadAsync(PayoutClient client, TimeSpan window, DateTime utcNow, Func<string, bool> known, int pagesInFlight, IPayoutLog log, CancellationToken cancellationToken)
         {
+            if (pagesInFlight < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pagesInFlight), pagesInFlight, "At least one page must be allowed in flight.");
+            }
+
             var query = new PayoutQuery { CreatedFrom = utcNow - window, CreatedTo = utcNow.AddMinutes(5) };
             Task<PayoutPage<Listed>> Page(int current) => client.ListPayoutsAsync(query, PageSize, current, Listed.Read, log, cancellationToken);
 
-            // The first page says how many there are; the rest are asked for a few at a time (the list is one
-            // round trip per 100 payouts), then read on one by one for whatever arrived meanwhile.
+            // The first page says how many there are; the rest are asked for as many at a time as the run may have in
+            // flight (the list is one round trip per 100 payouts: against a distant service the listing is latency-bound,
+            // like the run), then read on one by one for whatever arrived meanwhile.
             var last = await Page(1).ConfigureAwait(false);
             var recent = new RecentPayouts(Math.Max(0, last.Total));
             recent.AddAll(last.Records, known);
             var pages = (last.Total + PageSize - 1) / PageSize;
             var next = 2;
-            for (; next <= pages && last.Records.Count == PageSize; next += ConcurrentPages)
+            for (; next <= pages && last.Records.Count == PageSize; next += pagesInFlight)
             {
                 var batch = new List<Task<PayoutPage<Listed>>>();
-                for (var current = next; current < next + ConcurrentPages && current <= pages; current++)
+                for (var current = next; current < next + pagesInFlight && current <= pages; current++)
                 {
                     batch.Add(Page(current));
                 }

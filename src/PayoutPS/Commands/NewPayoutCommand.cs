@@ -102,7 +102,7 @@ namespace PayoutPS.Commands
                     BaseUri = _context.BaseUri.AbsoluteUri, InputFile = _file?.FullPath, InputHash = _file?.Hash, InputRows = _file == null ? (int?)null : _progress.Total,
                 };
                 options.LoadRecentPayouts = (within, known) =>
-                    Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, DateTime.UtcNow, known, log, token));
+                    Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, DateTime.UtcNow, known, ThrottleLimit, log, token));
             }
 
             try
