@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,6 +29,8 @@ namespace PayoutPS.Core.Batch
         private readonly List<int> _nextSlot;
         private readonly List<Earlier> _payouts;
         private readonly HashSet<ulong> _seen; // payout ids (hashed): pages shift while new payouts arrive
+        private readonly TextArena _shown = new TextArena(); // what a held row's message says of each
+        private readonly StringBuilder _message = new StringBuilder();
 
         public RecentPayouts()
             : this(0)
@@ -110,7 +113,7 @@ namespace PayoutPS.Core.Batch
                 {
                     earlier.Used = true; // each earlier payout holds at most one row
                     _payouts[index] = earlier;
-                    return earlier.Shown;
+                    return _shown[earlier.Shown];
                 }
             }
 
@@ -142,8 +145,9 @@ namespace PayoutPS.Core.Batch
             _payouts.Add(new Earlier
             {
                 RequestId = payout.RequestId == null ? 0 : PayeeKeys.Of(payout.RequestId),
-                Shown = $"payout {payout.PayoutId} (requestId {payout.RequestId}, created {payout.CreateTime} UTC, " +
-                        $"{payout.SourceAmount} {payout.SourceCurrency} → {payout.TargetAmount} {payout.TargetCurrency})",
+                Shown = _shown.Add(_message.Clear()
+                    .Append("payout ").Append(payout.PayoutId).Append(" (requestId ").Append(payout.RequestId).Append(", created ").Append(payout.CreateTime).Append(" UTC, ")
+                    .Append(payout.SourceAmount).Append(' ').Append(payout.SourceCurrency).Append(" → ").Append(payout.TargetAmount).Append(' ').Append(payout.TargetCurrency).Append(')')),
             });
 
             // The list does not say which amount was given: a row sent by either matches.
@@ -273,7 +277,7 @@ namespace PayoutPS.Core.Batch
         private struct Earlier
         {
             public ulong RequestId;
-            public string Shown;
+            public TextArena.Text Shown;
             public bool Used;
         }
 

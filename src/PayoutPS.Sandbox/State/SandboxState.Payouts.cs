@@ -129,7 +129,7 @@ namespace PayoutPS.Sandbox.State
                     // per change. Only filters no status step can change are kept (creation window, method).
                     var key = $"{merchantNo}|{filter.CreateFrom:o}|{filter.CreateTo:o}|{filter.PayoutMethod}|{_payouts.Count}";
                     var stable = filter.PayoutStatus == null && filter.FinishFrom == null && filter.FinishTo == null && filter.CreatedBefore == null;
-                    _newestFirst ??= _payouts.OrderByDescending(p => p.CreateTime).ThenByDescending(p => p.PayoutId, StringComparer.Ordinal).ToList();
+                    _newestFirst ??= PayoutOrdering.NewestFirst(_payouts);
                     List<Payout> Filter() => _newestFirst.Where(p => p.MerchantNo == merchantNo && filter.Matches(p)).ToList();
                     matches = stable ? Remembered(ref _lastList, key, Filter) : Filter();
                 }
