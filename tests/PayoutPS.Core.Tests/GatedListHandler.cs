@@ -36,11 +36,7 @@ namespace PayoutPS.Core.Tests
 
         public bool GaveUpWaiting { get; private set; }
 
-        public PayoutPS.Core.Payouts.PayoutClient Client() => new PayoutPS.Core.Payouts.PayoutClient(new PayoutPS.Core.Transport.PayoutTransport(
-            new PayoutPS.Core.Transport.TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
-            new PayoutPS.Core.Signing.Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
-            "800100",
-            this));
+        public PayoutPS.Core.Payouts.PayoutClient Client() => ScriptedHandler.ClientOver(this);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

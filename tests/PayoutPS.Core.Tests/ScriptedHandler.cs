@@ -33,11 +33,14 @@ namespace PayoutPS.Core.Tests
         });
 
         /// <summary>The real client and transport over this edge: no retries, a SHA-256 merchant at a dead port.</summary>
-        public PayoutPS.Core.Payouts.PayoutClient Client() => new PayoutPS.Core.Payouts.PayoutClient(new PayoutPS.Core.Transport.PayoutTransport(
+        public PayoutPS.Core.Payouts.PayoutClient Client() => ClientOver(this);
+
+        /// <summary>The real client and transport over a fake edge: no retries, a SHA-256 merchant at a dead port.</summary>
+        public static PayoutPS.Core.Payouts.PayoutClient ClientOver(HttpMessageHandler edge) => new PayoutPS.Core.Payouts.PayoutClient(new PayoutPS.Core.Transport.PayoutTransport(
             new PayoutPS.Core.Transport.TransportSettings { BaseUri = new Uri("http://127.0.0.1:9/payout"), MaxRetries = 0 },
             new PayoutPS.Core.Signing.Sha256SecretSigner("0123456789abcdef0123456789abcdef"),
             "800100",
-            this));
+            edge));
 
         public ScriptedHandler ThenConnectionFailure() => Then((_, _) => throw new HttpRequestException("Connection reset by peer"));
 
