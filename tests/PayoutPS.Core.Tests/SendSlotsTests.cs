@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using PayoutPS.Core.Batch;
 using Xunit;
@@ -41,7 +42,7 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
-        public async Task A_waiter_that_times_out_still_takes_a_slot_freed_meanwhile()
+        public void A_waiter_that_times_out_still_takes_a_slot_freed_meanwhile()
         {
             var slots = new SendSlots(8);
             for (var i = 0; i < 8; i++)
@@ -49,11 +50,17 @@ namespace PayoutPS.Core.Tests
                 Assert.True(slots.TryTake(TimeSpan.Zero));
             }
 
-            var waiter = Task.Run(() => slots.TryTake(TimeSpan.FromSeconds(1)));
-            await Asleep(slots);
+            // Own threads, not the thread pool: under load a pool continuation can wait seconds for a thread, and the
+            // release must come while the waiter still waits (it failed that way once in twenty runs beside two busy loops).
+            var taken = false;
+            var waiter = new Thread(() => taken = slots.TryTake(TimeSpan.FromSeconds(3))) { IsBackground = true };
+            waiter.Start();
+            Assert.True(SpinWait.SpinUntil(() => slots.Waiters > 0, TimeSpan.FromSeconds(30)), "the waiter never went to sleep");
             slots.Release(); // below the wake-up mark: no pulse, but the slot is free when the wait ends
-            // The wait ends by itself after a second; a generous deadline only keeps a broken build from hanging.
-            Assert.True(await waiter.WaitAsync(TimeSpan.FromMinutes(2)));
+
+            // The wait ends by itself after 3 s; a generous deadline only keeps a broken build from hanging.
+            Assert.True(waiter.Join(TimeSpan.FromMinutes(2)), "the waiter never woke");
+            Assert.True(taken);
         }
 
         [Fact]

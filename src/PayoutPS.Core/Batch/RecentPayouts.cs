@@ -24,7 +24,7 @@ namespace PayoutPS.Core.Batch
         private const int PageSize = 100; // the transaction list's largest page
 
         // A hundred thousand listed payouts are held as a few flat arrays, not objects per payout: every key maps to
-        // a chain of slots (payout × 2 + side) in _nextSlot, and each payout keeps one string for the message.
+        // a chain of slots (payout × 2 + side) in _nextSlot, and each payout's message for a held row is kept in a TextArena.
         private readonly Dictionary<ulong, Chain> _chains;
         private readonly List<int> _nextSlot;
         private readonly List<Earlier> _payouts;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -20,7 +21,7 @@ namespace PayoutPS.Core.Batch
         {
             if (_used + text.Length > BlockSize)
             {
-                _blocks.Add(new char[System.Math.Max(BlockSize, text.Length)]);
+                _blocks.Add(new char[Math.Max(BlockSize, text.Length)]);
                 _used = 0;
             }
 
