@@ -11,6 +11,23 @@ namespace PayoutPS.Core.Tests
     /// <summary>Issue 18: a batch's paid rows matched to the ledger by payout id, every cent accounted for.</summary>
     public class ReconciliationTests
     {
+        /// <summary>Rows and ledger entries already in memory, through the streaming matcher as Get-PayoutBatch uses it.</summary>
+        private static PayoutReconciliation Reconcile(IReadOnlyList<BatchRowState> rows, IEnumerable<PayoutLedgerEntry> ledger)
+        {
+            var matcher = new LedgerMatcher(rows.Count);
+            for (var position = 0; position < rows.Count; position++)
+            {
+                matcher.AddRow(position, rows[position]);
+            }
+
+            foreach (var entry in ledger)
+            {
+                matcher.AddEntry(entry);
+            }
+
+            return matcher.Finish(positions => positions.Select(p => rows[p].RequestId));
+        }
+
         private static BatchRowState Paid(int row, string payoutId, string amount, string currency = "USD") =>
             new BatchRowState { Row = row, RequestId = "R-" + row, Outcome = RowOutcome.Created, PayoutId = payoutId, SourceAmount = amount, SourceCurrency = currency, Status = "S" };
 
@@ -30,7 +47,7 @@ namespace PayoutPS.Core.Tests
                 Entry("9", "P9", "PAYOUT", "-5.00"), Entry("10", null, "FEE", "-1.00"),                // not this batch's
             };
 
-            var result = PayoutReconciliation.Match(rows, ledger);
+            var result = Reconcile(rows, ledger);
 
             Assert.Equal(1, result.Matched); // counted, not listed
             Assert.Equal(new[] { "R-2=AmountDiffers", "R-3=Reversed", "R-4=MissingInLedger" }, result.Rows.Select(r => r.RequestId + "=" + r.Verdict).ToArray());
@@ -52,7 +69,7 @@ namespace PayoutPS.Core.Tests
                 Entry("3", "P2", "PAYOUT", "-4.95", "EUR"), Entry("4", "P2", "FEE", "-0.05", "EUR"),
             };
 
-            var result = PayoutReconciliation.Match(rows, ledger);
+            var result = Reconcile(rows, ledger);
 
             Assert.Equal(2, result.Matched);
             Assert.All(result.Currencies, c => Assert.Equal(0m, c.Difference));

@@ -93,23 +93,5 @@ namespace PayoutPS.Core.Batch
 
         /// <summary>The currency a paid row's debit is in: its payout's source currency, else the one its intent recorded.</summary>
         public static string? CurrencyOf(BatchRowState row) => row.SourceCurrency ?? row.Currency;
-
-        /// <summary>Rows and ledger entries already in memory, matched (the streaming form is <see cref="LedgerMatcher"/>).</summary>
-        public static PayoutReconciliation Match(IEnumerable<BatchRowState> rows, IEnumerable<PayoutLedgerEntry> ledger)
-        {
-            var all = rows.ToList();
-            var matcher = new LedgerMatcher(all.Count);
-            for (var position = 0; position < all.Count; position++)
-            {
-                matcher.AddRow(position, all[position]);
-            }
-
-            foreach (var entry in ledger)
-            {
-                matcher.AddEntry(entry);
-            }
-
-            return matcher.Finish(positions => positions.Select(p => all[p].RequestId));
-        }
     }
 }
