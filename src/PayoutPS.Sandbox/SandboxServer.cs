@@ -77,7 +77,7 @@ namespace PayoutPS.Sandbox
                 await next(context);
             });
             ControlEndpoints.Map(app, state, faults, rateLimiter, clock, merchants);
-            app.Map("/payout", provider => provider.Run(context => HandleProviderAsync(context, pipeline, faults)));
+            app.Map("/payout", provider => provider.Run(context => HandleProviderAsync(context, pipeline, faults, clock)));
             app.MapFallback(context => ApiPipeline.WriteAsync(context, 404, ApiResult.Fail("404", $"Unknown path {context.Request.Path}; the API lives under /payout.")));
 
             await app.StartAsync(cancellationToken);
@@ -86,9 +86,13 @@ namespace PayoutPS.Sandbox
             return new SandboxServer(app, root);
         }
 
-        private static async Task HandleProviderAsync(HttpContext context, ApiPipeline pipeline, FaultInjector faults)
+        private static async Task HandleProviderAsync(HttpContext context, ApiPipeline pipeline, FaultInjector faults, SandboxClock clock)
         {
             var path = context.Request.Path.Value ?? string.Empty;
+
+            // The Date header tells the sandbox's time, as a real service's tells its own: a clock moved on the
+            // control plane is then a service whose clock is off from the client's.
+            context.Response.Headers.Date = clock.UtcNow.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             try
             {
                 var fault = faults.Next(path);

@@ -28,7 +28,7 @@ namespace PayoutPS.Core.Tests
         {
             JournalPath = journal == null ? null : journal == "default" ? JournalPath : journal,
             Header = Header(),
-            Ids = journal == null ? RequestIdSource.Required : RequestIdSource.Journal,
+            Ids = journal == null ? RequestIdSource.Required : RequestIdSource.Derived,
             AllowDuplicate = allowDuplicate,
             DuplicateWindow = window,
             LoadRecentPayouts = recent == null ? null : (_, _) => recent,
@@ -403,7 +403,7 @@ namespace PayoutPS.Core.Tests
             // A page more than the limit would wait in a wave that never fills: the listing then stalls to the deadline.
             var handler = new GatedListHandler(total: 2500, limit);
 
-            var recent = await RecentPayouts.LoadAsync(handler.Client(), TimeSpan.FromHours(1), DateTime.UtcNow, _ => false, limit, NullPayoutLog.Instance, CancellationToken.None);
+            var recent = await RecentPayouts.LoadAsync(handler.Client(), TimeSpan.FromHours(1), _ => false, limit, NullPayoutLog.Instance, CancellationToken.None);
 
             Assert.Equal(2500, recent.Count);
             Assert.Equal(Enumerable.Range(1, 26), handler.Asked.OrderBy(c => c)); // every page once, then one past the last full page
@@ -526,7 +526,7 @@ namespace PayoutPS.Core.Tests
             run.Journal!.RecordIntentAsync(row.Row, row.RequestId, row.ContentHash, row.Amount, row.Currency, row.Payee).GetAwaiter().GetResult();
 
         private static RecentPayouts List(ScriptedHandler handler, TimeSpan window, Func<string, bool> known) =>
-            RecentPayouts.LoadAsync(Client(handler), window, DateTime.UtcNow, known, 4, NullPayoutLog.Instance, CancellationToken.None).GetAwaiter().GetResult();
+            RecentPayouts.LoadAsync(Client(handler), window, known, 4, NullPayoutLog.Instance, CancellationToken.None).GetAwaiter().GetResult();
 
         private static PayoutClient Client(ScriptedHandler handler) => handler.Client();
     }

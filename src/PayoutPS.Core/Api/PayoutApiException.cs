@@ -31,6 +31,12 @@ namespace PayoutPS.Core.Api
 
         /// <summary>The service holds another payout under this requestId: this row was not paid.</summary>
         RequestIdConflict,
+
+        /// <summary>
+        /// A derived requestId the service already held for a payout made before the duplicate window: an earlier pay
+        /// run with the same BatchId. Held, never counted as paid by this run.
+        /// </summary>
+        EarlierPayout,
     }
 
     /// <summary>The service refused a request, or could not be reached. The message says what to do.</summary>

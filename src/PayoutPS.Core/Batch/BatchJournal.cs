@@ -310,6 +310,11 @@ namespace PayoutPS.Core.Batch
         {
             w.WriteNumber("version", header.Version);
             w.WriteString("batchId", header.BatchId);
+            if (header.SenderBatchId != null)
+            {
+                w.WriteString("senderBatchId", header.SenderBatchId);
+            }
+
             w.WriteString("createdUtc", header.CreatedUtc.ToString("o", CultureInfo.InvariantCulture));
             w.WriteString("merchant", header.Merchant);
             w.WriteString("environment", header.Environment);

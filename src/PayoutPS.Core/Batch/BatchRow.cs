@@ -7,8 +7,9 @@ namespace PayoutPS.Core.Batch
     /// <summary>One checked row, ready to send: its request, its signed-to-be fields and where it came from.</summary>
     public sealed class BatchRow
     {
-        public BatchRow(int row, RemittanceRequest request, IReadOnlyList<RequestField> fields, string contentHash, string payee, bool mayAlreadyExist)
+        public BatchRow(int row, RemittanceRequest request, IReadOnlyList<RequestField> fields, string contentHash, string payee, bool mayAlreadyExist, bool derivedId = false)
         {
+            DerivedId = derivedId;
             Row = row;
             Request = request;
             Fields = fields;
@@ -33,6 +34,9 @@ namespace PayoutPS.Core.Batch
         public bool MayAlreadyExist { get; }
 
         public string RequestId => Request.RequestId;
+
+        /// <summary>The RequestId was derived from the batch's seed and the row, not given by the row.</summary>
+        public bool DerivedId { get; }
 
         /// <summary>The amount as sent: the send amount, or the amount to arrive.</summary>
         public string Amount => RequestFields.Find(Fields, "sourceAmount") ?? RequestFields.Find(Fields, "targetAmount") ?? string.Empty;

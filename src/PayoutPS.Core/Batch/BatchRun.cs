@@ -14,8 +14,11 @@ namespace PayoutPS.Core.Batch
         /// <summary>Refused: without a journal a rerun would not find the payout.</summary>
         Required,
 
-        /// <summary>Derived from the journal's batch id, the content and its occurrence: a rerun finds the same ids.</summary>
-        Journal,
+        /// <summary>
+        /// Derived from the batch's seed (the merchant and -BatchId, else the journal's own id), the content and its
+        /// occurrence: a rerun finds the same ids (with -BatchId, any journal on any machine does).
+        /// </summary>
+        Derived,
 
         /// <summary>Random (-GenerateRequestId): the caller must keep them.</summary>
         Random,
@@ -67,6 +70,7 @@ namespace PayoutPS.Core.Batch
         private readonly List<(BatchRow Row, JournalEntry Entry, ContentKey Content)> _unmapped = new List<(BatchRow, JournalEntry, ContentKey)>();
         private Dictionary<ulong, int>? _unreachedPaidByPayee;
         private RecentPayouts? _recent;
+        private PayoutApiException? _listingFailed;
         private int _randomIds;
 
         private BatchRun(BatchRunOptions options, BatchJournal? journal)
@@ -93,7 +97,7 @@ namespace PayoutPS.Core.Batch
             }
 
             var journal = BatchJournal.Open(options.JournalPath, options.Header, options.ExpectedRows);
-            var mismatch = journal.Header.Mismatch(options.Header.Merchant, options.Header.Environment, options.Header.BaseUri);
+            var mismatch = journal.Header.Mismatch(options.Header);
             if (mismatch != null)
             {
                 journal.Dispose();
@@ -126,9 +130,10 @@ namespace PayoutPS.Core.Batch
             var content = ContentKey.Parse(hash);
             var occurrence = 1;
             var firstRow = row;
+            (int FirstRow, int Count) seen = default;
             if (!hasOwnId)
             {
-                _unkeyedContent.TryGetValue(content, out var seen);
+                _unkeyedContent.TryGetValue(content, out seen);
                 occurrence = seen.Count + 1;
                 firstRow = seen.Count == 0 ? row : seen.FirstRow;
                 _unkeyedContent[content] = (firstRow, occurrence);
@@ -140,12 +145,29 @@ namespace PayoutPS.Core.Batch
             var earlier = Find(requestId);
             if (earlier == null)
             {
-                var fresh = new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist: false);
+                var fresh = new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist: false, derivedId: !hasOwnId);
+                Admission guarded;
+                try
+                {
+                    guarded = Guard(fresh, hasOwnId, occurrence, firstRow);
+                }
+                catch (PayoutApiException)
+                {
+                    // The guard could not list the service's payouts: this row is not sent, and leaves no trace that a
+                    // later identical row would take for it (a "repeat" of a row never sent, or a second occurrence).
+                    if (!hasOwnId)
+                    {
+                        Forget(content, seen);
+                    }
+
+                    throw;
+                }
+
                 Reserve(requestId, content, row);
-                return Guard(fresh, hasOwnId, occurrence, firstRow);
+                return guarded;
             }
 
-            var known = new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist: Journal != null);
+            var known = new BatchRow(row, remittance, fields, hash, Describe(remittance), mayAlreadyExist: Journal != null, derivedId: !hasOwnId);
             if (earlier.Content != content)
             {
                 return earlier.FromEarlierRun
@@ -187,7 +209,7 @@ namespace PayoutPS.Core.Batch
             var paid = first.IsPaid ? 1 : 0;
             for (var next = 2; ; next++)
             {
-                var entry = Journal.Find(GeneratedRequestIds.Derive(Journal.Header.BatchId, hash, next));
+                var entry = Journal.Find(GeneratedRequestIds.Derive(Journal.Header.RequestIdSeed, hash, next));
                 if (entry == null || !entry.FromEarlierRun || entry.Content != content)
                 {
                     break;
@@ -403,14 +425,44 @@ namespace PayoutPS.Core.Batch
             }
         }
 
+        /// <summary>
+        /// The service's recent payouts, listed once per run. A listing that failed is not tried again for every
+        /// guarded row (each would page the whole window): its error ends each of them, unsent.
+        /// </summary>
         private RecentPayouts? Recent()
         {
+            if (_listingFailed != null)
+            {
+                throw new PayoutApiException(_listingFailed.Kind, _listingFailed.Message, _listingFailed.RespCode, _listingFailed.RespMsg, _listingFailed.HttpStatus);
+            }
+
             if (_recent == null && _options.LoadRecentPayouts != null)
             {
-                _recent = _options.LoadRecentPayouts(Window(), requestId => Find(requestId) != null);
+                try
+                {
+                    _recent = _options.LoadRecentPayouts(Window(), requestId => Find(requestId) != null);
+                }
+                catch (PayoutApiException ex)
+                {
+                    _listingFailed = ex;
+                    throw;
+                }
             }
 
             return _recent;
+        }
+
+        /// <summary>Takes back the count of an unkeyed row's content that was not admitted after all.</summary>
+        private void Forget(ContentKey content, (int FirstRow, int Count) before)
+        {
+            if (before.Count == 0)
+            {
+                _unkeyedContent.Remove(content);
+            }
+            else
+            {
+                _unkeyedContent[content] = before;
+            }
         }
 
         private TimeSpan Window() => _options.DuplicateWindow ?? RecentPayouts.DefaultWindow;
@@ -436,8 +488,8 @@ namespace PayoutPS.Core.Batch
         {
             switch (_options.Ids)
             {
-                case RequestIdSource.Journal:
-                    return GeneratedRequestIds.Derive(Journal!.Header.BatchId, contentHash, occurrence);
+                case RequestIdSource.Derived:
+                    return GeneratedRequestIds.Derive((Journal?.Header ?? _options.Header).RequestIdSeed, contentHash, occurrence);
                 case RequestIdSource.Placeholder:
                     return "unsent-" + row.ToString(System.Globalization.CultureInfo.InvariantCulture); // checking only: the run that sends keys the row
                 case RequestIdSource.Random:
@@ -446,7 +498,8 @@ namespace PayoutPS.Core.Batch
                 default:
                     throw new PayoutRequestException(
                         "RequestId is missing. It is the payout's idempotency key: without it, a rerun after a crash would pay again. " +
-                        "Add a RequestId column, or run with -Journal <file> (ids are derived and remembered), or -GenerateRequestId (random ids you must keep).", "RequestId");
+                        "Add a RequestId column, or name the pay run with -BatchId <name> (ids are derived from it, the same on every machine), or run with -Journal <file> (ids are derived and remembered), " +
+                        "or -GenerateRequestId (random ids you must keep).", "RequestId");
             }
         }
 

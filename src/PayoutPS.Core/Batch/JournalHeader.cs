@@ -9,8 +9,17 @@ namespace PayoutPS.Core.Batch
 
         public int Version { get; set; } = CurrentVersion;
 
-        /// <summary>32 hex characters; part of every generated requestId, so a rerun finds the same ids.</summary>
+        /// <summary>The journal's own id, 32 hex characters: what generated requestIds derive from when the batch has no <see cref="SenderBatchId"/>.</summary>
         public string BatchId { get; set; } = string.Empty;
+
+        /// <summary>The operator's name for the pay run (-BatchId); null when none was given.</summary>
+        public string? SenderBatchId { get; set; }
+
+        /// <summary>
+        /// What generated requestIds derive from: the merchant and -BatchId when the batch has one (the same on every
+        /// machine), else the journal's own id (only this journal finds them again).
+        /// </summary>
+        public string RequestIdSeed => SenderBatchId != null ? SenderBatchIds.Seed(Merchant, SenderBatchId) : BatchId;
 
         public DateTime CreatedUtc { get; set; }
 
@@ -30,6 +39,24 @@ namespace PayoutPS.Core.Batch
         public int? InputRows { get; set; }
 
         public static string NewBatchId() => Guid.NewGuid().ToString("N");
+
+        /// <summary>
+        /// Null when a run described by <paramref name="wanted"/> may continue this header's batch; otherwise why not.
+        /// A run without -BatchId continues with the journal's; a run naming another BatchId would derive other
+        /// requestIds for the same rows, and pay them again.
+        /// </summary>
+        public string? Mismatch(JournalHeader wanted)
+        {
+            var mismatch = Mismatch(wanted.Merchant, wanted.Environment, wanted.BaseUri);
+            if (mismatch != null || wanted.SenderBatchId == null || SenderBatchIds.Same(SenderBatchId, wanted.SenderBatchId))
+            {
+                return mismatch;
+            }
+
+            return SenderBatchId == null
+                ? $"it was started without -BatchId, so its rows' RequestIds come from the journal itself; -BatchId {wanted.SenderBatchId} would give them new ones"
+                : $"it was started with -BatchId {SenderBatchId}, not {wanted.SenderBatchId}";
+        }
 
         /// <summary>Null when this header's batch may be continued by <paramref name="merchant"/> at <paramref name="baseUri"/>; otherwise why not.</summary>
         public string? Mismatch(string merchant, string environment, string baseUri)

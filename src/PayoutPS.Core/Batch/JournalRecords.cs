@@ -10,6 +10,7 @@ namespace PayoutPS.Core.Batch
         {
             Version = line.Int("version"),
             BatchId = line.Text("batchId") ?? string.Empty,
+            SenderBatchId = line.Text("senderBatchId"),
             CreatedUtc = DateTime.TryParse(line.Text("createdUtc"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var created) ? created : default,
             Merchant = line.Text("merchant") ?? string.Empty,
             Environment = line.Text("environment") ?? string.Empty,

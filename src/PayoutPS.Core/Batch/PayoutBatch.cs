@@ -39,6 +39,9 @@ namespace PayoutPS.Core.Batch
             _abort = abort;
         }
 
+        /// <summary>The duplicate window: a derived RequestId found on a payout older than this was an earlier run's (see <see cref="MadeByAnEarlierRun"/>); null to trust every answer.</summary>
+        public TimeSpan? FreshWithin { get; set; }
+
         /// <summary>Finished rows, in the order they finished.</summary>
         public ConcurrentQueue<BatchResult> Results { get; } = new ConcurrentQueue<BatchResult>();
 
@@ -97,6 +100,12 @@ namespace PayoutPS.Core.Batch
                     _journal?.RecordSent(row.RequestId);
                     sending = true;
                     payout = await _client.CreatePayoutAsync(row.Request, row.Fields, row.MayAlreadyExist, _log, _abort, _noMoreAttempts.Token).ConfigureAwait(false);
+                    if (MadeByAnEarlierRun(row, payout) is PayoutApiException earlier)
+                    {
+                        payout = null;
+                        throw earlier;
+                    }
+
                     _journal?.RecordPaid(row.Row, payout);
                 }
                 finally
@@ -135,6 +144,33 @@ namespace PayoutPS.Core.Batch
                 Results.Enqueue(new BatchResult(row, payout, error, notSent));
                 _admitted.Release();
             }
+        }
+
+        /// <summary>
+        /// A row whose derived RequestId the service already held, the journal not knowing it, for a payout created before
+        /// <see cref="FreshWithin"/> (by the service's clock): not this batch's payout but an earlier pay run's under the
+        /// same BatchId (next month's file with this month's name). Paying nothing and calling it paid is the silent
+        /// failure; the row is held instead, naming that payout.
+        /// </summary>
+        private PayoutApiException? MadeByAnEarlierRun(BatchRow row, PayoutRecord payout)
+        {
+            if (FreshWithin == null || !row.DerivedId || row.MayAlreadyExist || payout.Outcome == PayoutOutcome.Created
+                || !(Account.Money.Time(payout.CreateTime) is DateTime created))
+            {
+                return null;
+            }
+
+            var since = (_client.Transport.ServiceClock.UtcNow ?? DateTime.UtcNow) - FreshWithin.Value;
+            if (created >= since)
+            {
+                return null;
+            }
+
+            return new PayoutApiException(PayoutErrorKind.EarlierPayout,
+                $"its RequestId {row.RequestId}, derived from the BatchId and the row, already belongs to payout {payout.PayoutId} " +
+                $"({payout.SourceAmount} {payout.SourceCurrency}, created {payout.CreateTime} UTC), older than the {FreshWithin.Value.TotalHours:0.#}-hour duplicate window: " +
+                "an earlier pay run used the same BatchId. Nothing was sent, and this row is not counted as paid. Give each pay run its own -BatchId (such as payroll-2026-12).",
+                requestId: row.RequestId);
         }
 
         /// <summary>Waits for one of the N request slots; false once the run is stopping (the row must not leave).</summary>

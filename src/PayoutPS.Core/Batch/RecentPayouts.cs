@@ -52,21 +52,56 @@ namespace PayoutPS.Core.Batch
         /// <summary>
         /// Pages through the transaction list once, <paramref name="pagesInFlight"/> pages at a time (the run's
         /// -ThrottleLimit: what the operator allows in flight); payouts whose requestId <paramref name="known"/> are left out.
+        /// The window is drawn by the service's clock (<see cref="ServiceClock"/>), never this machine's alone.
         /// </summary>
-        public static async Task<RecentPayouts> LoadAsync(PayoutClient client, TimeSpan window, DateTime utcNow, Func<string, bool> known, int pagesInFlight, IPayoutLog log, CancellationToken cancellationToken)
+        public static async Task<RecentPayouts> LoadAsync(PayoutClient client, TimeSpan window, Func<string, bool> known, int pagesInFlight, IPayoutLog log, CancellationToken cancellationToken)
         {
             if (pagesInFlight < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(pagesInFlight), pagesInFlight, "At least one page must be allowed in flight.");
             }
 
-            var query = new PayoutQuery { CreatedFrom = utcNow - window, CreatedTo = utcNow.AddMinutes(5) };
+            var clock = client.Transport.ServiceClock;
+            var query = Window(clock, window);
+            var first = await client.ListPayoutsAsync(query, PageSize, 1, Listed.Read, log, cancellationToken).ConfigureAwait(false);
+            var corrected = Window(clock, window);
+            if (Math.Abs((corrected.CreatedFrom - query.CreatedFrom).Ticks) > ClockTolerance.Ticks)
+            {
+                // The first answer told the service's time, and it is far from what the window was drawn by: list again by it.
+                log.Verbose($"Duplicate guard: the service's clock is {clock.Offset!.Value.TotalMinutes:+0.#;-0.#} minutes off this machine's; listing by the service's time.");
+                query = corrected;
+                first = await client.ListPayoutsAsync(query, PageSize, 1, Listed.Read, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            var recent = await ListAsync(client, query, first, known, pagesInFlight, log, cancellationToken).ConfigureAwait(false);
+            log.Verbose($"Duplicate guard: {recent.Count} payout(s) created in the last {window.TotalHours:0.#} hours are not in this journal.");
+            return recent;
+        }
+
+        /// <summary>How far the window may be off the service's clock before the list is read again (the Date header has whole seconds).</summary>
+        private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// Payouts created from <paramref name="window"/> before the service's now, to a day after it: payouts made while
+        /// the list is read are in it too. Before any answer told the service's time, this machine's clock stands in.
+        /// </summary>
+        private static PayoutQuery Window(ServiceClock clock, TimeSpan window)
+        {
+            var now = clock.UtcNow ?? DateTime.UtcNow;
+            return new PayoutQuery { CreatedFrom = now - window, CreatedTo = now.AddDays(1) };
+        }
+
+        /// <summary>
+        /// The pages after <paramref name="first"/> are asked for as many at a time as the run may have in flight (the
+        /// list is one round trip per 100 payouts: against a distant service the listing is latency-bound, like the run),
+        /// then read on one by one for whatever arrived meanwhile.
+        /// </summary>
+        private static async Task<RecentPayouts> ListAsync(PayoutClient client, PayoutQuery query, PayoutPage<Listed> first, Func<string, bool> known, int pagesInFlight,
+            IPayoutLog log, CancellationToken cancellationToken)
+        {
             Task<PayoutPage<Listed>> Page(int current) => client.ListPayoutsAsync(query, PageSize, current, Listed.Read, log, cancellationToken);
 
-            // The first page says how many there are; the rest are asked for as many at a time as the run may have in
-            // flight (the list is one round trip per 100 payouts: against a distant service the listing is latency-bound,
-            // like the run), then read on one by one for whatever arrived meanwhile.
-            var last = await Page(1).ConfigureAwait(false);
+            var last = first;
             var recent = new RecentPayouts(Math.Max(0, last.Total));
             recent.AddAll(last.Records, known);
             var pages = (last.Total + PageSize - 1) / PageSize;
@@ -92,7 +127,6 @@ namespace PayoutPS.Core.Batch
                 recent.AddAll(last.Records, known);
             }
 
-            log.Verbose($"Duplicate guard: {recent.Count} payout(s) created in the last {window.TotalHours:0.#} hours are not in this journal.");
             return recent;
         }
 

@@ -60,7 +60,10 @@ namespace PayoutPS.Core.Batch
 
         /// <summary>The outcome of a row whose request ended in <paramref name="kind"/>.</summary>
         public static RowOutcome Of(Api.PayoutErrorKind kind) =>
-            kind == Api.PayoutErrorKind.InDoubt ? RowOutcome.InDoubt : kind == Api.PayoutErrorKind.Unavailable ? RowOutcome.Unavailable : RowOutcome.Refused;
+            kind == Api.PayoutErrorKind.InDoubt ? RowOutcome.InDoubt
+            : kind == Api.PayoutErrorKind.Unavailable ? RowOutcome.Unavailable
+            : kind == Api.PayoutErrorKind.EarlierPayout ? RowOutcome.Held
+            : RowOutcome.Refused;
 
         /// <summary>
         /// Reads an outcome a journal wrote. Older journals wrote the error kind (Payee, Rejected…), which are

@@ -46,6 +46,9 @@ namespace PayoutPS.Core.Transport
 
         public TransportSettings Settings { get; }
 
+        /// <summary>The service's time, as the Date headers of its answers tell it.</summary>
+        public ServiceClock ServiceClock { get; } = new ServiceClock();
+
         public string MerchantNo { get; }
 
         public string AlgorithmName => _signer.AlgorithmName;
@@ -111,6 +114,7 @@ namespace PayoutPS.Core.Transport
                         var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                         var envelope = ApiEnvelope.Parse((int)response.StatusCode, body);
                         envelope.ServerDate = response.Headers.Date;
+                        ServiceClock.Observe(response.Headers.Date);
                         var status = (int)response.StatusCode;
                         log.Verbose($"POST {path} attempt {attempt}: HTTP {status} respCode {envelope.RespCode ?? "-"} in {watch.ElapsedMilliseconds} ms");
                         if (log.IsDebugEnabled)

@@ -39,10 +39,10 @@ namespace PayoutPS.Sandbox.Control
                 var request = await ReadAsync<ClockRequest>(context);
                 // Bounded, so a typo cannot push the clock past DateTime's range and take the process down.
                 if (request == null || (request.AdvanceSeconds == null && request.Speed == null)
-                    || !(request.AdvanceSeconds == null || (request.AdvanceSeconds >= 0 && request.AdvanceSeconds <= MaxAdvanceSeconds))
+                    || !(request.AdvanceSeconds == null || (request.AdvanceSeconds >= -MaxAdvanceSeconds && request.AdvanceSeconds <= MaxAdvanceSeconds))
                     || !(request.Speed == null || (request.Speed >= 0 && request.Speed <= MaxSpeed)))
                 {
-                    return Problem($"Send {{\"advanceSeconds\": n}} (0 to {MaxAdvanceSeconds}) and/or {{\"speed\": x}} (0 to {MaxSpeed}).");
+                    return Problem($"Send {{\"advanceSeconds\": n}} (-{MaxAdvanceSeconds} to {MaxAdvanceSeconds}; negative moves it back) and/or {{\"speed\": x}} (0 to {MaxSpeed}).");
                 }
 
                 if (request.AdvanceSeconds != null)

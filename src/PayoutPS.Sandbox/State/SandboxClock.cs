@@ -46,12 +46,13 @@ namespace PayoutPS.Sandbox.State
             }
         }
 
+        /// <summary>Moves the clock by <paramref name="by"/>, forward or back (a service whose clock is off).</summary>
         public void Advance(TimeSpan by)
         {
             lock (_gate)
             {
                 Rebase();
-                _base = Add(_base, by.Ticks);
+                _base = by >= TimeSpan.Zero ? Add(_base, by.Ticks) : _base - DateTime.MinValue > by.Negate() ? _base + by : DateTime.MinValue;
             }
         }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Management.Automation;
 using PayoutPS.Core.Batch;
+using PayoutPS.Core.Payouts;
+using PayoutPS.Internal;
 
 namespace PayoutPS.Commands
 {
@@ -58,6 +60,31 @@ namespace PayoutPS.Commands
 
             _run?.Dispose();
         }
+
+        /// <summary>-BatchId and -DuplicateWindow are checked before anything is read or sent.</summary>
+        private void CheckBatchParameters()
+        {
+            string? problem = null;
+            if (BatchId != null)
+            {
+                problem = SenderBatchIds.Problem(BatchId)
+                    ?? (GenerateRequestId ? "-BatchId derives each row's RequestId from the pay run's name; -GenerateRequestId would make random ones instead. Give one of them, not both." : null);
+            }
+
+            if (problem == null && DuplicateWindow is TimeSpan window && (window < MinimumDuplicateWindow || window > PayoutClient.LookupWindow))
+            {
+                problem = $"-DuplicateWindow {window} is {(window < MinimumDuplicateWindow ? "shorter than a minute" : $"longer than {PayoutClient.LookupWindow.TotalDays} days")}: " +
+                          "a plain number binds as ticks (-DuplicateWindow 72 is 7.2 microseconds). Write 72 hours as -DuplicateWindow 3.00:00:00 or -DuplicateWindow (New-TimeSpan -Hours 72).";
+            }
+
+            if (problem != null)
+            {
+                Terminate(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, BatchId), PayoutBatchSummary.ExitInvalidInput);
+            }
+        }
+
+        /// <summary>A shorter window guards nothing a rerun would meet: it is a mistyped one.</summary>
+        private static readonly TimeSpan MinimumDuplicateWindow = TimeSpan.FromMinutes(1);
 
         /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
         private ActionPreference ErrorAction()

@@ -102,6 +102,10 @@ namespace PayoutPS.Commands
         [Parameter]
         public string? Journal { get; set; }
 
+        /// <summary>The pay run's name (payroll-2026-11): RequestIds are derived from it and the merchant, so every journal and machine pays a row once.</summary>
+        [Parameter]
+        public string? BatchId { get; set; }
+
         /// <summary>How many requests may be in flight at once.</summary>
         [Parameter]
         [ValidateRange(1, Core.Transport.PayoutTransport.MaxConcurrentRequests)]

@@ -55,10 +55,7 @@ namespace PayoutPS.Commands
 
             _progress = new BatchProgress(this);
             _log = NewLog();
-            if (DuplicateWindow is TimeSpan window && (window <= TimeSpan.Zero || window > PayoutClient.LookupWindow))
-            {
-                Terminate(new ErrorRecord(new ArgumentException($"-DuplicateWindow must be longer than zero and at most {PayoutClient.LookupWindow.TotalDays} days."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, DuplicateWindow), PayoutBatchSummary.ExitInvalidInput);
-            }
+            CheckBatchParameters();
 
             var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
             var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
@@ -88,7 +85,10 @@ namespace PayoutPS.Commands
             var options = new BatchRunOptions
             {
                 JournalPath = sends ? journal : null,
-                Ids = Journal == null && !GenerateRequestId ? RequestIdSource.Required : !sends ? RequestIdSource.Placeholder : Journal != null ? RequestIdSource.Journal : RequestIdSource.Random,
+                Ids = Journal == null && BatchId == null && !GenerateRequestId ? RequestIdSource.Required
+                    : !sends ? RequestIdSource.Placeholder
+                    : Journal != null || BatchId != null ? RequestIdSource.Derived
+                    : RequestIdSource.Random,
                 AllowDuplicate = AllowDuplicate,
                 DuplicateWindow = DuplicateWindow,
                 ExpectedRows = _progress!.Total,
@@ -98,11 +98,11 @@ namespace PayoutPS.Commands
             {
                 options.Header = new JournalHeader
                 {
-                    BatchId = JournalHeader.NewBatchId(), CreatedUtc = DateTime.UtcNow, Merchant = _context!.MerchantId, Environment = _context.Environment,
+                    BatchId = JournalHeader.NewBatchId(), SenderBatchId = BatchId, CreatedUtc = DateTime.UtcNow, Merchant = _context!.MerchantId, Environment = _context.Environment,
                     BaseUri = _context.BaseUri.AbsoluteUri, InputFile = _file?.FullPath, InputHash = _file?.Hash, InputRows = _file == null ? (int?)null : _progress.Total,
                 };
                 options.LoadRecentPayouts = (within, known) =>
-                    Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, DateTime.UtcNow, known, ThrottleLimit, log, token));
+                    Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, known, ThrottleLimit, log, token));
             }
 
             try
@@ -128,7 +128,10 @@ namespace PayoutPS.Commands
             _output = new BatchOutput(this, _run, _context, _progress, _log, deferErrors: ErrorAction() == ActionPreference.Stop, Terminate);
             if (sends)
             {
-                _batch = _output.Batch = new PayoutBatch(_context!.Client, _run.Journal, ThrottleLimit, _log, CancellationToken.None);
+                _batch = _output.Batch = new PayoutBatch(_context!.Client, _run.Journal, ThrottleLimit, _log, CancellationToken.None)
+                {
+                    FreshWithin = DuplicateWindow ?? RecentPayouts.DefaultWindow,
+                };
             }
         }
 

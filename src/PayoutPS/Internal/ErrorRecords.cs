@@ -62,7 +62,9 @@ namespace PayoutPS.Internal
                 case PayoutErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
                 case PayoutErrorKind.Unavailable: return ErrorCategory.ConnectionError;
                 case PayoutErrorKind.InDoubt: return ErrorCategory.OperationTimeout;
-                case PayoutErrorKind.RequestIdConflict: return ErrorCategory.ResourceExists;
+                case PayoutErrorKind.RequestIdConflict:
+                case PayoutErrorKind.EarlierPayout:
+                    return ErrorCategory.ResourceExists;
                 default: return ErrorCategory.InvalidOperation;
             }
         }
@@ -76,6 +78,7 @@ namespace PayoutPS.Internal
                 case PayoutErrorKind.Unavailable: return "Re-run later with the same RequestId: a payout that exists is found, never paid twice.";
                 case PayoutErrorKind.InDoubt: return "Check it with Get-PayoutStatus -RequestId later, or re-run with the same RequestId: it can never pay twice.";
                 case PayoutErrorKind.RequestIdConflict: return "Give this row a RequestId of its own; the existing payout is someone else's.";
+                case PayoutErrorKind.EarlierPayout: return "Give this pay run a -BatchId of its own (such as the pay period); check the named payout.";
                 default: return "Correct the request and send it again with the same RequestId.";
             }
         }
