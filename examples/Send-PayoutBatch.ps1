@@ -8,6 +8,11 @@
     journal derives one per row. A bad row (say an amount written "1,50") is refused with its row and field
     named, and the others still go.
 
+    Name the pay run with -BatchId (the pay period, such as payroll-2026-11): RequestIds are then derived from it,
+    so a second server running the same task, or a rerun with a lost journal, derives the same ids and the service
+    pays each row once. Give every pay run its own BatchId: last month's would find last month's payouts (those rows
+    are held and named, never counted as paid).
+
     Credentials come from the environment so the script runs unattended (scheduled task, service account):
       PAYOUTPS_MERCHANT_ID, and PAYOUTPS_SECRET_KEY or PAYOUTPS_KEY_PATH (+ PAYOUTPS_KEY_PASSPHRASE).
     See scheduled-task.ps1 for loading them from a DPAPI-protected file on Windows.
@@ -15,7 +20,7 @@
     Exit codes: 0 all paid, 1 some refused or failed, 2 invalid input, 3 authentication or configuration
     (nothing was sent), 4 rows still in doubt (run again later to settle them).
 .EXAMPLE
-    ./Send-PayoutBatch.ps1 -CsvPath ./payouts.csv -Environment Sandbox
+    ./Send-PayoutBatch.ps1 -CsvPath ./payouts.csv -Environment Sandbox -BatchId payroll-2026-11
 .EXAMPLE
     ./Send-PayoutBatch.ps1 -CsvPath ./payroll.csv -Environment Local -Port 5080 -ThrottleLimit 16 -WaitSeconds 0
 #>
@@ -26,6 +31,8 @@ param(
     [int] $Port,
     # Defaults to the CSV's path with .journal appended; keep it with the CSV until the month is reconciled.
     [string] $JournalPath = "$CsvPath.journal",
+    # The pay run's name, unique per run (the pay period): RequestIds derive from it, the same on every machine.
+    [string] $BatchId,
     [ValidateRange(1, 64)] [int] $ThrottleLimit = 16,
     # Per-request timeout and retries (Connect-PayoutEnvironment's defaults: 30 s, 4 retries).
     [ValidateRange(1, 600)] [int] $TimeoutSec = 30,
@@ -64,6 +71,7 @@ try {
     # instead of paying again.
     $read = @{ Path = $CsvPath }
     if ($Encoding) { $read.Encoding = $Encoding }
+    if ($BatchId) { $read.BatchId = $BatchId }
     $sent = New-Payout @read -Journal $JournalPath -ThrottleLimit $ThrottleLimit -AllowDuplicate:$AllowDuplicate -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
 }
 catch {

@@ -11,6 +11,10 @@
          by the task's account, chmod 600) or PAYOUTPS_SECRET_KEY, set in the service's environment.
     Nothing prompts: with no key found, Connect-PayoutEnvironment fails and the script exits 3.
 
+    -BatchId names the pay run (by default the month: payroll-2026-11): RequestIds derive from it, so the same task
+    on a failover server, or a rerun after the journal was lost, pays each row once. A second run in the same month
+    needs a -BatchId of its own (payroll-2026-11-bonus).
+
     Exit codes: 0 all paid, 1 some refused or failed, 2 invalid input, 3 authentication or configuration,
     4 rows still in doubt (the next run settles them: it looks them up before sending anything).
 
@@ -28,6 +32,8 @@ param(
     [ValidateSet('Sandbox', 'Production', 'Local')] [string] $Environment = 'Sandbox',
     [int] $Port,
     [string] $CredentialPath,
+    # The pay run's name; the default is this month's payroll.
+    [string] $BatchId = ('payroll-{0:yyyy-MM}' -f [DateTime]::UtcNow),
     [string] $ModulePath
 )
 
@@ -44,7 +50,7 @@ if ($CredentialPath) {
     $env:PAYOUTPS_SECRET_KEY = $credential.GetNetworkCredential().Password   # this process only; never written anywhere
 }
 
-$batch = @{ CsvPath = $CsvPath; Environment = $Environment; ThrottleLimit = 16; WaitSeconds = 0 }
+$batch = @{ CsvPath = $CsvPath; Environment = $Environment; BatchId = $BatchId; ThrottleLimit = 16; WaitSeconds = 0 }
 if ($Port) { $batch.Port = $Port }
 if ($ModulePath) { $batch.ModulePath = $ModulePath }
 if ($Environment -eq 'Production') { $batch.ConfirmProduction = $true }   # the task was registered for it on purpose

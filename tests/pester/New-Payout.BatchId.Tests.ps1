@@ -1,0 +1,126 @@
+# Issue 26: exactly once across machines, clocks and re-exports. Each case is judged by the sandbox's state: every
+# payee paid once, none twice, and an exit code that says so.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'sandbox.ps1')
+    $script:Sandbox = Start-TestSandbox
+    $script:BatchScript = Join-Path $RepoRoot 'examples/Send-PayoutBatch.ps1'
+    $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant
+    $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
+    . (Join-Path $PSScriptRoot 'batch.ps1')
+
+    # Each amount of a distinct-row file stands for one payee's pay: the sandbox holds exactly one payout per row.
+    function Assert-EachRowPaidOnce([string] $Csv) {
+        $expected = @(Import-Csv $Csv).SendAmount | Sort-Object
+        (@(Get-Payouts).request.sourceAmount | Sort-Object) | Should -Be $expected
+    }
+
+    # The message of a command's terminating error ('not refused' when it ran through).
+    function Get-Refusal([scriptblock] $Command) {
+        try { $null = & $Command; 'not refused' } catch { $_.Exception.Message }
+    }
+
+    function New-Journal([string] $Name) { Join-Path $TestDrive "$Name-$([guid]::NewGuid().ToString('N').Substring(0, 8)).journal" }
+}
+
+AfterAll {
+    Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
+    Disconnect-PayoutEnvironment
+    Stop-TestSandbox $Sandbox
+}
+
+Describe 'New-Payout -BatchId' {
+    BeforeEach {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+    }
+
+    It 'pays every payee once when two servers run the same batch at once, each with its own journal' {
+        # Payouts take 300 ms at the service, so the two runs overlap row by row.
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 300 }
+        $csv = New-BatchCsv 30 -Distinct 30
+        $first = Start-BatchProcess $csv (New-Journal 'server-a') @('-BatchId', 'payroll-2026-11', '-ThrottleLimit', '4')
+        $second = Start-BatchProcess $csv (New-Journal 'server-b') @('-BatchId', 'PAYROLL-2026-11', '-ThrottleLimit', '4')
+        $first.WaitForExit(); $second.WaitForExit()
+
+        Assert-EachRowPaidOnce $csv
+        $first.ExitCode | Should -BeIn 0, 1
+        $second.ExitCode | Should -BeIn 0, 1
+        $state = Get-SandboxState $Sandbox
+        ($state.payouts | Measure-Object creationAttempts -Sum).Sum | Should -BeGreaterThan 30 -Because 'both runs sent rows; the service kept one payout per RequestId'
+    }
+
+    It 'pays nothing again when the service''s transaction list lags behind, under a second journal' {
+        $csv = New-BatchCsv 10 -Distinct 10
+        $null = New-Payout -Path $csv -BatchId 'lagging-1' -Journal (New-Journal 'first') -Force
+        Add-SandboxFault $Sandbox @{ path = '/api/v1/txn/queryList'; kind = 'listDelay'; probability = 1; seed = 1; delayMs = 120000 }
+
+        $null = New-Payout -Path $csv -BatchId 'lagging-1' -Journal (New-Journal 'second') -Force -SummaryVariable again
+        $again.ExitCode | Should -Be 0
+        $again.AlreadyExisted | Should -Be 10 -Because 'each row''s derived RequestId finds its payout at the service'
+        Assert-EachRowPaidOnce $csv
+    }
+
+    It 'holds and names rows whose BatchId was already paid before the duplicate window: last month''s name reused' {
+        $csv = New-BatchCsv 3 -Distinct 3
+        $null = New-Payout -Path $csv -BatchId 'payroll-2026-10' -Journal (New-Journal 'october') -Force
+        Move-SandboxClock $Sandbox (100 * 3600)   # a month later, as far as the 72-hour window is concerned
+        try {
+            $null = New-Payout -Path $csv -BatchId 'payroll-2026-10' -Journal (New-Journal 'november') -Force -SummaryVariable reused -ErrorVariable errs -ErrorAction SilentlyContinue
+        }
+        finally { Move-SandboxClock $Sandbox (-100 * 3600) }
+
+        $reused.ExitCode | Should -Be 1
+        $reused.Paid | Should -Be 0
+        $reused.Held | Should -Be 3
+        $errs.Count | Should -Be 3
+        $errs[0].Exception.Message | Should -Match 'already belongs to payout \d{19} .*an earlier pay run used the same BatchId'
+        @(Get-Payouts).Count | Should -Be 3
+    }
+
+    It 'refuses a journal started with another BatchId, and -BatchId with -GenerateRequestId, sending nothing' {
+        $csv = New-BatchCsv 2 -Distinct 2
+        $journal = New-Journal 'kept'
+        $null = New-Payout -Path $csv -BatchId 'run-a' -Journal $journal -Force
+        try { New-Payout -Path $csv -BatchId 'run-b' -Journal $journal -Force -SummaryVariable other; $refused = 'not refused' } catch { $refused = $_.Exception.Message }
+        $refused | Should -BeLike '*started with -BatchId run-a, not run-b*'
+        $other.ExitCode | Should -Be 3
+        try { New-Payout -Path $csv -BatchId 'run-c' -GenerateRequestId -Force -SummaryVariable both; $refused = 'not refused' } catch { $refused = $_.Exception.Message }
+        $refused | Should -BeLike '*not both*'
+        $both.ExitCode | Should -Be 2
+        Get-Refusal { New-Payout -Path $csv -BatchId 'run c' -Force } | Should -BeLike "*contains ' '*payroll-2026-11*"
+        @(Get-Payouts).Count | Should -Be 2
+    }
+}
+
+Describe 'The duplicate guard without a BatchId' {
+    BeforeEach {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+    }
+
+    It 'holds a file already paid when the service''s clock is <Minutes> minutes off this machine''s' -ForEach @(
+        @{ Minutes = 10 }, @{ Minutes = -10 }, @{ Minutes = 180 }, @{ Minutes = -180 }
+    ) {
+        Move-SandboxClock $Sandbox ($Minutes * 60)
+        try {
+            $csv = New-BatchCsv 5 -Distinct 5
+            $null = New-Payout -Path $csv -Journal (New-Journal 'first') -Force
+            # A one-hour window: drawn by this machine's clock, it would miss payouts stamped 3 hours behind or 10 minutes ahead.
+            $null = New-Payout -Path $csv -Journal (New-Journal 'second') -DuplicateWindow 01:00:00 -Force -SummaryVariable second -ErrorAction SilentlyContinue
+        }
+        finally { Move-SandboxClock $Sandbox (-$Minutes * 60) }
+
+        $second.Held | Should -Be 5
+        $second.ExitCode | Should -Be 1
+        Assert-EachRowPaidOnce $csv
+    }
+
+    It 'refuses a -DuplicateWindow of a plain number (ticks), showing how to write hours' {
+        $csv = New-BatchCsv 2 -Distinct 2
+        try { New-Payout -Path $csv -Journal (New-Journal 'ticks') -DuplicateWindow 72 -Force -SummaryVariable ticks; $refused = 'not refused' } catch { $refused = $_.Exception.Message }
+        $refused | Should -BeLike '*shorter than a minute*3.00:00:00*New-TimeSpan -Hours 72*'
+        $ticks.ExitCode | Should -Be 2
+        @(Get-Payouts).Count | Should -Be 0
+    }
+}
