@@ -70,7 +70,7 @@ BeforeAll {
         try { while ($true) { $c = $Listener.GetContext(); $c.Response.StatusCode = 200; $c.Response.Close() } } catch { }
     }
 
-    # The journal of payroll.csv, paid once, for the examples that reconcile a batch.
+    # The journal of payroll.csv, paid once as the examples name it (-BatchId payroll-2026-11), for the examples that reconcile or resume a batch.
     $script:PaidJournal = Join-Path $TestDrive 'paid.journal'
 
     function New-ExampleFolder {
@@ -85,7 +85,7 @@ BeforeAll {
         Set-Content (Join-Path $folder 'callback.json') $Body -NoNewline
         Set-Content (Join-Path $folder 'notification.json') $Body -NoNewline
         Set-Content (Join-Path $folder 'merchant.pem') $SandboxSecretText -NoNewline
-        if (-not (Test-Path $PaidJournal)) { $null = Import-Csv (Join-Path $folder 'payroll.csv') | New-Payout -Journal $PaidJournal -Force }
+        if (-not (Test-Path $PaidJournal)) { $null = Import-Csv (Join-Path $folder 'payroll.csv') | New-Payout -Journal $PaidJournal -BatchId payroll-2026-11 -Force }
         Copy-Item $PaidJournal (Join-Path $folder 'payroll.journal')
         Copy-Item $PaidJournal (Join-Path $folder 'payroll-2026-11.journal')
         $folder
