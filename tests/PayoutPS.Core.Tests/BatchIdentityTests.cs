@@ -266,6 +266,18 @@ namespace PayoutPS.Core.Tests
             Assert.InRange(edge.Windows.Count, 1, 2); // read again at most once, after the first answer told the service's time
         }
 
+        [Theory]
+        [InlineData("Anna Tester3 ****3000", "anna tester3 ****3000", true)]
+        [InlineData("Anna Tester3 ****3000", "  Anna   TESTER3 ****3000 ", true)]
+        [InlineData("Anna Müller ****3000", "Anna Mu\u0308ller ****3000", true)]   // the same letter, composed or not
+        [InlineData("Anna Tester3 ****3000", "Anna Tester3 ****3001", false)]      // another account
+        [InlineData("Ana Tester3 ****3000", "Anna Tester3 ****3000", false)]       // another name
+        public void A_payee_is_the_same_whatever_the_case_spacing_or_Unicode_form_of_its_name(string paid, string rerun, bool same)
+        {
+            Assert.Equal(same, PayeeKeys.OfPayee(paid, "EUR") == PayeeKeys.OfPayee(System.Text.RegularExpressions.Regex.Unescape(rerun), "EUR"));
+            Assert.NotEqual(PayeeKeys.OfPayee(paid, "EUR"), PayeeKeys.OfPayee(paid, "USD"));
+        }
+
         /// <summary>An empty transaction list from a service whose clock is <c>offset</c> off this machine's; records each asked window.</summary>
         private sealed class ClockedListHandler : HttpMessageHandler
         {

@@ -116,6 +116,28 @@ Describe 'The duplicate guard without a BatchId' {
         Assert-EachRowPaidOnce $csv
     }
 
+    It 'holds a re-exported row whose payee''s name changed only in letter case, on the same journal' {
+        $rows = 1..5 | ForEach-Object {
+            [pscustomobject]@{ FirstName = 'Anna'; LastName = "Tester$_"; AccountNumber = 'DE89370400440532013000'; Country = 'DE'; City = 'Berlin'
+                AddressLine1 = 'Unter den Linden 1'; SendAmount = "$_.00"; SourceCurrency = 'USD'; TargetCurrency = 'EUR'; Purpose = '1' }
+        }
+        $csv = Join-Path $TestDrive 'cased.csv'
+        $rows | Export-Csv $csv -NoTypeInformation -Encoding utf8
+        $journal = New-Journal 'cased'
+        $null = New-Payout -Path $csv -Journal $journal -Force
+
+        $rows[2].LastName = 'tester3'   # the next export writes one name in other case
+        $rows | Export-Csv $csv -NoTypeInformation -Encoding utf8
+        $null = New-Payout -Path $csv -Journal $journal -Force -SummaryVariable rerun -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $rerun.Held | Should -Be 1
+        $rerun.FromJournal | Should -Be 4
+        $rerun.ExitCode | Should -Be 1
+        $errs[0].Exception.Message | Should -Match '^Row 3\b.*like row 3 of an earlier run'
+        @(Get-Payouts).Count | Should -Be 5
+        (Get-PayoutBatch -Journal $journal -Summary).Paid | Should -Be 5
+    }
+
     It 'refuses a -DuplicateWindow of a plain number (ticks), showing how to write hours' {
         $csv = New-BatchCsv 2 -Distinct 2
         try { New-Payout -Path $csv -Journal (New-Journal 'ticks') -DuplicateWindow 72 -Force -SummaryVariable ticks; $refused = 'not refused' } catch { $refused = $_.Exception.Message }

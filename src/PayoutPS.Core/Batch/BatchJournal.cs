@@ -290,7 +290,7 @@ namespace PayoutPS.Core.Batch
                 case "intent":
                     if (!entries.ContainsKey(requestId))
                     {
-                        entries[requestId] = new JournalEntry(ContentKey.Parse(line.Text("hash")), line.Int("row"), fromEarlierRun: true, PayeeKeys.Of(line.Text("payee"), line.Text("currency")));
+                        entries[requestId] = new JournalEntry(ContentKey.Parse(line.Text("hash")), line.Int("row"), fromEarlierRun: true, PayeeKeys.OfPayee(line.Text("payee"), line.Text("currency")));
                     }
 
                     break;

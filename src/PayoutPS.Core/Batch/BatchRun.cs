@@ -467,7 +467,7 @@ namespace PayoutPS.Core.Batch
 
         private TimeSpan Window() => _options.DuplicateWindow ?? RecentPayouts.DefaultWindow;
 
-        private static ulong PayeeKeyOf(BatchRow row) => PayeeKeys.Of(row.Payee, row.Currency);
+        private static ulong PayeeKeyOf(BatchRow row) => PayeeKeys.OfPayee(row.Payee, row.Currency);
 
         private JournalEntry? Find(string requestId) =>
             Journal != null ? Journal.Find(requestId) : _seen.TryGetValue(requestId, out var seen) ? seen : null;

@@ -9,6 +9,43 @@ namespace PayoutPS.Core.Batch
     /// </summary>
     public static class PayeeKeys
     {
+        /// <summary>
+        /// A payee (as <see cref="BatchRun.Describe"/> writes it: name and masked account, or the payee id) and a currency,
+        /// the name folded as a person reads it: case, runs of spaces and Unicode forms do not make another payee, so a
+        /// re-exported file that writes "tester3" for "Tester3" meets the paid row it is.
+        /// </summary>
+        public static ulong OfPayee(string? payee, string? currency) => Of(Fold(payee), currency);
+
+        /// <summary>Compatibility-normalized (NFKC), trimmed, spaces collapsed to one, in capitals.</summary>
+        public static string? Fold(string? text)
+        {
+            if (text == null)
+            {
+                return null;
+            }
+
+            var folded = new System.Text.StringBuilder(text.Length);
+            var space = false;
+            foreach (var c in text.Normalize(System.Text.NormalizationForm.FormKC).Trim())
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = true;
+                    continue;
+                }
+
+                if (space)
+                {
+                    folded.Append(' ');
+                    space = false;
+                }
+
+                folded.Append(char.ToUpperInvariant(c));
+            }
+
+            return folded.ToString();
+        }
+
         public static ulong Of(params string?[] parts)
         {
             var key = KeyBuilder.Start;
