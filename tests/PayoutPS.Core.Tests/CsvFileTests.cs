@@ -36,6 +36,73 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public void Rows_appended_after_the_file_was_checked_are_not_read_and_the_change_is_told()
+        {
+            using var csv = Write(Encoding.UTF8.GetBytes("A,B\n1,x\n2,y\n"));
+            Assert.Equal(2, csv.CountRows());
+            var hash = csv.Sha256();
+            Assert.False(csv.ChangedOnDisk());
+
+            File.AppendAllText(_path, "3,z\n");
+
+            Assert.Equal(new[] { "1", "2" }, csv.Rows().Select(r => r.Fields["A"]).ToArray());
+            Assert.Equal(2, csv.CountRows());
+            Assert.Equal(hash, csv.Sha256());
+            Assert.True(csv.ChangedOnDisk());
+        }
+
+        [Fact]
+        public void A_file_changed_in_place_while_its_rows_are_read_stops_after_its_last_row()
+        {
+            using var csv = Write(Encoding.UTF8.GetBytes("A,B\n1,x\n2,y\n"));
+            csv.CountRows();
+            csv.Sha256();
+            using (var inPlace = new FileStream(_path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+            {
+                inPlace.Position = 6;
+                inPlace.WriteByte((byte)'q'); // "1,x" becomes "1,q": same length, other bytes
+            }
+
+            var error = Assert.Throws<PayoutRequestException>(() => csv.Rows().ToList());
+            Assert.Contains("changed in place", error.Message);
+        }
+
+        [Fact]
+        public void A_pipe_is_refused_with_the_fix_since_it_cannot_be_read_twice()
+        {
+            var fifo = _path + ".fifo";
+            using (var make = System.Diagnostics.Process.Start("mkfifo", fifo))
+            {
+                make.WaitForExit();
+                Assert.Equal(0, make.ExitCode);
+            }
+
+            try
+            {
+                // Opening a pipe to read waits for a writer: one writes a row from another thread.
+                var writer = new System.Threading.Thread(() =>
+                {
+                    try
+                    {
+                        File.WriteAllText(fifo, "A,B\n1,x\n");
+                    }
+                    catch (IOException)
+                    {
+                        // the reader refused and closed the pipe first
+                    }
+                });
+                writer.Start();
+                var error = Assert.Throws<PayoutRequestException>(() => new CsvFile(fifo, null, ','));
+                Assert.Contains("Save it to a file first", error.Message);
+                Assert.True(writer.Join(TimeSpan.FromSeconds(30)));
+            }
+            finally
+            {
+                File.Delete(fifo);
+            }
+        }
+
+        [Fact]
         public void Blank_lines_and_a_header_alone_count_as_no_rows()
         {
             Assert.Equal(2, Write(Encoding.UTF8.GetBytes("A,B\n\n1,2\r\n\r\n3,4\n\n")).CountRows());

@@ -146,3 +146,29 @@ Describe 'The duplicate guard without a BatchId' {
         @(Get-Payouts).Count | Should -Be 0
     }
 }
+
+Describe 'New-Payout -Path pays exactly the bytes it checked' {
+    BeforeEach {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+    }
+
+    It 'pays none of the rows appended to the file while it runs, and says the file changed' {
+        # 40 ms per payout, two at a time: the run lasts seconds, and rows are appended early in it.
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 40 }
+        $csv = New-BatchCsv 200 -Distinct 200
+        $journal = New-Journal 'appended'
+        $process = Start-BatchProcess $csv $journal @('-ThrottleLimit', '2')
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not $process.HasExited -and (Get-JournalCounts $journal).Outcomes -lt 10 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $process.HasExited | Should -BeFalse -Because 'the rows must be appended while the run pays'
+        $last = (Get-Content $csv -Tail 1) -replace '"200\.00"', '"999.{0}"'
+        Add-Content $csv (1..3 | ForEach-Object { $last -f ('{0:D2}' -f $_) })
+        $process.WaitForExit()
+
+        $process.ExitCode | Should -Be 0
+        @(Get-Payouts).Count | Should -Be 200
+        (@(Get-Payouts).request.sourceAmount | Where-Object { $_ -like '999.*' }) | Should -BeNullOrEmpty
+        (Get-Content -Raw "$($process.Log).out") -replace '\s+', ' ' | Should -Match 'changed on disk while it was paid \(written to, or replaced\): only the 200 row\(s\) it held'
+    }
+}

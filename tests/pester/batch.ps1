@@ -22,7 +22,7 @@ function Start-BatchProcess([string] $Csv, [string] $Journal, [string[]] $Extra 
     $arguments = @($pwsh, '-NoLogo', '-NoProfile', '-NonInteractive', '-File', $BatchScript, '-CsvPath', $Csv, '-JournalPath', $Journal,
         '-Environment', 'Local', '-Port', $Sandbox.Port, '-WaitSeconds', '0', '-ModulePath', $ModulePath) + $Extra
     $log = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-    Start-Process dotnet -ArgumentList $arguments -PassThru -RedirectStandardOutput "$log.out" -RedirectStandardError "$log.err"
+    Start-Process dotnet -ArgumentList $arguments -PassThru -RedirectStandardOutput "$log.out" -RedirectStandardError "$log.err" | Add-Member -PassThru Log $log
 }
 
 function Get-JournalLines([string] $Journal) {

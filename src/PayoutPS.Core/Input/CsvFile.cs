@@ -14,17 +14,20 @@ namespace PayoutPS.Core.Input
     /// the header, a quote that never closes. Blank lines (and Excel's all-empty ",,,," rows) are skipped and
     /// counted. An Excel "sep=;" first line sets the delimiter.
     /// </summary>
-    public sealed class CsvFile
+    public sealed class CsvFile : IDisposable
     {
         private const int ProblemsShown = 5;
 
-        private readonly string _path;
+        private readonly InputBytes _bytes;
         private readonly Encoding _encoding;
+        private readonly string _path;
         private char _delimiter;
+        private string? _sha256;
 
         public CsvFile(string path, Encoding? encoding, char delimiter)
         {
             _path = path;
+            _bytes = InputBytes.Open(path);
             _encoding = encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
             _delimiter = delimiter;
         }
@@ -38,15 +41,8 @@ namespace PayoutPS.Core.Input
         /// <summary>The delimiter in use: the one given, or a "sep=" first line's.</summary>
         public char Delimiter => _delimiter;
 
-        /// <summary>SHA-256 of the file's bytes, lowercase hex: what the journal records of its input.</summary>
-        public string Sha256()
-        {
-            using (var stream = File.OpenRead(_path))
-            using (var sha = SHA256.Create())
-            {
-                return Signing.Hex.ToLower(sha.ComputeHash(stream));
-            }
-        }
+        /// <summary>SHA-256 of the file's bytes, lowercase hex: what the journal records of its input, and what <see cref="Rows"/> checks it paid.</summary>
+        public string Sha256() => _sha256 ?? (_sha256 = _bytes.Sha256());
 
         /// <summary>
         /// Reads the whole file once, so a file in the wrong encoding or of the wrong shape is refused before any
@@ -90,10 +86,15 @@ namespace PayoutPS.Core.Input
             return rows;
         }
 
-        /// <summary>Each data row with the physical line it starts on, as column name → text, in file order.</summary>
+        /// <summary>
+        /// Each data row with the physical line it starts on, as column name → text, in file order: the bytes that were
+        /// counted and hashed (<see cref="InputBytes"/>), and once <see cref="Sha256"/> was taken, checked to be those
+        /// after the last row.
+        /// </summary>
         public IEnumerable<CsvRow> Rows()
         {
-            using (var reader = Open())
+            using (var pass = _bytes.ReadHashing())
+            using (var reader = new StreamReader(pass, _encoding, detectEncodingFromByteOrderMarks: true, InputBytes.BufferSize))
             {
                 foreach (var record in DataRecords(reader))
                 {
@@ -110,8 +111,19 @@ namespace PayoutPS.Core.Input
 
                     yield return new CsvRow(record.Line, row);
                 }
+
+                if (_sha256 != null && pass.Hash() != _sha256)
+                {
+                    throw new PayoutRequestException($"{_path} changed in place while its rows were paid: the bytes read differ from those checked and hashed. " +
+                        "Rows read after the change may not be what was checked; Get-PayoutBatch shows what was paid. Write payroll files whole (save as a new file) while a batch runs.", "Path");
+                }
             }
         }
+
+        /// <summary>Whether the file on disk is no longer the bytes read (see <see cref="InputBytes.ChangedOnDisk"/>).</summary>
+        public bool ChangedOnDisk() => _bytes.ChangedOnDisk();
+
+        public void Dispose() => _bytes.Dispose();
 
         /// <summary>The records after the header (read into <see cref="Columns"/>), blank ones skipped and counted in <see cref="BlankLines"/>.</summary>
         private IEnumerable<Record> DataRecords(StreamReader reader)
@@ -137,7 +149,7 @@ namespace PayoutPS.Core.Input
             }
         }
 
-        private StreamReader Open() => new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true);
+        private StreamReader Open() => new StreamReader(_bytes.Read(), _encoding, detectEncodingFromByteOrderMarks: true, InputBytes.BufferSize);
 
         /// <summary>Names trimmed; a blank or repeated name (ignoring case) would leave a value without a field, or let one column silently win.</summary>
         private List<string> ReadHeader(Record record)
@@ -342,7 +354,7 @@ namespace PayoutPS.Core.Input
             var buffer = new byte[64 * 1024];
             var chars = new char[_encoding.GetMaxCharCount(buffer.Length) + 2];
             var sawMultiByte = false;
-            using (var stream = File.OpenRead(_path))
+            using (var stream = _bytes.Read())
             {
                 int read;
                 try
@@ -371,7 +383,7 @@ namespace PayoutPS.Core.Input
         /// <summary>NUL bytes at the start: text files have none; UTF-16 and binary files have many.</summary>
         private bool HasNulBytes()
         {
-            using (var stream = File.OpenRead(_path))
+            using (var stream = _bytes.Read())
             {
                 var buffer = new byte[4096];
                 var read = stream.Read(buffer, 0, buffer.Length);

@@ -59,6 +59,7 @@ namespace PayoutPS.Commands
             }
 
             _run?.Dispose();
+            _file?.Dispose();
         }
 
         /// <summary>-BatchId and -DuplicateWindow are checked before anything is read or sent.</summary>

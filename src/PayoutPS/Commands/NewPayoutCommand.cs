@@ -194,11 +194,26 @@ namespace PayoutPS.Commands
         {
             if (_file != null)
             {
-                foreach (var record in _file.Csv.Rows())
+                try
                 {
-                    _output!.AddLine(record.Line);
-                    InputObject = PSObject.AsPSObject(record.Fields);
-                    ProcessRow();
+                    foreach (var record in _file.Csv.Rows())
+                    {
+                        _output!.AddLine(record.Line);
+                        InputObject = PSObject.AsPSObject(record.Fields);
+                        ProcessRow();
+                    }
+                }
+                catch (PayoutRequestException changed)
+                {
+                    // The bytes under the handle changed in place (not an append, not a replacement): the run cannot vouch for the rest.
+                    _batch?.StopStarting();
+                    Terminate(new ErrorRecord(changed, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, _file.FullPath), PayoutBatchSummary.ExitConfiguration);
+                }
+
+                if (_file.Csv.ChangedOnDisk())
+                {
+                    WriteWarning($"{_file.FullPath} changed on disk while it was paid (written to, or replaced): only the {_progress!.Total} row(s) it held when it was checked, " +
+                                 $"hashed and priced were paid (SHA-256 {_file.Hash}). Rows added since are not in this batch; pay them as a file of their own.");
                 }
             }
 

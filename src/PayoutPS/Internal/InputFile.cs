@@ -9,7 +9,7 @@ using PayoutPS.Core.Input;
 namespace PayoutPS.Internal
 {
     /// <summary>The CSV file New-Payout -Path pays: where it is, what it hashed to, and its reader.</summary>
-    internal sealed class InputFile
+    internal sealed class InputFile : IDisposable
     {
         public InputFile(string fullPath, string hash, CsvFile csv)
         {
@@ -24,18 +24,28 @@ namespace PayoutPS.Internal
 
         public CsvFile Csv { get; }
 
+        public void Dispose() => Csv.Dispose();
+
         /// <summary>
         /// Reads a payroll file as a whole, as New-Payout -Path does before its first row: a path that is no file, a
         /// wrong encoding or shape, or a header of no known column is refused. Each row goes into <paramref name="cost"/>
-        /// when given. Returns the reader, whose <see cref="CsvFile.Rows"/> then yields the rows, and their number.
+        /// when given. Returns the reader (the caller disposes it), whose <see cref="CsvFile.Rows"/> then yields the same bytes' rows, and their number.
         /// </summary>
         public static (CsvFile Csv, int Rows) Read(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost)
         {
             RefuseUnreadable(path);
             var csv = new CsvFile(path, EncodingOf(encoding), delimiter);
-            var rows = csv.CountRows(cost == null ? null : BatchCosting.Collect(cost, csv, mapper, commandLine));
-            RefuseForeignHeader(path, csv, mapper.Knows);
-            return (csv, rows);
+            try
+            {
+                var rows = csv.CountRows(cost == null ? null : BatchCosting.Collect(cost, csv, mapper, commandLine));
+                RefuseForeignHeader(path, csv, mapper.Knows);
+                return (csv, rows);
+            }
+            catch
+            {
+                csv.Dispose();
+                throw;
+            }
         }
 
         /// <summary>A folder, a missing file or a missing folder, said as such (the runtime's words are "Access denied" for a folder).</summary>
