@@ -18,7 +18,8 @@
     See scheduled-task.ps1 for loading them from a DPAPI-protected file on Windows.
 
     Exit codes: 0 all paid, 1 some refused or failed, 2 invalid input, 3 authentication or configuration
-    (nothing was sent), 4 rows still in doubt (run again later to settle them).
+    (nothing was sent), 4 rows still in doubt (run again later to settle them), 5 stopped before the input ended
+    (Ctrl+C, SIGTERM: run the same command again to finish; the journal resumes it).
 .EXAMPLE
     ./Send-PayoutBatch.ps1 -CsvPath ./payouts.csv -Environment Sandbox -BatchId payroll-2026-11
 .EXAMPLE
@@ -59,41 +60,57 @@ if (-not $ModulePath) {
 }
 Import-Module $ModulePath
 
+# Ctrl+C (SIGINT), and SIGTERM while New-Payout sends (it turns that into Ctrl+C), stop a script before its `exit`
+# line, and pwsh would then end with 0. The finally block runs on every ending; [Environment]::Exit is the one way
+# out a stopping script still has, so Task Scheduler and cron see the batch's code (the summary counts every row
+# that came back, and rows still out as in doubt: 4).
+$exitCode = $null
 try {
-    $connect = @{ Environment = $Environment; TimeoutSec = $TimeoutSec; MaxRetries = $MaxRetries }
-    if ($Environment -eq 'Local') { $connect.Port = $Port }
-    if ($Environment -eq 'Production') { $connect.Force = $ConfirmProduction.IsPresent }
-    $context = Connect-PayoutEnvironment @connect
-    Write-Host "Connected to $($context.Environment) as merchant $($context.MerchantId) ($($context.Algorithm))."
+    try {
+        $connect = @{ Environment = $Environment; TimeoutSec = $TimeoutSec; MaxRetries = $MaxRetries }
+        if ($Environment -eq 'Local') { $connect.Port = $Port }
+        if ($Environment -eq 'Production') { $connect.Force = $ConfirmProduction.IsPresent }
+        $context = Connect-PayoutEnvironment @connect
+        Write-Host "Connected to $($context.Environment) as merchant $($context.MerchantId) ($($context.Algorithm))."
 
-    # -Path reads the file strictly (a malformed line stops the run before anything is sent; Import-Csv would drop
-    # an extra field silently). Every row goes; refusals are collected, not fatal. The journal makes a rerun resume
-    # instead of paying again.
-    $read = @{ Path = $CsvPath }
-    if ($Encoding) { $read.Encoding = $Encoding }
-    if ($BatchId) { $read.BatchId = $BatchId }
-    $sent = New-Payout @read -Journal $JournalPath -ThrottleLimit $ThrottleLimit -AllowDuplicate:$AllowDuplicate -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
-}
-catch {
-    # Not connected, a wrong key, a journal in use, a malformed file: the summary knows the code (3 configuration,
-    # 2 input), and says how many rows were not tried; without a summary, nothing ran at all.
-    Write-Host "Could not run the batch: $(Get-Message $_)"
-    if ($summary) { Write-Host "Summary: $summary" }
-    exit $(if ($summary) { $summary.ExitCode } else { 3 })
-}
+        # -Path reads the file strictly (a malformed line stops the run before anything is sent; Import-Csv would drop
+        # an extra field silently). Every row goes; refusals are collected, not fatal. The journal makes a rerun resume
+        # instead of paying again.
+        $read = @{ Path = $CsvPath }
+        if ($Encoding) { $read.Encoding = $Encoding }
+        if ($BatchId) { $read.BatchId = $BatchId }
+        $sent = New-Payout @read -Journal $JournalPath -ThrottleLimit $ThrottleLimit -AllowDuplicate:$AllowDuplicate -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
+    }
+    catch {
+        # Not connected, a wrong key, a journal in use, a malformed file: the summary knows the code (3 configuration,
+        # 2 input), and says how many rows were not tried; without a summary, nothing ran at all.
+        Write-Host "Could not run the batch: $(Get-Message $_)"
+        if ($summary) { Write-Host "Summary: $summary" }
+        $exitCode = if ($summary) { $summary.ExitCode } else { 3 }
+    }
 
-if ($WaitSeconds -gt 0) {
-    $sent = @($sent) | Get-PayoutStatus -Wait -TimeoutSec $WaitSeconds -PollIntervalSec 0.5 -ErrorAction Continue
-    $sent | Format-Table Row, RequestId, PayoutId, Status, StatusMeaning, SourceAmount, SourceCurrency, TargetAmount, TargetCurrency, Fee -AutoSize |
-        Out-String -Width 200 | Write-Host
-}
+    if ($null -eq $exitCode) {
+        if ($WaitSeconds -gt 0) {
+            $sent = @($sent) | Get-PayoutStatus -Wait -TimeoutSec $WaitSeconds -PollIntervalSec 0.5 -ErrorAction Continue
+            $sent | Format-Table Row, RequestId, PayoutId, Status, StatusMeaning, SourceAmount, SourceCurrency, TargetAmount, TargetCurrency, Fee -AutoSize |
+                Out-String -Width 200 | Write-Host
+        }
 
-foreach ($problem in $refused) {
-    Write-Host ("Refused: {0}" -f (Get-Message $problem))
-}
+        foreach ($problem in $refused) {
+            Write-Host ("Refused: {0}" -f (Get-Message $problem))
+        }
 
-$failedAtProvider = @($sent | Where-Object { $_.Status -in 'F', 'U', 'V' }).Count
-Write-Host "Summary: $summary"
-if ($WaitSeconds -gt 0) { Write-Host "Failed at the provider after paying out: $failedAtProvider." }
-Write-Host "Journal: $JournalPath (Get-PayoutBatch -Journal '$JournalPath' -Refresh shows every row)."
-exit $summary.ExitCode
+        $failedAtProvider = @($sent | Where-Object { $_.Status -in 'F', 'U', 'V' }).Count
+        Write-Host "Summary: $summary"
+        if ($WaitSeconds -gt 0) { Write-Host "Failed at the provider after paying out: $failedAtProvider." }
+        Write-Host "Journal: $JournalPath (Get-PayoutBatch -Journal '$JournalPath' -Refresh shows every row)."
+        $exitCode = $summary.ExitCode
+    }
+}
+finally {
+    if ($null -eq $exitCode) {
+        Write-Host "Stopped before the end. Summary: $summary"
+        [Environment]::Exit($(if ($summary) { $summary.ExitCode } else { 5 }))
+    }
+}
+exit $exitCode

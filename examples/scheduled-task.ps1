@@ -16,7 +16,9 @@
     needs a -BatchId of its own (payroll-2026-11-bonus).
 
     Exit codes: 0 all paid, 1 some refused or failed, 2 invalid input, 3 authentication or configuration,
-    4 rows still in doubt (the next run settles them: it looks them up before sending anything).
+    4 rows still in doubt (the next run settles them: it looks them up before sending anything), 5 stopped before
+    the input ended (SIGINT, or SIGTERM from a service manager: the next run finishes it). Send-PayoutBatch.ps1
+    exits with the batch's code however it is stopped.
 
     Register it on Windows (runs on the 25th at 06:00 as a service account, without a profile or a prompt):
       $action  = New-ScheduledTaskAction -Execute 'pwsh.exe' -Argument '-NoProfile -NonInteractive -File C:\payouts\scheduled-task.ps1 -CsvPath C:\payouts\payroll.csv'

@@ -173,3 +173,75 @@ Describe 'The demo exits with what it says' {
         $output | Should -Match "journal was deleted with its sandbox"
     }
 }
+
+Describe 'examples/scheduled-task.ps1 stopped by a signal exits with the batch''s code, every row counted' {
+    BeforeAll {
+        $script:Task = Join-Path $RepoRoot 'examples/scheduled-task.ps1'
+    }
+
+    BeforeEach { Reset-Sandbox $Sandbox }
+
+    It 'exits with the summary''s code on <Signal>, never 0, and a rerun pays the rest once' -ForEach @(
+        @{ Signal = 'INT' }, @{ Signal = 'TERM' }
+    ) {
+        # 100 ms per payout, 16 at a time: 300 rows take seconds, and the signal comes once some are paid.
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 100 }
+        $csv = New-BatchCsv 300 -Distinct 300
+        $log = Join-Path $TestDrive "task-$Signal"
+        $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant; $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
+        try {
+            $arguments = @((Join-Path $PSHOME 'pwsh.dll'), '-NoLogo', '-NoProfile', '-NonInteractive', '-File', $Task, '-CsvPath', $csv,
+                '-Environment', 'Local', '-Port', $Sandbox.Port, '-ModulePath', $ModulePath, '-BatchId', "signal-$Signal")
+            $process = Start-Process dotnet -ArgumentList $arguments -PassThru -RedirectStandardOutput "$log.out" -RedirectStandardError "$log.err"
+        }
+        finally { Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore }
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not $process.HasExited -and (Get-JournalCounts "$csv.journal").Outcomes -lt 20 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $process.HasExited | Should -BeFalse -Because 'the signal must arrive while the batch pays'
+        & kill -s $Signal $process.Id
+        $process.WaitForExit(60000) | Should -BeTrue
+        $output = Get-Content -Raw "$log.out"
+
+        $process.ExitCode | Should -BeIn 4, 5 -Because $output
+        $output | Should -Match "Stopped before the end\. Summary: \d+ rows: .* Exit code $($process.ExitCode)\." -Because $output
+        # Every row the journal says was paid is counted paid in the summary: rows that came back after the stop too.
+        $paid = [int]([regex]::Match($output, 'Summary: \d+ rows: (\d+) paid').Groups[1].Value)
+        $paid | Should -BeGreaterThan 0
+        $paid | Should -Be @(Get-PayoutBatch -Journal "$csv.journal" | Where-Object IsPaid).Count
+        @(Get-Payouts).Count | Should -BeLessThan 300
+
+        $rerun = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -Command "`$env:PAYOUTPS_MERCHANT_ID = '$SandboxMerchant'; `$env:PAYOUTPS_SECRET_KEY = '$SandboxSecretText'; & '$Task' -CsvPath '$csv' -Environment Local -Port $($Sandbox.Port) -ModulePath '$ModulePath' -BatchId 'signal-$Signal'; exit `$LASTEXITCODE" 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0 -Because $rerun
+        (@(Get-Payouts).request.sourceAmount | Sort-Object) | Should -Be (@(Import-Csv $csv).SendAmount | Sort-Object)
+    }
+}
+
+Describe 'examples/Send-PayoutBatch.ps1 stopped while requests are out counts them in doubt' {
+    BeforeEach { Reset-Sandbox $Sandbox }
+
+    It 'exits 4 and names every row still out when Ctrl+C came, as the journal records them' {
+        # Each payout takes 8 s at the service and the client waits 1 s without retrying: every request out at the
+        # stop times out after it, found nowhere yet, so it is in doubt.
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 8000 }
+        $csv = New-BatchCsv 20 -Distinct 20
+        $journal = "$csv.journal"
+        $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant; $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
+        try { $process = Start-BatchProcess $csv $journal @('-ThrottleLimit', '4', '-TimeoutSec', '1', '-MaxRetries', '0') }
+        finally { Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore }
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not $process.HasExited -and @(Get-JournalLines $journal | Where-Object { $_ -match '"type":"sent"' }).Count -lt 4 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        & kill -s INT $process.Id
+        $process.WaitForExit(60000) | Should -BeTrue
+        $output = Get-Content -Raw "$($process.Log).out"
+
+        $process.ExitCode | Should -Be 4 -Because $output
+        $inDoubt = @(Get-PayoutBatch -Journal $journal | Where-Object Outcome -eq 'InDoubt')
+        $inDoubt.Count | Should -BeGreaterThan 0
+        $output | Should -Match "Stopped before the end\. Summary: .*, $($inDoubt.Count) in doubt.* Exit code 4\." -Because $output
+
+        # The requests in doubt did reach the service: wait for them, so no late payout lands in the next test.
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (@(Get-Payouts).Count -lt $inDoubt.Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        @(Get-Payouts).requestId | Sort-Object | Should -Be ($inDoubt.RequestId | Sort-Object)
+    }
+}

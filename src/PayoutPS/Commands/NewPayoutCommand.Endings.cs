@@ -42,12 +42,12 @@ namespace PayoutPS.Commands
             {
                 // Neither finished nor failed by its own error: a downstream command stopped the pipeline, or an error did.
                 _summary.StopEarly("the pipeline was stopped before the input ended", NotTried());
-                Host.UI.WriteWarningLine($"New-Payout stopped before its input ended{(NotTried() is int left ? $": {left} row(s) were not tried" : string.Empty)}. Exit code {_summary.ExitCode}.");
             }
 
             if (_batch != null)
             {
-                // After Ctrl+C the requests still out are given their timeout to finish, so their outcomes reach the journal.
+                // After Ctrl+C the requests still out are given their timeout to finish, so their outcomes reach the journal
+                // and the summary: a row that finished after the stop is counted as what it became, one still out as in doubt.
                 _batch.StopStarting();
                 var grace = _context!.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5);
                 if (!_batch.WaitIdle(grace))
@@ -55,11 +55,18 @@ namespace PayoutPS.Commands
                     Host.UI.WriteWarningLine($"{_batch.InFlight} request(s) were still out when PayoutPS stopped waiting: they are in doubt.");
                 }
 
+                _output!.CountAfterStop();
                 _batch.Dispose();
+                if (_summary.Ending != BatchEnding.Finished)
+                {
+                    // The summary line EndProcessing would have shown, counted to the last row that came back.
+                    Host.UI.WriteWarningLine($"New-Payout did not finish: {_summary}");
+                }
             }
 
             _run?.Dispose();
             _file?.Dispose();
+            _sigterm?.Dispose();
         }
 
         /// <summary>-BatchId and -DuplicateWindow are checked before anything is read or sent.</summary>

@@ -35,6 +35,7 @@ namespace PayoutPS.Commands
         private InputFile? _file;
         private BatchCost? _cost; // -Path: the file's cost per currency, totalled while it was read, when the balance is to be checked
         private int _rows;
+        private TerminateAsInterrupt? _sigterm;
 
         protected override void BeginProcessing()
         {
@@ -128,6 +129,7 @@ namespace PayoutPS.Commands
             _output = new BatchOutput(this, _run, _context, _progress, _log, deferErrors: ErrorAction() == ActionPreference.Stop, Terminate);
             if (sends)
             {
+                _sigterm = new TerminateAsInterrupt();
                 _batch = _output.Batch = new PayoutBatch(_context!.Client, _run.Journal, ThrottleLimit, _log, CancellationToken.None)
                 {
                     FreshWithin = DuplicateWindow ?? RecentPayouts.DefaultWindow,
@@ -233,7 +235,16 @@ namespace PayoutPS.Commands
 
             _output!.Drain();
             _progress!.Complete();
-            _run.Journal?.Flush();
+            try
+            {
+                _run.Journal?.Flush();
+            }
+            catch (Exception ex) when (ex is JournalException || ex is IOException)
+            {
+                // The last records could not be made durable: the journal's error, not "the pipeline was stopped".
+                Terminate(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.WriteError, _run.Journal?.Path), PayoutBatchSummary.ExitConfiguration);
+            }
+
             _output!.ReportNotReached();
             var summary = _summary;
             summary.Duration = _watch.Elapsed;

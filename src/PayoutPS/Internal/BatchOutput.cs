@@ -155,6 +155,30 @@ namespace PayoutPS.Internal
             _progress.Report(_run.Summary, Batch?.InFlight ?? 0);
         }
 
+        /// <summary>
+        /// Once the run stopped (Ctrl+C, a terminating error, a journal failure) and its requests were given their time:
+        /// rows that finished since are counted as what they became (paid, refused, not sent, in doubt), and rows still
+        /// out are in doubt, so the summary's counts, its RequestIds in doubt and its exit code are whole. Nothing is
+        /// written: the pipeline is closed by then.
+        /// </summary>
+        public void CountAfterStop()
+        {
+            if (Batch == null)
+            {
+                return;
+            }
+
+            while (Batch.Results.TryDequeue(out var done))
+            {
+                _run.Count(done);
+            }
+
+            foreach (var row in Batch.InFlightRows)
+            {
+                _run.Summary.Add(RowOutcome.InDoubt, row.RequestId);
+            }
+        }
+
         /// <summary>Names the rows an earlier run recorded, unpaid, that this input never reached: a subset or edited file cannot pass for the whole batch.</summary>
         public void ReportNotReached()
         {
