@@ -224,6 +224,61 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(1, listings);
         }
 
+        [Fact]
+        public void After_the_last_row_a_payout_another_run_made_meanwhile_for_a_paid_row_is_named_and_makes_exit_code_1()
+        {
+            static RecentPayouts Listing(params string[] payouts)
+            {
+                var listing = new RecentPayouts();
+                foreach (var payout in payouts)
+                {
+                    listing.Add(JsonDocument.Parse(payout).RootElement);
+                }
+
+                return listing;
+            }
+
+            static string Listed(string payoutId, string requestId, string amount) =>
+                "{\"payoutId\":\"" + payoutId + "\",\"requestId\":\"" + requestId + "\",\"sourceAmount\":\"" + amount + "\",\"sourceCurrency\":\"USD\"," +
+                "\"targetCurrency\":\"EUR\",\"beneficiaryId\":\"1775000000000000001\",\"createTime\":\"2026-12-04 10:00:00\"}";
+
+            // The first listing holds an older payout of 30.00 (it holds row 3 back); the second, after the last row, also
+            // holds what another run paid meanwhile: 10.00 (row 1 again) and the same 30.00 (already seen: not new).
+            var listings = new Queue<RecentPayouts>(new[]
+            {
+                Listing(Listed("1774000000000000900", "OLD-1", "30.00")),
+                Listing(Listed("1774000000000000900", "OLD-1", "30.00"), Listed("1774000000000000901", "OTHER-1", "10.00")),
+            });
+            var windows = new List<TimeSpan>();
+            using var run = Open(JournalPath, Named(null), (window, known) =>
+            {
+                windows.Add(window);
+                return listings.Dequeue();
+            });
+
+            var admitted = new[] { "10.00", "20.00", "30.00" }.Select((amount, i) =>
+            {
+                var (request, fields) = Row(amount);
+                return run.Admit(i + 1, request, fields, hasOwnId: false);
+            }).ToList();
+            Assert.Equal(new[] { AdmissionKind.Send, AdmissionKind.Send, AdmissionKind.Held }, admitted.Select(a => a.Kind).ToArray());
+            foreach (var sent in admitted.Take(2))
+            {
+                var answer = Envelopes.Payout.Replace("R-1", sent.RequestId).Replace("100.00", sent.Row.Amount).Replace("1774000000000000001", "17740000000000001" + sent.Row.Row.ToString("00"));
+                run.Count(new BatchResult(sent.Row, PayoutRecord.From(JsonDocument.Parse(answer).RootElement, PayoutOutcome.Created), null));
+            }
+
+            var doubles = run.CheckForDoublePayments();
+
+            var found = Assert.Single(doubles);
+            Assert.StartsWith("Row 1 was paid by this run as payout 1774000000000000101, and payout 1774000000000000901", found);
+            Assert.Equal(2, windows.Count);
+            Assert.True(windows[1] < TimeSpan.FromMinutes(1), $"the second listing looks back only to the first ({windows[1]})");
+            run.Summary.Finish();
+            Assert.Equal(1, run.Summary.PaidTwice);
+            Assert.Equal(PayoutBatchSummary.ExitSomeFailed, run.Summary.ExitCode);
+        }
+
         [Theory]
         [MemberData(nameof(PagingCases))]
         public async Task The_guard_lists_every_page_once_whatever_the_limit_and_the_page_count(int limit, int total)

@@ -138,6 +138,29 @@ Describe 'The duplicate guard without a BatchId' {
         (Get-PayoutBatch -Journal $journal -Summary).Paid | Should -Be 5
     }
 
+    It 'names every payee two concurrent runs with two journals both paid, and exits 1 for it' {
+        # Payouts take 300 ms, so the second run lists the service's payouts before the first has paid them all.
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 300 }
+        $csv = New-BatchCsv 30 -Distinct 30
+        $runs = @(
+            Start-BatchProcess $csv (New-Journal 'server-a') @('-ThrottleLimit', '4')
+            Start-BatchProcess $csv (New-Journal 'server-b') @('-ThrottleLimit', '4')
+        )
+        $runs | ForEach-Object { $_.WaitForExit() }
+
+        # Row i pays (i mod 30 + 1).00: the amounts paid twice are the rows paid twice.
+        $doubled = @(@(Get-Payouts).request.sourceAmount | Group-Object | Where-Object Count -gt 1 | ForEach-Object { [int][decimal]$_.Name - 1 } | ForEach-Object { if ($_ -eq 0) { 30 } else { $_ } })
+        $named = @(foreach ($run in $runs) {
+            [regex]::Matches((Get-Content -Raw "$($run.Log).out"), 'Row (\d+) was paid by this run as payout \d{19}, and payout \d{19}') | ForEach-Object { [int]$_.Groups[1].Value }
+        }) | Sort-Object -Unique
+        foreach ($row in $doubled) { $named | Should -Contain $row -Because "row $row was paid twice, and a run must say so" }
+        foreach ($run in $runs) {
+            $output = Get-Content -Raw "$($run.Log).out"
+            if ($output -match 'was paid by this run as payout') { $run.ExitCode | Should -Be 1 -Because $output }
+        }
+        $named.Count | Should -BeLessOrEqual $doubled.Count -Because 'a row paid once is never called paid twice'
+    }
+
     It 'refuses a -DuplicateWindow of a plain number (ticks), showing how to write hours' {
         $csv = New-BatchCsv 2 -Distinct 2
         try { New-Payout -Path $csv -Journal (New-Journal 'ticks') -DuplicateWindow 72 -Force -SummaryVariable ticks; $refused = 'not refused' } catch { $refused = $_.Exception.Message }

@@ -71,6 +71,7 @@ namespace PayoutPS.Core.Batch
         private Dictionary<ulong, int>? _unreachedPaidByPayee;
         private RecentPayouts? _recent;
         private PayoutApiException? _listingFailed;
+        private DoublePaymentSweep? _sweep;
         private int _randomIds;
 
         private BatchRun(BatchRunOptions options, BatchJournal? journal)
@@ -322,7 +323,33 @@ namespace PayoutPS.Core.Batch
             }
 
             Summary.Add(outcome, result.Row.RequestId, result.Payout?.SourceAmount, result.Payout?.SourceCurrency, result.Payout?.Fee);
+            if (_sweep != null && result.Payout != null && RowOutcomes.IsPaid(outcome))
+            {
+                _sweep.Paid(result.Row, result.Payout.PayoutId);
+            }
+
             return outcome;
+        }
+
+        /// <summary>
+        /// After the last row, when the guard listed the service's payouts: lists what was created since and names each
+        /// payout another run made that pays a row this run paid (see <see cref="DoublePaymentSweep"/>); each is counted
+        /// in the summary (exit code 1). Throws <see cref="PayoutApiException"/> when the list cannot be read.
+        /// </summary>
+        public IReadOnlyList<string> CheckForDoublePayments()
+        {
+            if (_sweep == null || _options.LoadRecentPayouts == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var doubles = _sweep.Check(_options.LoadRecentPayouts, requestId => Find(requestId) != null);
+            foreach (var found in doubles)
+            {
+                Summary.AddPaidTwice(found);
+            }
+
+            return doubles;
         }
 
         /// <summary>A row refused before sending (unreadable, its RequestId reused, changed since the journal): counted, and recorded for the report.</summary>
@@ -441,6 +468,7 @@ namespace PayoutPS.Core.Batch
                 try
                 {
                     _recent = _options.LoadRecentPayouts(Window(), requestId => Find(requestId) != null);
+                    _sweep = new DoublePaymentSweep(_recent);
                 }
                 catch (PayoutApiException ex)
                 {

@@ -9,6 +9,7 @@ namespace PayoutPS.Core.Batch
     /// The end of a batch: counts by outcome, totals per currency, the rows in doubt, and the exit code a
     /// scheduled task should end with: 0 all paid, 1 some refused, held, failed or not sent, 2 invalid input,
     /// 4 rows in doubt (3, authentication or configuration, is for a run that could not start; the examples map it).
+    /// A row another run paid too while this one ran counts as 1.
     /// New-Payout and Get-PayoutBatch both count through <see cref="Add"/>, so they cannot disagree.
     /// </summary>
     public sealed class PayoutBatchSummary
@@ -16,6 +17,7 @@ namespace PayoutPS.Core.Batch
         private readonly SortedDictionary<string, PayoutCurrencyTotal> _totals = new SortedDictionary<string, PayoutCurrencyTotal>(StringComparer.Ordinal);
         private readonly List<string> _inDoubt = new List<string>();
         private readonly List<string> _notReached = new List<string>();
+        private readonly List<string> _paidTwice = new List<string>();
 
         public const int ExitAllPaid = 0;
         public const int ExitSomeFailed = 1;
@@ -66,6 +68,12 @@ namespace PayoutPS.Core.Batch
 
         public int Paid => Created + AlreadyExisted + Recovered + FromJournal;
 
+        /// <summary>Rows this run paid that another run paid too while it ran (the final check of the duplicate guard).</summary>
+        public int PaidTwice => _paidTwice.Count;
+
+        /// <summary>What the final check found: each row with both payouts.</summary>
+        public string[] PaidTwiceText => _paidTwice.ToArray();
+
         public string[] InDoubtRequestIds => _inDoubt.ToArray();
 
         public string[] NotReachedRequestIds => _notReached.ToArray();
@@ -95,13 +103,13 @@ namespace PayoutPS.Core.Batch
 
         /// <summary>
         /// 4 while rows are in doubt; otherwise 3 (or 2) when a terminating error ended the run, 5 when it stopped
-        /// before its input ended, 2 for invalid rows, 1 for rows refused, held, failed or not sent, 0 all paid.
+        /// before its input ended, 2 for invalid rows, 1 for rows refused, held, failed, not sent or paid by another run too, 0 all paid.
         /// A run still going reads as stopped: never 0 before it has finished.
         /// </summary>
         public int ExitCode => InDoubt > 0 ? ExitInDoubt
             : _couldNotGoOn ?? (Ending != BatchEnding.Finished ? ExitStopped
             : Invalid > 0 ? ExitInvalidInput
-            : Refused + Held + Failed + NotSent + NotReached > 0 ? ExitSomeFailed
+            : Refused + Held + Failed + NotSent + NotReached + PaidTwice > 0 ? ExitSomeFailed
             : ExitAllPaid);
 
         /// <summary>The run went through its whole input.</summary>
@@ -168,6 +176,9 @@ namespace PayoutPS.Core.Batch
             total.Add(sourceAmount, fee);
         }
 
+        /// <summary>A row paid by this run and by another at the same time (what <see cref="DoublePaymentSweep"/> says of it).</summary>
+        public void AddPaidTwice(string found) => _paidTwice.Add(found);
+
         /// <summary>A row an earlier run recorded, not paid, that this input never reached.</summary>
         public void AddNotReached(string requestId) => _notReached.Add(requestId);
 
@@ -180,6 +191,7 @@ namespace PayoutPS.Core.Batch
                    (Repeated > 0 ? $", {Repeated} repeated (same RequestId as an earlier row, paid once)" : string.Empty) +
                    (Checked > 0 ? $", {Checked} checked only" : string.Empty) +
                    (NotReached > 0 ? $", {NotReached} unpaid row(s) of earlier runs not in this input" : string.Empty) +
+                   (PaidTwice > 0 ? $", {PaidTwice} paid by another run too (check both payouts)" : string.Empty) +
                    (Ending == BatchEnding.Finished ? string.Empty : $". {Ending}: {EndingReason}" + (NotTried > 0 ? $" ({NotTried} row(s) not tried)" : string.Empty)) +
                    (money.Length > 0 ? $". Sent {money}" : string.Empty) + $". Exit code {ExitCode}.";
         }

@@ -131,14 +131,16 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>The unused earlier payout <paramref name="request"/> looks like, marked used; null when none.</summary>
-        public string? Claim(RemittanceRequest request)
+        public string? Claim(RemittanceRequest request) => Claim(KeyOf(request), request.RequestId == null ? 0 : PayeeKeys.Of(request.RequestId));
+
+        /// <summary>The unused listed payout with guard key <paramref name="key"/> (see <see cref="KeyOf"/>) whose requestId is not <paramref name="ownId"/> (hashed), marked used; null when none.</summary>
+        public string? Claim(ulong key, ulong ownId = 0)
         {
-            if (!_chains.TryGetValue(KeyOf(request), out var chain))
+            if (!_chains.TryGetValue(key, out var chain))
             {
                 return null;
             }
 
-            var ownId = request.RequestId == null ? 0 : PayeeKeys.Of(request.RequestId);
             for (var slot = chain.First; slot >= 0; slot = _nextSlot[slot])
             {
                 var index = slot / 2;
@@ -168,9 +170,24 @@ namespace PayoutPS.Core.Batch
         /// <summary>Adds one record of the transaction list as the service sent it.</summary>
         internal void Add(JsonElement listed) => Add(Listed.Read(listed));
 
+        /// <summary>Leaves out (marks used) every payout <paramref name="earlier"/> listed too: a second listing then holds only what is new.</summary>
+        public void Without(RecentPayouts earlier)
+        {
+            for (var i = 0; i < _payouts.Count; i++)
+            {
+                var payout = _payouts[i];
+                if (payout.PayoutId != 0 && earlier._seen.Contains(payout.PayoutId))
+                {
+                    payout.Used = true;
+                    _payouts[i] = payout;
+                }
+            }
+        }
+
         private void Add(Listed payout)
         {
-            if (payout.PayoutId != null && !_seen.Add(PayeeKeys.Of(payout.PayoutId)))
+            var payoutId = payout.PayoutId == null ? 0 : PayeeKeys.Of(payout.PayoutId);
+            if (payout.PayoutId != null && !_seen.Add(payoutId))
             {
                 return;
             }
@@ -178,6 +195,7 @@ namespace PayoutPS.Core.Batch
             var index = _payouts.Count;
             _payouts.Add(new Earlier
             {
+                PayoutId = payoutId,
                 RequestId = payout.RequestId == null ? 0 : PayeeKeys.Of(payout.RequestId),
                 Shown = _shown.Add(_message.Clear()
                     .Append("payout ").Append(payout.PayoutId).Append(" (requestId ").Append(payout.RequestId).Append(", created ").Append(payout.CreateTime).Append(" UTC, ")
@@ -204,7 +222,8 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        private static ulong KeyOf(RemittanceRequest request) => request.SendAmount != null
+        /// <summary>The guard's key of a row: payee id or the account's last four, the amount as given, currencies and reference.</summary>
+        public static ulong KeyOf(RemittanceRequest request) => request.SendAmount != null
             ? Key(send: true, request.BeneficiaryId, request.Payee?.AccountNumber, request.SourceCurrency, request.TargetCurrency, request.SendAmount, request.Reference)
             : Key(send: false, request.BeneficiaryId, request.Payee?.AccountNumber, request.SourceCurrency, request.TargetCurrency, request.ReceiveAmount, request.Reference);
 
@@ -307,9 +326,10 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        /// <summary>An earlier payout: its requestId (hashed, to leave a row's own payout alone), what a held row's message names, and whether a row holds it.</summary>
+        /// <summary>An earlier payout: its payout id and requestId (hashed: a second listing leaves out what the first held, a row its own payout), what a held row's message names, and whether a row holds it.</summary>
         private struct Earlier
         {
+            public ulong PayoutId;
             public ulong RequestId;
             public TextArena.Text Shown;
             public bool Used;

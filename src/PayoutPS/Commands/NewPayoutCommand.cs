@@ -234,6 +234,7 @@ namespace PayoutPS.Commands
             }
 
             _output!.Drain();
+            _output.CheckForDoublePayments();
             _progress!.Complete();
             try
             {

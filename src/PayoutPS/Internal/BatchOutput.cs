@@ -179,6 +179,26 @@ namespace PayoutPS.Internal
             }
         }
 
+        /// <summary>
+        /// After the last row: the duplicate guard lists again what was created meanwhile, and each row another run paid
+        /// too is an error (exit code 1). A list that cannot be read leaves that unknown, and says so.
+        /// </summary>
+        public void CheckForDoublePayments()
+        {
+            try
+            {
+                foreach (var found in _run.CheckForDoublePayments())
+                {
+                    Report(new ErrorRecord(new InvalidOperationException(found), ErrorIds.PaidTwice, ErrorCategory.ResourceExists, null) { ErrorDetails = new ErrorDetails(found) });
+                }
+            }
+            catch (PayoutApiException ex)
+            {
+                _cmdlet.WriteWarning($"The duplicate guard's final check could not list the payouts created during this run ({ex.Message}), so whether another run paid a row of it too is unknown. " +
+                                     "Get-PayoutBatch -Journal <file> -Summary checks the journal's own rows; use -BatchId so concurrent runs cannot pay a row twice.");
+            }
+        }
+
         /// <summary>Names the rows an earlier run recorded, unpaid, that this input never reached: a subset or edited file cannot pass for the whole batch.</summary>
         public void ReportNotReached()
         {

@@ -15,6 +15,9 @@ namespace PayoutPS.Internal
         public const string JournalUnusable = "PayoutPS.JournalUnusable";
         public const string DuplicateSuspected = "PayoutPS.DuplicateSuspected";
 
+        /// <summary>A row this run paid was paid by another run too, while this one ran (the duplicate guard's final check).</summary>
+        public const string PaidTwice = "PayoutPS.PaidTwice";
+
         /// <summary>One of identical rows that the journal recorded partly paid, in an input with fewer of them.</summary>
         public const string AmbiguousRow = "PayoutPS.AmbiguousRow";
 
