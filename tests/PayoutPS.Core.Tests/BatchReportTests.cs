@@ -87,6 +87,52 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task Two_paid_rows_of_one_guard_key_are_named_in_the_summary_and_the_page_and_make_exit_code_1()
+        {
+            static PayoutRecord Paid(string payoutId, string requestId, string status = "S") => PayoutRecord.From(System.Text.Json.JsonDocument.Parse(
+                "{\"payoutId\":\"" + payoutId + "\",\"requestId\":\"" + requestId + "\",\"payoutStatus\":\"" + status + "\",\"sourceAmount\":\"10.00\",\"sourceCurrency\":\"USD\",\"fee\":\"0.10\"}").RootElement, PayoutOutcome.Created);
+            using (var journal = BatchJournal.Open(JournalPath, Header()))
+            {
+                // Row 3 as first paid, and row 3 again after its name was misspelt (Ana): the same payee, amount and reference.
+                await journal.RecordIntentAsync(3, "K-3", "h3", "10.00", "USD", "Anna Tester3 ****3000", guardKey: 0xABCDEF);
+                journal.RecordPaid(3, Paid("1774000000000000003", "K-3"));
+                await journal.RecordIntentAsync(3, "K-3b", "h3b", "10.00", "USD", "Ana Tester3 ****3000", guardKey: 0xABCDEF);
+                journal.RecordPaid(3, Paid("1774000000000000013", "K-3b"));
+                // The same key, but that payout failed: no money went twice.
+                await journal.RecordIntentAsync(4, "K-4", "h4", "10.00", "USD", "Anna Tester3 ****3000", guardKey: 0xABCDEF);
+                journal.RecordPaid(4, Paid("1774000000000000004", "K-4", status: "F"));
+                // Alike, but without a guard key (a RequestId of its own, or -AllowDuplicate): meant.
+                await journal.RecordIntentAsync(5, "INV-5", "h5", "10.00", "USD", "Anna Tester3 ****3000");
+                journal.RecordPaid(5, Paid("1774000000000000005", "INV-5"));
+                journal.Flush();
+            }
+
+            var rows = JournalRows.Open(JournalPath);
+            var doubles = new JournalDoubles();
+            var report = new BatchReport();
+            var summary = new PayoutBatchSummary();
+            foreach (var row in rows.Rows())
+            {
+                report.Add(row);
+                summary.Rows++;
+                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+                if (doubles.Add(row) is string found)
+                {
+                    summary.AddPaidTwice(found);
+                }
+            }
+
+            summary.Finish();
+            var named = Assert.Single(doubles.Found);
+            Assert.StartsWith("Row 3 (payout 1774000000000000003) and row 3 (payout 1774000000000000013) are the same payout", named);
+            Assert.Equal(PayoutBatchSummary.ExitSomeFailed, summary.ExitCode);
+            Assert.Equal(PayoutBatchSummary.ExitSomeFailed, new PayoutReconciliation { PaidTwice = doubles.Found }.ExitCode);
+            var page = new HtmlParser().ParseDocument(report.Render(rows.Header, summary, null, DateTime.UtcNow));
+            var heading = Assert.Single(page.QuerySelectorAll("h2"), h => h.TextContent.StartsWith("Paid twice", StringComparison.Ordinal));
+            Assert.Equal(named, heading.NextElementSibling!.QuerySelector("li")!.TextContent);
+        }
+
+        [Fact]
         public void The_page_needs_nothing_from_outside_it_and_shows_no_account_number()
         {
             var (html, page) = Render(Row(1, RowOutcome.Created, "S"));

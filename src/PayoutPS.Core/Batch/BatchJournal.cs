@@ -156,7 +156,8 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>Records that this row is about to be sent; completes once the record is on the device.</summary>
-        public Task RecordIntentAsync(int row, string requestId, string contentHash, string amount, string currency, string payee)
+        /// <param name="guardKey">The duplicate guard's key of the row, when the guard checked it (0: not written).</param>
+        public Task RecordIntentAsync(int row, string requestId, string contentHash, string amount, string currency, string payee, ulong guardKey = 0)
         {
             return AppendAsync(Record("intent", w =>
             {
@@ -166,6 +167,10 @@ namespace PayoutPS.Core.Batch
                 w.WriteString("amount", amount);
                 w.WriteString("currency", currency);
                 w.WriteString("payee", payee);
+                if (guardKey != 0)
+                {
+                    w.WriteString("key", guardKey.ToString("x16", CultureInfo.InvariantCulture));
+                }
             }), durable: true);
         }
 

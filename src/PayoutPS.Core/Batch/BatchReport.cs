@@ -77,6 +77,7 @@ namespace PayoutPS.Core.Batch
             Listed(html, "In doubt: may have been paid, looked up on the next run", _inDoubt,
                 "Run the same New-Payout command with the same journal again, or Get-PayoutBatch -Refresh: rows in doubt are looked up before anything is sent again.");
             Listed(html, "Refused, invalid or held: not paid", _notPaid, null);
+            PaidTwice(html, summary.PaidTwiceText);
             if (reconciliation != null)
             {
                 Ledger(html, reconciliation);
@@ -116,6 +117,23 @@ namespace PayoutPS.Core.Batch
             }
 
             html.Append("</tbody></table>\n");
+        }
+
+        /// <summary>Rows paid twice (see <see cref="JournalDoubles"/>): shown whenever there are any, first thing to check.</summary>
+        private static void PaidTwice(StringBuilder html, IReadOnlyList<string> found)
+        {
+            if (found.Count == 0)
+            {
+                return;
+            }
+
+            html.Append("<h2>Paid twice: the same payout made for two rows (").Append(found.Count).Append(")</h2>\n<ul>");
+            foreach (var text in found)
+            {
+                html.Append("<li>").Append(E(text)).Append("</li>");
+            }
+
+            html.Append("</ul>\n");
         }
 
         private static void Listed(StringBuilder html, string title, Section section, string? fix)

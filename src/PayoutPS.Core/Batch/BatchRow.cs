@@ -35,6 +35,9 @@ namespace PayoutPS.Core.Batch
 
         public string RequestId => Request.RequestId;
 
+        /// <summary>The duplicate guard's key (payee, amounts, currencies, reference) of a row without its own RequestId that the guard checked; 0 otherwise (-AllowDuplicate, or a RequestId of its own).</summary>
+        public ulong GuardKey { get; internal set; }
+
         /// <summary>The RequestId was derived from the batch's seed and the row, not given by the row.</summary>
         public bool DerivedId { get; }
 

@@ -394,6 +394,12 @@ namespace PayoutPS.Core.Batch
                 return Admission.Send(row);
             }
 
+            if (!hasOwnId)
+            {
+                // Journaled: two paid rows of one key and no RequestIds of their own are a double payment (Get-PayoutBatch names them).
+                row.GuardKey = RecentPayouts.KeyOf(row.Request);
+            }
+
             if (!hasOwnId && occurrence > 1)
             {
                 return Admission.Held(row, AdmissionReason.DuplicateInInput,

@@ -41,6 +41,9 @@ namespace PayoutPS.Core.Batch
 
         public string? Payee { get; internal set; }
 
+        /// <summary>The duplicate guard's key (payee, amounts, currencies, reference) as the journal recorded it for a guarded row, hex; null otherwise.</summary>
+        public string? GuardKey { get; internal set; }
+
         public string? Error { get; set; }
 
         /// <summary>When the journal last recorded something for this row, UTC.</summary>
@@ -253,6 +256,7 @@ namespace PayoutPS.Core.Batch
                 row.Amount = Text("amount");
                 row.Currency = Text("currency");
                 row.Payee = Text("payee");
+                row.GuardKey = Text("key");
                 row.Error = row.Outcome == RowOutcome.Invalid || row.Outcome == RowOutcome.Held ? Text("error") : null;
                 return;
             }

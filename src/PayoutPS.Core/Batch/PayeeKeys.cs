@@ -11,10 +11,23 @@ namespace PayoutPS.Core.Batch
     {
         /// <summary>
         /// A payee (as <see cref="BatchRun.Describe"/> writes it: name and masked account, or the payee id) and a currency,
-        /// the name folded as a person reads it: case, runs of spaces and Unicode forms do not make another payee, so a
-        /// re-exported file that writes "tester3" for "Tester3" meets the paid row it is.
+        /// told apart as the service tells payees apart: by account, not by how the name is written. A re-exported file
+        /// that writes "tester3" for "Tester3", or "Ana" for "Anna", on a paid row's account meets the paid row it is.
         /// </summary>
-        public static ulong OfPayee(string? payee, string? currency) => Of(Fold(payee), currency);
+        public static ulong OfPayee(string? payee, string? currency) => Of(Identity(payee), currency);
+
+        /// <summary>The masked account ("****3000") of "Name ****3000"; otherwise (a payee id) the text, spaces and case folded.</summary>
+        private static string? Identity(string? payee)
+        {
+            if (payee == null)
+            {
+                return null;
+            }
+
+            var trimmed = payee.Trim();
+            var account = trimmed.Substring(trimmed.LastIndexOf(' ') + 1);
+            return account.StartsWith("****", StringComparison.Ordinal) ? account : Fold(payee);
+        }
 
         /// <summary>Compatibility-normalized (NFKC), trimmed, spaces collapsed to one, in capitals.</summary>
         public static string? Fold(string? text)

@@ -83,7 +83,7 @@ namespace PayoutPS.Core.Batch
             {
                 if (_journal != null && !row.MayAlreadyExist)
                 {
-                    await _journal.RecordIntentAsync(row.Row, row.RequestId, row.ContentHash, row.Amount, row.Currency, row.Payee).ConfigureAwait(false);
+                    await _journal.RecordIntentAsync(row.Row, row.RequestId, row.ContentHash, row.Amount, row.Currency, row.Payee, row.GuardKey).ConfigureAwait(false);
                 }
 
                 if (!await TakeRequestSlotAsync().ConfigureAwait(false))

@@ -88,8 +88,11 @@ namespace PayoutPS.Core.Batch
 
         public int Problems => Rows.Count(r => r.NeedsLook);
 
-        /// <summary>0 only when every paid row is matched and every currency's totals agree; 1 otherwise (as -Summary's "some not paid").</summary>
-        public int ExitCode => Rows.Count == 0 && Currencies.All(c => c.Difference == 0) ? 0 : PayoutBatchSummary.ExitSomeFailed;
+        /// <summary>Pairs of paid rows that are the same payout by the duplicate guard's key (see <see cref="JournalDoubles"/>).</summary>
+        public IReadOnlyList<string> PaidTwice { get; set; } = Array.Empty<string>();
+
+        /// <summary>0 only when every paid row is matched, every currency's totals agree and no row was paid twice; 1 otherwise (as -Summary's "some not paid").</summary>
+        public int ExitCode => Rows.Count == 0 && PaidTwice.Count == 0 && Currencies.All(c => c.Difference == 0) ? 0 : PayoutBatchSummary.ExitSomeFailed;
 
         /// <summary>The currency a paid row's debit is in: its payout's source currency, else the one its intent recorded.</summary>
         public static string? CurrencyOf(BatchRowState row) => row.SourceCurrency ?? row.Currency;

@@ -64,11 +64,18 @@ namespace PayoutPS.Commands
             var summary = new PayoutBatchSummary { Journal = path };
             var matcher = Reconcile ? new LedgerMatcher(batch.Count) : null;
             var report = Report == null ? null : new BatchReport();
+            var doubles = new JournalDoubles();
             var position = 0;
             foreach (var row in Settled(batch.Rows(), pushed, Refresh ? context : null))
             {
                 summary.Rows++;
                 summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+                if (doubles.Add(row) is string paidTwice)
+                {
+                    summary.AddPaidTwice(paidTwice);
+                    WriteWarning(paidTwice);
+                }
+
                 report?.Add(row);
                 matcher?.AddRow(position++, row);
                 if (!Summary && !Reconcile && report == null)
@@ -88,6 +95,11 @@ namespace PayoutPS.Commands
 
             summary.Finish();
             var reconciliation = matcher == null ? null : ReconcileRows(context!, matcher, batch);
+            if (reconciliation != null)
+            {
+                reconciliation.PaidTwice = doubles.Found;
+            }
+
             if (report != null)
             {
                 var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Report);
