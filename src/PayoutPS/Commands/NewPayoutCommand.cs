@@ -235,6 +235,7 @@ namespace PayoutPS.Commands
 
             _output!.Drain();
             _output.CheckForDoublePayments();
+            _output.Drain();
             _progress!.Complete();
             try
             {

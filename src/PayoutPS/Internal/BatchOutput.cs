@@ -187,7 +187,10 @@ namespace PayoutPS.Internal
         {
             try
             {
-                foreach (var found in _run.CheckForDoublePayments())
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var doubles = _run.CheckForDoublePayments();
+                _log.Verbose($"Duplicate guard: the final check took {watch.ElapsedMilliseconds} ms and found {doubles.Count} row(s) paid by another run too.");
+                foreach (var found in doubles)
                 {
                     Report(new ErrorRecord(new InvalidOperationException(found), ErrorIds.PaidTwice, ErrorCategory.ResourceExists, null) { ErrorDetails = new ErrorDetails(found) });
                 }
