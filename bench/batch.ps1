@@ -19,7 +19,10 @@ param(
     [int] $LatencyRows = 800,
     [int] $LargeRows = 0,
     # The duplicate guard on for these rows with their own RequestIds (-DuplicateWindow given), as issue 15 asks to record.
-    [switch] $Guard
+    [switch] $Guard,
+    # PayoutPS pays files without RequestIds under a -BatchId (ids derived from it; the guard on, with its final
+    # check), as the README's unattended pattern does; the naive script still pays the keyed file.
+    [switch] $BatchId
 )
 
 $ErrorActionPreference = 'Stop'
@@ -30,6 +33,15 @@ $work = Join-Path ([IO.Path]::GetTempPath()) "payoutps-batch-bench-$PID"
 $null = New-Item -ItemType Directory -Force $work
 . (Join-Path $PSScriptRoot 'common.ps1')
 $guardSplat = if ($Guard) { @{ DuplicateWindow = [TimeSpan]::FromHours(72) } } else { @{} }
+
+# The file PayoutPS pays: keyed, or (-BatchId) without RequestIds, under a BatchId of its own.
+function New-OursCsv([int] $Count, [string] $Prefix) {
+    if ($BatchId) {
+        $script:guardSplat = @{ BatchId = "bench-$Prefix-$PID" } + $(if ($Guard) { @{ DuplicateWindow = [TimeSpan]::FromHours(72) } } else { @{} })
+        New-PayrollCsv $work $Count $Prefix -Unkeyed
+    }
+    else { New-PayrollCsv $work $Count $Prefix }
+}
 
 function Reset-Sandbox($Sandbox) { $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/reset" }
 
@@ -49,10 +61,10 @@ try {
         # rows; .NET's tiered PGO recompiles PayoutPS's hot code in stages and settles after about 100,000 rows
         # on this 2-core machine (round by round in bench/README.md).
         $oursCount = if ($round -eq 0) { $WarmupRows } else { $Rows }
-        $csv = New-PayrollCsv $work $oursCount "P$round"
+        $csv = New-OursCsv $oursCount "P$round"
         Reset-Sandbox $sandbox
         $a = Measure-Rate $oursCount { New-Payout -Path $csv -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
-        $csv = New-PayrollCsv $work $oursCount "I$round"
+        $csv = New-OursCsv $oursCount "I$round"
         Reset-Sandbox $sandbox
         $b = Measure-Rate $oursCount { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
         $csv = New-PayrollCsv $work $Rows "N$round"
@@ -72,7 +84,7 @@ try {
     Reset-Sandbox $sandbox
     $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/faults" -ContentType 'application/json' `
         -Body (@{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 200 } | ConvertTo-Json)
-    $csv = New-PayrollCsv $work $LatencyRows 'L'
+    $csv = New-OursCsv $LatencyRows 'L'
     $rate = Measure-Rate $LatencyRows { Import-Csv $csv | New-Payout -Journal "$csv.journal" -ThrottleLimit 16 -Force @guardSplat | Out-Null }
     '{0:N1} payouts/s = {1:P0} of the 80/s ceiling (target >= 90 %)' -f $rate, ($rate / 80)
     Reset-Sandbox $sandbox

@@ -13,14 +13,24 @@ function Get-Median([double[]] $Values) {
 $PSDefaultParameterValues['New-Payout:InformationAction'] = 'Ignore'
 
 # A payroll file of $Count rows in $Folder with unique RequestIds ($Prefix-0000001…; the naive script needs them) and
-# varied amounts; returns its path.
-function New-PayrollCsv([string] $Folder, [int] $Count, [string] $Prefix) {
+# varied amounts; returns its path. -Unkeyed: no RequestId column (ids are derived: -Journal or -BatchId), each row
+# made distinct by its Reference instead, so the duplicate guard holds none of them.
+function New-PayrollCsv([string] $Folder, [int] $Count, [string] $Prefix, [switch] $Unkeyed) {
     $path = Join-Path $Folder "$Prefix.csv"
     $writer = [IO.StreamWriter]::new($path, $false, [Text.UTF8Encoding]::new($false))
-    $writer.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
-    for ($i = 1; $i -le $Count; $i++) {
-        $writer.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f $Prefix, $i, ($i % 90 + 1), ($i % 100)))
+    if ($Unkeyed) {
+        $writer.WriteLine('FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose,Reference')
+        for ($i = 1; $i -le $Count; $i++) {
+            $writer.WriteLine(('Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{0}.{1:D2},USD,EUR,1,{2}-{3}' -f ($i % 90 + 1), ($i % 100), $Prefix, $i))
+        }
     }
+    else {
+        $writer.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose')
+        for ($i = 1; $i -le $Count; $i++) {
+            $writer.WriteLine(('{0}-{1:D7},Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1' -f $Prefix, $i, ($i % 90 + 1), ($i % 100)))
+        }
+    }
+
     $writer.Dispose()
     $path
 }

@@ -343,7 +343,9 @@ namespace PayoutPS.Core.Batch
                 return Array.Empty<string>();
             }
 
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var doubles = _sweep.Check(_options.LoadRecentPayouts, requestId => Find(requestId) != null);
+            Summary.FinalCheckDuration = watch.Elapsed;
             foreach (var found in doubles)
             {
                 Summary.AddPaidTwice(found);

@@ -90,6 +90,9 @@ namespace PayoutPS.Core.Batch
 
         public TimeSpan Duration { get; set; }
 
+        /// <summary>How long the duplicate guard's final check took (listing what was created during the run); null when it did not run.</summary>
+        public TimeSpan? FinalCheckDuration { get; set; }
+
         public double PayoutsPerSecond => Duration.TotalSeconds > 0 ? Math.Round((Created + AlreadyExisted + Recovered) / Duration.TotalSeconds, 1) : 0;
 
         /// <summary>How the run ended so far; <see cref="EndingReason"/> says why when it did not finish.</summary>

@@ -187,9 +187,12 @@ namespace PayoutPS.Internal
         {
             try
             {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var doubles = _run.CheckForDoublePayments();
-                _log.Verbose($"Duplicate guard: the final check took {watch.ElapsedMilliseconds} ms and found {doubles.Count} row(s) paid by another run too.");
+                if (_run.Summary.FinalCheckDuration is TimeSpan took)
+                {
+                    _log.Verbose($"Duplicate guard: the final check took {took.TotalMilliseconds:0} ms and found {doubles.Count} row(s) paid by another run too.");
+                }
+
                 foreach (var found in doubles)
                 {
                     Report(new ErrorRecord(new InvalidOperationException(found), ErrorIds.PaidTwice, ErrorCategory.ResourceExists, null) { ErrorDetails = new ErrorDetails(found) });
