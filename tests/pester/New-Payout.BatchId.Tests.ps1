@@ -9,12 +9,6 @@ BeforeAll {
     $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
     . (Join-Path $PSScriptRoot 'batch.ps1')
 
-    # Each amount of a distinct-row file stands for one payee's pay: the sandbox holds exactly one payout per row.
-    function Assert-EachRowPaidOnce([string] $Csv) {
-        $expected = @(Import-Csv $Csv).SendAmount | Sort-Object
-        (@(Get-Payouts).request.sourceAmount | Sort-Object) | Should -Be $expected
-    }
-
     # The message of a command's terminating error ('not refused' when it ran through).
     function Get-Refusal([scriptblock] $Command) {
         try { $null = & $Command; 'not refused' } catch { $_.Exception.Message }

@@ -9,13 +9,6 @@ BeforeAll {
     $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
     . (Join-Path $PSScriptRoot 'batch.ps1')
 
-    # Each amount of a distinct-row file stands for one payee's pay: paid at most once, and every one paid.
-    function Assert-EachRowPaidOnce([string] $Csv) {
-        $payouts = Get-Payouts
-        $expected = @(Import-Csv $Csv).SendAmount | Sort-Object
-        ($payouts.request.sourceAmount | Sort-Object) | Should -Be $expected
-    }
-
     # Starts a batch, waits until its journal holds $Outcomes outcomes, then does $Damage to the journal while it runs.
     function Invoke-BatchDamaged([string] $Csv, [string] $Journal, [int] $Outcomes, [scriptblock] $Damage) {
         $process = Start-BatchProcess $Csv $Journal @('-ThrottleLimit', '4')

@@ -16,6 +16,13 @@ function New-BatchCsv([int] $Count, [switch] $WithRequestId, [int] $Distinct = 2
     $path
 }
 
+# Each amount of a distinct-row file (New-BatchCsv -Distinct equal to the count) stands for one payee's pay: the
+# sandbox holds exactly one payout per row, none paid twice and none missing.
+function Assert-EachRowPaidOnce([string] $Csv) {
+    $expected = @(Import-Csv $Csv).SendAmount | Sort-Object
+    (@(Get-Payouts).request.sourceAmount | Sort-Object) | Should -Be $expected
+}
+
 # examples/Send-PayoutBatch.ps1 in its own pwsh process, as a scheduled task would run it.
 function Start-BatchProcess([string] $Csv, [string] $Journal, [string[]] $Extra = @()) {
     $pwsh = Join-Path $PSHOME 'pwsh.dll'

@@ -8,7 +8,8 @@ namespace PayoutPS.Core.Account
     {
         public static bool Same(string? a, string? b) => string.Equals(Key(a), Key(b), StringComparison.Ordinal);
 
-        private static string Key(string? name)
+        /// <summary>The name as people read it: NFC, trimmed, runs of spaces as one, in capitals.</summary>
+        public static string Key(string? name)
         {
             var text = (name ?? string.Empty).Normalize(NormalizationForm.FormC);
             var key = new StringBuilder(text.Length);

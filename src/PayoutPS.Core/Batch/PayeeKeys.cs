@@ -5,7 +5,8 @@ namespace PayoutPS.Core.Batch
     /// <summary>
     /// 64-bit keys for the duplicate guard (FNV-1a over the UTF-16 code units): compact enough to hold a hundred
     /// thousand earlier payouts, and never a full account number. A collision can only hold a row back, never pay
-    /// one. The keys live only in memory, so they need no stable byte encoding.
+    /// one. A key is the same number in every process (FNV over the characters, no per-process seed), so a journal
+    /// can keep one (a guarded row's key, read back by <see cref="JournalDoubles"/>).
     /// </summary>
     public static class PayeeKeys
     {
@@ -16,7 +17,7 @@ namespace PayoutPS.Core.Batch
         /// </summary>
         public static ulong OfPayee(string? payee, string? currency) => Of(Identity(payee), currency);
 
-        /// <summary>The masked account ("****3000") of "Name ****3000"; otherwise (a payee id) the text, spaces and case folded.</summary>
+        /// <summary>The masked account ("****3000") of "Name ****3000"; otherwise (a payee id) the text as people read it.</summary>
         private static string? Identity(string? payee)
         {
             if (payee == null)
@@ -26,37 +27,7 @@ namespace PayoutPS.Core.Batch
 
             var trimmed = payee.Trim();
             var account = trimmed.Substring(trimmed.LastIndexOf(' ') + 1);
-            return account.StartsWith("****", StringComparison.Ordinal) ? account : Fold(payee);
-        }
-
-        /// <summary>Compatibility-normalized (NFKC), trimmed, spaces collapsed to one, in capitals.</summary>
-        public static string? Fold(string? text)
-        {
-            if (text == null)
-            {
-                return null;
-            }
-
-            var folded = new System.Text.StringBuilder(text.Length);
-            var space = false;
-            foreach (var c in text.Normalize(System.Text.NormalizationForm.FormKC).Trim())
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = true;
-                    continue;
-                }
-
-                if (space)
-                {
-                    folded.Append(' ');
-                    space = false;
-                }
-
-                folded.Append(char.ToUpperInvariant(c));
-            }
-
-            return folded.ToString();
+            return account.StartsWith("****", StringComparison.Ordinal) ? account : Account.PayeeNames.Key(payee);
         }
 
         public static ulong Of(params string?[] parts)
