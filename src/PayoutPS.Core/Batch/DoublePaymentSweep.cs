@@ -15,8 +15,8 @@ namespace PayoutPS.Core.Batch
     /// </summary>
     public sealed class DoublePaymentSweep
     {
-        /// <summary>Listed from this long before the first listing started: the service's Date header has whole seconds.</summary>
-        private static readonly TimeSpan Margin = TimeSpan.FromSeconds(10);
+        /// <summary>Listed from this long before the first listing started: the service's Date header and createTime have whole seconds.</summary>
+        private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
 
         private readonly RecentPayouts _first;
         private readonly Stopwatch _sinceFirst = Stopwatch.StartNew();
