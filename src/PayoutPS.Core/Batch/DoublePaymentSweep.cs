@@ -28,7 +28,7 @@ namespace PayoutPS.Core.Batch
         /// <summary>A row this run paid (its request made or found the payout).</summary>
         public void Paid(BatchRow row, string? payoutId)
         {
-            var key = RecentPayouts.KeyOf(row.Request);
+            var key = row.GuardKey != 0 ? row.GuardKey : RecentPayouts.KeyOf(row.Request);
             if (!_paid.ContainsKey(key))
             {
                 _paid[key] = (row.Row, ulong.TryParse(payoutId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0);
