@@ -476,7 +476,7 @@ namespace PayoutPS.Core.Batch
                 try
                 {
                     _recent = _options.LoadRecentPayouts(Window(), requestId => Find(requestId) != null);
-                    _sweep = new DoublePaymentSweep(_recent);
+                    _sweep = new DoublePaymentSweep(_recent, _options.ExpectedRows);
                 }
                 catch (PayoutApiException ex)
                 {
