@@ -317,13 +317,40 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
-        public async Task A_non_api_answer_points_at_the_base_url()
+        public async Task A_non_api_answer_everywhere_leaves_the_payout_in_doubt_and_points_at_the_base_url()
         {
-            var handler = new ScriptedHandler().Then((_, _) => new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new System.Net.Http.StringContent("<html>Not Found</html>") });
+            // A wrong base URL: the payout's answer and the lookup's are both a web server's 404 page.
+            HttpResponseMessage NotFound(HttpRequestMessage _, string __) => new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new System.Net.Http.StringContent("<html>Not Found</html>") };
+            var handler = new ScriptedHandler().Then(NotFound).Then(NotFound);
 
             var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
 
+            Assert.Equal(PayoutErrorKind.InDoubt, error.Kind);
             Assert.Contains("check the base URL", error.Message);
+            Assert.EndsWith(PayoutClient.TransactionListPath, handler.Sent.Last().Path);
+        }
+
+        [Theory]
+        [InlineData(HttpStatusCode.RequestTimeout, true)]   // a proxy gave up waiting: the service may have made it
+        [InlineData(HttpStatusCode.Forbidden, false)]       // a gateway's refusal page; the lookup says it was not made
+        public async Task A_4xx_that_is_no_Payout_API_answer_is_looked_up_never_refused_by_assumption(HttpStatusCode status, bool madeAnyway)
+        {
+            var handler = new ScriptedHandler()
+                .Then((_, _) => new HttpResponseMessage(status) { Content = new System.Net.Http.StringContent("<html>proxy</html>") })
+                .ThenJson(madeAnyway ? Envelopes.ListWith : Envelopes.ListEmpty);
+
+            if (madeAnyway)
+            {
+                var found = await Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None);
+                Assert.Equal(PayoutOutcome.Recovered, found.Outcome);
+            }
+            else
+            {
+                var error = await Assert.ThrowsAsync<PayoutApiException>(() => Client(handler).CreatePayoutAsync(Remittance(), NullPayoutLog.Instance, CancellationToken.None));
+                Assert.Equal(PayoutErrorKind.InDoubt, error.Kind); // not found yet is not "not paid"
+            }
+
+            Assert.Equal(2, handler.Sent.Count);
         }
 
         [Fact]

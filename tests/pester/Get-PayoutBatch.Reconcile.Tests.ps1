@@ -73,3 +73,34 @@ Describe 'Get-PayoutBatch -Reconcile' {
         $Result.ExitCode | Should -Be 1
     }
 }
+
+Describe 'The shipped sample counted the same by every reader' {
+    It 'says 6 rows, 4 paid, 1 failed, 1 invalid after a run, a rerun and -Refresh, in -Summary and the report alike' {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $csv = Join-Path $TestDrive 'payouts.csv'
+        Copy-Item (Join-Path $RepoRoot 'examples/payouts.csv') $csv
+        $journal = "$csv.journal"
+        $null = New-Payout -Path $csv -Journal $journal -Force -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $null = New-Payout -Path $csv -Journal $journal -Force -SummaryVariable rerun -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $rerun.Rows | Should -Be 6
+        # The row the sandbox fails on purpose reaches F (status steps of 0.2 s): poll, with a generous deadline.
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        do { $refreshed = Get-PayoutBatch -Journal $journal -Refresh -Summary -WarningAction SilentlyContinue } until ($refreshed.Failed -ge 1 -or [DateTime]::UtcNow -gt $deadline)
+
+        ($refreshed.Rows, $refreshed.Paid, $refreshed.Failed, $refreshed.Invalid) | Should -Be @(6, 4, 1, 1)
+        @(Get-PayoutBatch -Journal $journal).Count | Should -Be 6 -Because 'a rerun refusing row 6 again does not make it two rows'
+        $failed = @(Get-PayoutBatch -Journal $journal -Refresh -WarningAction SilentlyContinue | Where-Object Status -eq 'F')
+        $failed.Count | Should -Be 1
+        $failed[0].StatusName | Should -Be 'Failed'
+        $failed[0].IsPaid | Should -BeFalse
+        # The failed payout's money went back: it is not in what was sent, by the summary or by the sandbox's payouts.
+        $paidAtService = @((Get-SandboxState $Sandbox).payouts | Where-Object { $_.payoutStatus -ne 'F' -and $_.request.sourceCurrency -eq 'USD' })
+        $sentUsd = ($refreshed.Totals | Where-Object Currency -eq 'USD')
+        $sentUsd.Payouts | Should -Be $paidAtService.Count
+        $page = Join-Path $TestDrive 'sample.html'
+        $null = Get-PayoutBatch -Journal $journal -Refresh -Report $page -WarningAction SilentlyContinue
+        (Get-Content -Raw $page) | Should -Match ([regex]::Escape("6 rows: 4 paid")) 
+        (Get-Content -Raw $page) | Should -Match '1 invalid, 0 refused, 1 failed'
+    }
+}

@@ -322,7 +322,7 @@ namespace PayoutPS.Core.Batch
                 outcome = result.Error is PayoutApiException api ? RowOutcomes.Of(api.Kind) : RowOutcome.Unavailable;
             }
 
-            Summary.Add(outcome, result.Row.RequestId, result.Payout?.SourceAmount, result.Payout?.SourceCurrency, result.Payout?.Fee);
+            Summary.Add(outcome, result.Row.RequestId, result.Payout?.SourceAmount, result.Payout?.SourceCurrency, result.Payout?.Fee, result.Payout?.Status);
             if (_sweep != null && result.Payout != null && RowOutcomes.IsPaid(outcome))
             {
                 _sweep.Paid(result.Row, result.Payout.PayoutId);

@@ -19,7 +19,10 @@ namespace PayoutPS.Core.Batch
         public bool IsCreated => RowOutcomes.IsPaid(Outcome);
 
         /// <summary>The money is, or will be, with the payee: made, and not failed, refused in review or reversed (F, U, V).</summary>
-        public bool IsPaid => IsCreated && !Payouts.PayoutStatusCodes.IsFailure(Status);
+        public bool IsPaid => RowOutcomes.IsPaid(Outcome, Status);
+
+        /// <summary>The status in words ("Success", "Failed", "In review"…).</summary>
+        public string? StatusName => Payouts.PayoutStatusCodes.Name(Status);
 
         public string? PayoutId { get; set; }
 
@@ -173,13 +176,43 @@ namespace PayoutPS.Core.Batch
             }
 
             Array.Sort(rows, order);
-            var sorted = new List<Slot>(slots.Count);
-            foreach (var i in order)
+            return new JournalRows(path, header, OnePerRow(slots, order));
+        }
+
+        /// <summary>
+        /// The slots in row order, each input row once: a row refused or held by several runs keeps its latest refusal,
+        /// and a row that a run sent is described by what was sent, not by a rerun's refusal of it (held twice, then
+        /// paid, is one paid row). A row sent under two requestIds (its content changed) keeps both: each may be a payout.
+        /// </summary>
+        private static List<Slot> OnePerRow(List<Slot> slots, int[] order)
+        {
+            var kept = new List<Slot>(slots.Count);
+            var start = 0;
+            while (start < order.Length)
             {
-                sorted.Add(slots[i]);
+                var row = slots[order[start]].Row;
+                var end = start;
+                var sent = false;
+                while (end < order.Length && slots[order[end]].Row == row)
+                {
+                    sent |= slots[order[end]].Last != Slot.RefusedOnly;
+                    end++;
+                }
+
+                for (var i = start; i < end; i++)
+                {
+                    // Row 0 is a payout given on the command line: each is its own. A row never sent is all refusals: the last one.
+                    var slot = slots[order[i]];
+                    if (row <= 0 || (sent ? slot.Last != Slot.RefusedOnly : i == end - 1))
+                    {
+                        kept.Add(slot);
+                    }
+                }
+
+                start = end;
             }
 
-            return new JournalRows(path, header, sorted);
+            return kept;
         }
 
         /// <summary>Each row as the journal last recorded it, read back from the file one at a time.</summary>
@@ -224,7 +257,7 @@ namespace PayoutPS.Core.Batch
             {
                 case "invalid":
                     var refused = line.Text("outcome") == nameof(RowOutcome.Held) ? RowOutcome.Held : RowOutcome.Invalid;
-                    slots.Add(new Slot { Row = line.Int("row"), Outcome = refused, First = line.Offset, Last = -1 });
+                    slots.Add(new Slot { Row = line.Int("row"), Outcome = refused, First = line.Offset, Last = Slot.RefusedOnly });
                     break;
                 case "intent" when requestId != null && !byRequestId.ContainsKey(requestId):
                     byRequestId[requestId] = slots.Count;
@@ -278,6 +311,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>One row in the index: 24 bytes.</summary>
         private struct Slot
         {
+            /// <summary><see cref="Last"/> of a row known only from a refused or held record (no intent, no outcome).</summary>
+            public const long RefusedOnly = -2;
+
             public int Row;
             public RowOutcome Outcome;
             public long First;

@@ -51,7 +51,7 @@ namespace PayoutPS.Core.Batch
         /// <summary>Refused by the service (balance, payee, conflict…): not paid.</summary>
         public int Refused { get; private set; }
 
-        /// <summary>Provably not paid: the service was unreachable.</summary>
+        /// <summary>Not paid: the service could not be reached, or it failed the payout it made (status F, U or V; the money went back).</summary>
         public int Failed { get; private set; }
 
         /// <summary>May or may not be paid: settle with Get-PayoutStatus or a rerun.</summary>
@@ -88,12 +88,14 @@ namespace PayoutPS.Core.Batch
 
         public string? Journal { get; set; }
 
-        public TimeSpan Duration { get; set; }
+        /// <summary>How long the run took; null when not known (Get-PayoutBatch reads a journal, whose runs may be days apart).</summary>
+        public TimeSpan? Duration { get; set; }
 
         /// <summary>How long the duplicate guard's final check took (listing what was created during the run); null when it did not run.</summary>
         public TimeSpan? FinalCheckDuration { get; set; }
 
-        public double PayoutsPerSecond => Duration.TotalSeconds > 0 ? Math.Round((Created + AlreadyExisted + Recovered) / Duration.TotalSeconds, 1) : 0;
+        /// <summary>Payouts this run's requests made or found, per second of <see cref="Duration"/>; null when the duration is not known.</summary>
+        public double? PayoutsPerSecond => Duration is TimeSpan took && took.TotalSeconds > 0 ? Math.Round((Created + AlreadyExisted + Recovered) / took.TotalSeconds, 1) : (double?)null;
 
         /// <summary>How the run ended so far; <see cref="EndingReason"/> says why when it did not finish.</summary>
         public BatchEnding Ending { get; private set; } = BatchEnding.Running;
@@ -147,9 +149,19 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        /// <summary>Counts one row's outcome; a paid row's amount and fee go into its currency's total.</summary>
-        public void Add(RowOutcome outcome, string? requestId, string? sourceAmount = null, string? sourceCurrency = null, string? fee = null)
+        /// <summary>
+        /// Counts one row's outcome; a paid row's amount and fee go into its currency's total. A payout the service made
+        /// and then failed (<paramref name="status"/> F, U or V: see <see cref="RowOutcomes.IsPaid(RowOutcome, string)"/>) is
+        /// failed, not paid, and its money is not in "Sent".
+        /// </summary>
+        public void Add(RowOutcome outcome, string? requestId, string? sourceAmount = null, string? sourceCurrency = null, string? fee = null, string? status = null)
         {
+            if (RowOutcomes.IsPaid(outcome) && !RowOutcomes.IsPaid(outcome, status))
+            {
+                Failed++;
+                return;
+            }
+
             switch (outcome)
             {
                 case RowOutcome.Created: Created++; break;

@@ -42,9 +42,15 @@ namespace PayoutPS.Core.Batch
 
     public static class RowOutcomes
     {
-        /// <summary>A payout exists for the row: never send it again.</summary>
+        /// <summary>A payout exists for the row: never send it again (whatever became of it since).</summary>
         public static bool IsPaid(RowOutcome outcome) =>
             outcome == RowOutcome.Created || outcome == RowOutcome.AlreadyExisted || outcome == RowOutcome.Recovered || outcome == RowOutcome.Journaled;
+
+        /// <summary>
+        /// The money is, or will be, with the payee: a payout exists, and its latest known status is not a failure (F, U
+        /// and V are failed: the debit went back). The one rule every count, total and report uses.
+        /// </summary>
+        public static bool IsPaid(RowOutcome outcome, string? status) => IsPaid(outcome) && !Payouts.PayoutStatusCodes.IsFailure(status);
 
         /// <summary>The outcome of a row the service answered with a payout.</summary>
         public static RowOutcome Of(Payouts.PayoutOutcome outcome)

@@ -243,7 +243,7 @@ namespace PayoutPS.Core.Payouts
         /// <summary>
         /// What an answer says about this request. A success or a 13003 is believed only when its data names this
         /// requestId with this row's amounts, currencies and payee; a success that names another payout, carries
-        /// no payout, or is no Payout API answer at all (cut short, garbage) leaves the payout in doubt, and a
+        /// no payout, or is no Payout API answer at all (cut short, garbage, a proxy's 4xx) leaves the payout in doubt, and a
         /// lookup by requestId settles it or the row ends <see cref="PayoutErrorKind.InDoubt"/>. Never "refused"
         /// by assumption: the request reached the service.
         /// </summary>
@@ -274,9 +274,10 @@ namespace PayoutPS.Core.Payouts
                 return await SettleAsync(remittance, outcome, why, log, cancellationToken).ConfigureAwait(false);
             }
 
-            if (envelope.RespCode == null && envelope.HttpStatus >= 200 && envelope.HttpStatus < 300)
+            if (envelope.RespCode == null)
             {
-                // HTTP 200 whose body is not an answer (cut short, garbage): the request arrived, its fate is unknown.
+                // A body that is no Payout API answer: cut short or garbage with HTTP 200, or a proxy's or gateway's own
+                // 4xx (408, 403…). The service's verdict is not in it: the request may have arrived, so its fate is unknown.
                 return await SettleAsync(remittance, PayoutOutcome.Recovered, $"HTTP {envelope.HttpStatus} came with a body that is not a Payout API answer", log, cancellationToken).ConfigureAwait(false);
             }
 

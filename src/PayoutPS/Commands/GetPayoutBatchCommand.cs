@@ -69,7 +69,7 @@ namespace PayoutPS.Commands
             foreach (var row in Settled(batch.Rows(), pushed, Refresh ? context : null))
             {
                 summary.Rows++;
-                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee, row.Status);
                 if (doubles.Add(row) is string paidTwice)
                 {
                     summary.AddPaidTwice(paidTwice);

@@ -69,7 +69,7 @@ namespace PayoutPS.Internal
                     return admission.Row;
                 case AdmissionKind.AlreadyPaid:
                     var result = PayoutResult.From(admission.Paid!, _context!, admission.Row.Payee, row);
-                    _run.Summary.Add(RowOutcome.Journaled, result.RequestId, result.SourceAmount, result.SourceCurrency, result.Fee);
+                    _run.Summary.Add(RowOutcome.Journaled, result.RequestId, result.SourceAmount, result.SourceCurrency, result.Fee, result.Status);
                     _cmdlet.WriteObject(result);
                     break;
                 case AdmissionKind.Repeated:
