@@ -279,6 +279,55 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(PayoutBatchSummary.ExitSomeFailed, run.Summary.ExitCode);
         }
 
+        [Fact]
+        public void After_a_stop_every_row_that_came_back_is_counted_and_rows_still_out_are_in_doubt()
+        {
+            // Rows 1 and 2 are paid and answered; row 3's request hangs at the edge past the stop.
+            using var hang = new ManualResetEventSlim(false);
+            using var outThere = new ManualResetEventSlim(false);
+            var handler = new ScriptedHandler()
+                .Then((_, body) => Answer(body))
+                .Then((_, body) => Answer(body))
+                .Then((_, body) =>
+                {
+                    outThere.Set();
+                    hang.Wait(TimeSpan.FromSeconds(30));
+                    return Answer(body);
+                });
+            using var run = Open(JournalPath, Named("payroll-2026-11"));
+            using var batch = new PayoutBatch(handler.Client(), run.Journal, throttleLimit: 1, NullPayoutLog.Instance, CancellationToken.None);
+            var rows = new[] { "10.00", "20.00", "30.00" }.Select((amount, i) =>
+            {
+                var (request, fields) = Row(amount);
+                return run.Admit(i + 1, request, fields, hasOwnId: false).Row;
+            }).ToList();
+            foreach (var row in rows)
+            {
+                Assert.True(batch.TryStart(row, TimeSpan.FromSeconds(10)));
+            }
+
+            Assert.True(outThere.Wait(TimeSpan.FromSeconds(30)), "row 3's request never left");
+            Assert.True(SpinWait.SpinUntil(() => batch.Results.Count == 2, TimeSpan.FromSeconds(30)), "rows 1 and 2 came back");
+            batch.StopStarting(); // Ctrl+C, with nothing drained yet: what the pipeline saw counted no row
+            Assert.False(batch.WaitIdle(TimeSpan.FromMilliseconds(50)), "row 3 is still out");
+
+            run.CountAfterStop(batch);
+
+            Assert.Equal(2, run.Summary.Created);
+            Assert.Equal(new[] { rows[2].RequestId }, run.Summary.InDoubtRequestIds);
+            Assert.Equal(PayoutBatchSummary.ExitInDoubt, run.Summary.ExitCode);
+            hang.Set();
+            Assert.True(batch.WaitIdle(TimeSpan.FromSeconds(30)));
+        }
+
+        /// <summary>The service's answer to a payout request: made, with the row's own requestId and amount.</summary>
+        private static HttpResponseMessage Answer(string body)
+        {
+            var sent = JsonDocument.Parse(body).RootElement;
+            var payout = Envelopes.Payout.Replace("R-1", sent.GetProperty("requestId").GetString()!).Replace("100.00", sent.GetProperty("sourceAmount").GetString()!);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"respCode\":\"20000\",\"data\":" + payout + "}", Encoding.UTF8, "application/json") };
+        }
+
         [Theory]
         [MemberData(nameof(PagingCases))]
         public async Task The_guard_lists_every_page_once_whatever_the_limit_and_the_page_count(int limit, int total)

@@ -354,6 +354,25 @@ namespace PayoutPS.Core.Batch
             return doubles;
         }
 
+        /// <summary>
+        /// Once a run stopped (Ctrl+C, a terminating error, a journal failure) and its requests were given their time:
+        /// rows that finished since are counted as what they became (paid, refused, not sent, in doubt), and rows still
+        /// out are in doubt, so the summary's counts, its RequestIds in doubt and its exit code are whole. Nothing is
+        /// written anywhere else: the caller's output is closed by then.
+        /// </summary>
+        public void CountAfterStop(PayoutBatch batch)
+        {
+            while (batch.Results.TryDequeue(out var done))
+            {
+                Count(done);
+            }
+
+            foreach (var row in batch.InFlightRows)
+            {
+                Summary.Add(RowOutcome.InDoubt, row.RequestId);
+            }
+        }
+
         /// <summary>A row refused before sending (unreadable, its RequestId reused, changed since the journal): counted, and recorded for the report.</summary>
         public void Refuse(int row, string? requestId, string message) => NotSent(RowOutcome.Invalid, row, requestId, message);
 

@@ -55,7 +55,7 @@ namespace PayoutPS.Commands
                     Host.UI.WriteWarningLine($"{_batch.InFlight} request(s) were still out when PayoutPS stopped waiting: they are in doubt.");
                 }
 
-                _output!.CountAfterStop();
+                _run!.CountAfterStop(_batch);
                 _batch.Dispose();
                 if (_summary.Ending != BatchEnding.Finished)
                 {

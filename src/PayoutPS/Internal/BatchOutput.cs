@@ -156,30 +156,6 @@ namespace PayoutPS.Internal
         }
 
         /// <summary>
-        /// Once the run stopped (Ctrl+C, a terminating error, a journal failure) and its requests were given their time:
-        /// rows that finished since are counted as what they became (paid, refused, not sent, in doubt), and rows still
-        /// out are in doubt, so the summary's counts, its RequestIds in doubt and its exit code are whole. Nothing is
-        /// written: the pipeline is closed by then.
-        /// </summary>
-        public void CountAfterStop()
-        {
-            if (Batch == null)
-            {
-                return;
-            }
-
-            while (Batch.Results.TryDequeue(out var done))
-            {
-                _run.Count(done);
-            }
-
-            foreach (var row in Batch.InFlightRows)
-            {
-                _run.Summary.Add(RowOutcome.InDoubt, row.RequestId);
-            }
-        }
-
-        /// <summary>
         /// After the last row: the duplicate guard lists again what was created meanwhile, and each row another run paid
         /// too is an error (exit code 1). A list that cannot be read leaves that unknown, and says so.
         /// </summary>
