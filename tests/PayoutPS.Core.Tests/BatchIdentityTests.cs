@@ -279,6 +279,32 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(PayoutBatchSummary.ExitSomeFailed, run.Summary.ExitCode);
         }
 
+        [Theory]
+        [InlineData(false, 1)] // -BatchId alone: every guarded row has a derived id the service itself keeps once
+        [InlineData(true, 2)]  // with -DuplicateWindow rows with their own RequestIds are guarded too: the check runs
+        public void A_run_with_a_BatchId_skips_the_final_check_unless_rows_with_their_own_ids_are_guarded(bool window, int listings)
+        {
+            var listed = 0;
+            using var run = BatchRun.Open(new BatchRunOptions
+            {
+                JournalPath = JournalPath, Header = Named("payroll-2026-11"), Ids = RequestIdSource.Derived,
+                DuplicateWindow = window ? TimeSpan.FromHours(72) : (TimeSpan?)null,
+                LoadRecentPayouts = (_, _) =>
+                {
+                    listed++;
+                    return new RecentPayouts();
+                },
+            });
+            var (request, fields) = Row("10.00");
+            var admitted = run.Admit(1, request, fields, hasOwnId: false);
+            var answer = Envelopes.Payout.Replace("R-1", admitted.RequestId).Replace("100.00", "10.00");
+            run.Count(new BatchResult(admitted.Row, PayoutRecord.From(JsonDocument.Parse(answer).RootElement, PayoutOutcome.Created), null));
+
+            Assert.Empty(run.CheckForDoublePayments());
+            Assert.Equal(listings, listed);
+            Assert.Equal(window, run.Summary.FinalCheckDuration != null);
+        }
+
         [Fact]
         public void After_a_stop_every_row_that_came_back_is_counted_and_rows_still_out_are_in_doubt()
         {

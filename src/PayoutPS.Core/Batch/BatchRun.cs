@@ -495,7 +495,7 @@ namespace PayoutPS.Core.Batch
                 try
                 {
                     _recent = _options.LoadRecentPayouts(Window(), requestId => Find(requestId) != null);
-                    _sweep = new DoublePaymentSweep(_recent, _options.ExpectedRows);
+                    _sweep = NamedBatchGuardsItself() ? null : new DoublePaymentSweep(_recent, _options.ExpectedRows);
                 }
                 catch (PayoutApiException ex)
                 {
@@ -506,6 +506,13 @@ namespace PayoutPS.Core.Batch
 
             return _recent;
         }
+
+        /// <summary>
+        /// With -BatchId, and no -DuplicateWindow that would guard rows with their own RequestIds too, every guarded row
+        /// has a RequestId that any concurrent run of the batch derives alike, so the service itself pays it once: the
+        /// final check (<see cref="DoublePaymentSweep"/>) has nothing left to catch, and is not run.
+        /// </summary>
+        private bool NamedBatchGuardsItself() => (Journal?.Header ?? _options.Header).SenderBatchId != null && _options.DuplicateWindow == null;
 
         /// <summary>Takes back the count of an unkeyed row's content that was not admitted after all.</summary>
         private void Forget(ContentKey content, (int FirstRow, int Count) before)

@@ -11,7 +11,8 @@ namespace PayoutPS.Core.Batch
     /// lags can pay a payee this run pays too, unseen. Once the run is over, the payouts created since that listing
     /// are listed again; one that this run did not make (its requestId is in neither the journal nor this run) and
     /// that has the guard's key of a row this run paid is the same payee paid twice. Each is named, and the run ends
-    /// with exit code 1: concurrent runs end loudly instead of silently. (-BatchId prevents it; this tells it.)
+    /// with exit code 1: concurrent runs end loudly instead of silently. (-BatchId prevents it; this tells it. A run
+    /// with -BatchId whose guarded rows all have derived ids does not need it, and skips it.)
     /// </summary>
     public sealed class DoublePaymentSweep
     {
