@@ -102,6 +102,27 @@ namespace PayoutPS.Core.Tests
             }
         }
 
+        [Theory]
+        [InlineData("RequestId,FirstName,LastName\nR-1,Bob,Smith\nrequestid,firstname,lastname\nR-2,Ann,Lee\n", "line 3 repeats the header: this looks like two files joined")]
+        [InlineData("RequestId,FirstName,LastName\nR-1,Bob,Smith\nRequestId,LastName,FirstName\nR-2,Lee,Ann\n", "line 3 repeats the header with its columns in another order")]
+        public void A_second_header_is_refused_before_any_row_as_two_files_joined(string text, string expected)
+        {
+            using var csv = Write(Encoding.UTF8.GetBytes(text));
+
+            var error = Assert.Throws<PayoutRequestException>(() => csv.CountRows());
+
+            Assert.Contains(expected, error.Message);
+            Assert.Contains("Nothing was sent", error.Message);
+        }
+
+        [Fact]
+        public void A_row_whose_first_value_happens_to_be_a_column_name_is_a_row()
+        {
+            using var csv = Write(Encoding.UTF8.GetBytes("Name,Note\nNote,Name is here\n"));
+
+            Assert.Equal(1, csv.CountRows());
+        }
+
         [Fact]
         public void Blank_lines_and_a_header_alone_count_as_no_rows()
         {

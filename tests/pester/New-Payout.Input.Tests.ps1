@@ -52,6 +52,10 @@ Describe 'New-Payout -Path refuses a file whose shape would change what a row me
         @{ Name = 'a quote closed too early'; Body = { "$Header`n$(New-Line 'S-1')`n$((New-Line 'S-2').Replace('"Berlin"', '"Berlin'))`n" }; Expect = "line 3 has text after the closing quote of field 9 \('U'\)" }
         @{ Name = 'text after a closing quote'; Body = { "$Header`n$((New-Line 'S-1').Replace('"Berlin"', '"Berlin"er'))`n" }; Expect = 'line 2 has text after the closing quote of field 9' }
         @{ Name = 'a wrong line after blank lines and a multi-line cell names its physical line'; Body = { "$Header`n`n$((New-Line 'S-1').Replace('Unter den Linden 1', "Hof`nHinterhaus"))`n`n$(New-Line 'S-2'),extra`n" }; Expect = 'line 6 has 18 fields' }
+        @{ Name = 'two exports joined, the second header in the same order'; Body = { "$Header`n$(New-Line 'S-1')`n$Header`n$(New-Line 'S-2')`n" }; Expect = 'line 3 repeats the header: this looks like two files joined' }
+        @{ Name = 'two exports joined, the second with LastName,FirstName swapped'; Body = {
+            $swapped = $Header.Replace('"FirstName","LastName"', '"LastName","FirstName"').ToLowerInvariant()
+            "$Header`n$(New-Line 'S-1')`n$swapped`n$((New-Line 'S-2').Replace('"Anna","Müller"', '"Smith","Bob"'))`n" }; Expect = 'line 3 repeats the header with its columns in another order' }
     ) {
         $result = Invoke-Refused (& $Body)
 

@@ -58,9 +58,11 @@ namespace PayoutPS.Core.Input
             var rows = 0;
             using (var reader = Open())
             {
+                HashSet<string>? names = null; // the header's, once the reader has read it
                 foreach (var record in DataRecords(reader))
                 {
                     rows++;
+                    RefuseRepeatedHeader(record, names ??= new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase));
                     if (record.Fields.Count != Columns.Count)
                     {
                         wrongShape++;
@@ -150,6 +152,37 @@ namespace PayoutPS.Core.Input
         }
 
         private StreamReader Open() => new StreamReader(_bytes.Read(), _encoding, detectEncodingFromByteOrderMarks: true, InputBytes.BufferSize);
+
+        /// <summary>
+        /// A record whose fields are the header's names (in any order, any case) is a second header: two exports joined
+        /// into one file. Read as a row it would be refused with a misleading message, and every row after it would be
+        /// read under the first header: swapped columns (LastName,FirstName) would send Smith as the first name.
+        /// </summary>
+        private void RefuseRepeatedHeader(Record record, HashSet<string> names)
+        {
+            if (record.Fields.Count != Columns.Count || !names.Contains(record.Fields[0].Trim()))
+            {
+                return; // a data row: its first value is no column name (the common case, decided at once)
+            }
+
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in record.Fields)
+            {
+                if (!names.Contains(field.Trim()) || !seen.Add(field.Trim()))
+                {
+                    return;
+                }
+            }
+
+            var sameOrder = true;
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                sameOrder &= string.Equals(record.Fields[i].Trim(), Columns[i], StringComparison.OrdinalIgnoreCase);
+            }
+
+            throw Refusal($"line {record.Line} repeats the header{(sameOrder ? string.Empty : " with its columns in another order")}: this looks like two files joined. " +
+                          "Pay each file on its own, or remove the second header line" + (sameOrder ? "." : " and put the rows after it in the first header's column order."));
+        }
 
         /// <summary>Names trimmed; a blank or repeated name (ignoring case) would leave a value without a field, or let one column silently win.</summary>
         private List<string> ReadHeader(Record record)
