@@ -66,6 +66,21 @@ Describe 'New-Payout -Path refuses a file whose shape would change what a row me
         $result.Payouts | Should -Be 0
     }
 
+    It 'through Import-Csv, refuses the joined file''s second header as a row and sends nothing after it' {
+        Reset-Sandbox $Sandbox
+        $path = Join-Path $TestDrive 'joined.csv'
+        $swapped = $Header.Replace('"FirstName","LastName"', '"LastName","FirstName"')
+        [IO.File]::WriteAllText($path, "$Header`n$(New-Line 'J-1')`n$swapped`n$((New-Line 'J-2').Replace('"Anna","Müller"', '"Smith","Bob"'))`n", [Text.UTF8Encoding]::new($false))
+        $err = $null
+        try { Import-Csv $path | New-Payout -Force -SummaryVariable joined | Out-Null } catch { $err = $_ }
+
+        $err.Exception.Message | Should -Match 'This row repeats the header: its values are its column names\. This looks like two files joined'
+        $err.ErrorDetails.Message | Should -Match '^Row 2\b'
+        $joined.ExitCode | Should -Be 2
+        $joined.NotTried | Should -Be 1
+        @(Get-Payouts).requestId | Should -Be @('J-1') -Because 'the row before the second header is paid; nothing after it is sent'
+    }
+
     It 'refuses UTF-8 read as Windows-1252 (the advice for Excel files) instead of sending JÃ¼rgen' {
         $result = Invoke-Refused "$Header`n$((New-Line 'S-1').Replace('Anna', 'Jürgen'))`n" @{ Encoding = '1252' }
 

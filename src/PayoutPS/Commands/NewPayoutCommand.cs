@@ -36,6 +36,8 @@ namespace PayoutPS.Commands
         private BatchCost? _cost; // -Path: the file's cost per currency, totalled while it was read, when the balance is to be checked
         private int _rows;
         private TerminateAsInterrupt? _sigterm;
+        private ErrorRecord? _headerRow; // a piped row that repeats the header: the rows after it are not tried
+        private int _rowsAfterHeaderRow;
 
         protected override void BeginProcessing()
         {
@@ -154,6 +156,12 @@ namespace PayoutPS.Commands
 
         private void ProcessRow()
         {
+            if (_headerRow != null)
+            {
+                _rowsAfterHeaderRow++; // read under the wrong header: not tried
+                return;
+            }
+
             var row = InputObject == null ? 0 : ++_rows;
             _summary.Rows = Math.Max(_summary.Rows, Math.Max(row, 1));
             if (_batch?.IsStopping == true)
@@ -257,6 +265,11 @@ namespace PayoutPS.Commands
                 WriteError(new ErrorRecord(new ArgumentException(none), ErrorIds.NoRows, ErrorCategory.InvalidData, _file?.FullPath));
             }
 
+            if (_headerRow != null)
+            {
+                summary.CouldNotGoOn(PayoutBatchSummary.ExitInvalidInput, _headerRow.ErrorDetails.Message, _rowsAfterHeaderRow);
+            }
+
             summary.Finish();
 
             // Shown by the host like Write-Host (the PSHOST tag), so an interactive run ends with its summary; still
@@ -266,6 +279,11 @@ namespace PayoutPS.Commands
             {
                 WriteWarning($"{_run.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
                              "Keep those ids: sending the same payout again without its RequestId would pay it again. -Journal derives ids a rerun finds.");
+            }
+
+            if (_headerRow != null)
+            {
+                ThrowTerminatingError(_headerRow);
             }
 
             if (_output.DeferredError() is ErrorRecord deferred)
@@ -304,6 +322,17 @@ namespace PayoutPS.Commands
                 _summary.Add(RowOutcome.Unavailable, requestId);
                 var written = requestId ?? WrittenRequestId();
                 _output!.Report(ErrorRecords.ForRow(ex, _output.RowLabel(row, written), (object?)written ?? "(row " + row + ")"));
+                return null;
+            }
+            catch (HeaderRowException ex)
+            {
+                // A header read as a row: the rows after it mean something else than they say, so none of them is sent;
+                // the rows before it finish, and the run ends with this error (exit 2) once they have.
+                _run!.Refuse(row, null, ex.Message);
+                _headerRow = new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, null)
+                {
+                    ErrorDetails = new ErrorDetails(_output!.RowLabel(row, null) + ": " + ex.Message),
+                };
                 return null;
             }
             catch (PayoutRequestException ex)

@@ -70,6 +70,7 @@ namespace PayoutPS.Internal
             if (row.BaseObject is PSCustomObject)
             {
                 CheckImportedShape(cells);
+                RefuseHeaderRow(cells);
             }
 
             foreach (var cell in cells)
@@ -191,6 +192,33 @@ namespace PayoutPS.Internal
             }
 
             return column;
+        }
+
+        /// <summary>
+        /// A row whose values are its own column names (in any order or case) is a header read as a row: two exports
+        /// joined, or Import-Csv -Header on a file that has one. The rows after it were read under the wrong header.
+        /// </summary>
+        private static void RefuseHeaderRow(List<KeyValuePair<string, object?>> cells)
+        {
+            // Decided at once for a data row, without allocating: its first value is no column name.
+            if (cells.Count < 2 || !(Unwrap(cells[0].Value) is string first) || !cells.Any(c => string.Equals(c.Key.Trim(), first.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+
+            var names = new HashSet<string>(cells.Select(c => c.Key.Trim()), StringComparer.OrdinalIgnoreCase);
+            var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var cell in cells)
+            {
+                if (!(Unwrap(cell.Value) is string value) || !names.Contains(value.Trim()) || !values.Add(value.Trim()))
+                {
+                    return;
+                }
+            }
+
+            throw new HeaderRowException(
+                "This row repeats the header: its values are its column names. This looks like two files joined (or Import-Csv -Header on a file that has one), " +
+                "so the rows after it were read under the wrong header. The run stops here; pay each file on its own (New-Payout -Path reads and checks a file whole).");
         }
 
         private static IEnumerable<KeyValuePair<string, object?>> Cells(PSObject row)
