@@ -24,8 +24,7 @@ namespace PayoutPS.Core.Tests
             foreach (var row in rows)
             {
                 report.Add(row);
-                summary.Rows++;
-                summary.Add(row.Outcome, row.RequestId, row.IsCreated ? row.SourceAmount : null, row.SourceCurrency, row.Fee);
+                summary.Add(row);
             }
 
             summary.Finish();
@@ -71,8 +70,7 @@ namespace PayoutPS.Core.Tests
             foreach (var row in rows.Rows())
             {
                 report.Add(row);
-                summary.Rows++;
-                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+                summary.Add(row);
             }
 
             summary.Finish();
@@ -114,8 +112,7 @@ namespace PayoutPS.Core.Tests
             foreach (var row in rows.Rows())
             {
                 report.Add(row);
-                summary.Rows++;
-                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee);
+                summary.Add(row);
                 if (doubles.Add(row) is string found)
                 {
                     summary.AddPaidTwice(found);

@@ -19,8 +19,7 @@ namespace PayoutPS.Core.Tests
             var summary = new PayoutBatchSummary();
             foreach (var row in rows.Rows())
             {
-                summary.Rows++;
-                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee, row.Status);
+                summary.Add(row);
             }
 
             summary.Finish();

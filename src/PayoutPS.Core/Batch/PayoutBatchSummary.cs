@@ -191,6 +191,13 @@ namespace PayoutPS.Core.Batch
             total.Add(sourceAmount, fee);
         }
 
+        /// <summary>Counts one row of a journal as it was read back (Get-PayoutBatch, the report's tests): its outcome and its latest status.</summary>
+        public void Add(BatchRowState row)
+        {
+            Rows++;
+            Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee, row.Status);
+        }
+
         /// <summary>A row paid by this run and by another at the same time (what <see cref="DoublePaymentSweep"/> says of it).</summary>
         public void AddPaidTwice(string found) => _paidTwice.Add(found);
 

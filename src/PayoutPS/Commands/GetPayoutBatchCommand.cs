@@ -68,8 +68,7 @@ namespace PayoutPS.Commands
             var position = 0;
             foreach (var row in Settled(batch.Rows(), pushed, Refresh ? context : null))
             {
-                summary.Rows++;
-                summary.Add(row.Outcome, row.RequestId, row.SourceAmount, row.SourceCurrency, row.Fee, row.Status);
+                summary.Add(row);
                 if (doubles.Add(row) is string paidTwice)
                 {
                     summary.AddPaidTwice(paidTwice);
