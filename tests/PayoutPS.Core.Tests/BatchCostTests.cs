@@ -51,7 +51,7 @@ namespace PayoutPS.Core.Tests
             Add(cost, 1, ("SourceCurrency", "USD"), ("SendAmount", "1,50"));
             Add(cost, 2, ("SourceCurrency", "US"), ("SendAmount", "1.50"));
             Add(cost, 3, ("SourceCurrency", "USD"), ("SendAmount", "1.50"), ("ReceiveAmount", "1.00"));
-            Add(cost, 4, ("SourceCurrency", "USD"), ("TargetCurrency", "XAU"), ("ReceiveAmount", "1.00"));
+            Add(cost, 4, ("SourceCurrency", "USD"), ("TargetCurrency", "CHF"), ("ReceiveAmount", "1.00"));
             Add(cost, 5, ("SourceCurrency", "USD"), ("SendAmount", "2.00"));
 
             var usd = Assert.Single(cost.Price(new Dictionary<(string, string), decimal>(), Balances));

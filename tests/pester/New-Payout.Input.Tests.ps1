@@ -81,6 +81,24 @@ Describe 'New-Payout -Path refuses a file whose shape would change what a row me
         @(Get-Payouts).requestId | Should -Be @('J-1') -Because 'the row before the second header is paid; nothing after it is sent'
     }
 
+    It 'refuses a country or currency written otherwise than ISO (UK, USA, RMB, XXX) with the code it means, sending the rest' {
+        Reset-Sandbox $Sandbox
+        $path = Join-Path $TestDrive 'codes.csv'
+        $lines = @($Header, (New-Line 'C-1' @{ Country = 'UK' }), (New-Line 'C-2' @{ Country = 'USA' }), (New-Line 'C-3' @{ TargetCurrency = 'RMB' }),
+            (New-Line 'C-4' @{ TargetCurrency = 'XXX' }), (New-Line 'C-5'))
+        [IO.File]::WriteAllText($path, ($lines -join "`n") + "`n", [Text.UTF8Encoding]::new($false))
+
+        $null = New-Payout -Path $path -Force -SummaryVariable codes -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $errs.Count | Should -Be 4
+        $errs[0].Exception.Message | Should -Match "^Row 1 .*Country 'UK' is not an ISO 3166-1 alpha-2 country code; write GB"
+        $errs[1].Exception.Message | Should -Match "Country 'USA' is not an ISO 3166-1 alpha-2 country code; write US"
+        $errs[2].Exception.Message | Should -Match "TargetCurrency 'RMB' is not an ISO 4217 currency code; write CNY"
+        $errs[3].Exception.Message | Should -Match "TargetCurrency 'XXX' is an ISO 4217 code for no money to pay in"
+        $codes.Invalid | Should -Be 4
+        @(Get-Payouts).requestId | Should -Be @('C-5')
+    }
+
     It 'refuses UTF-8 read as Windows-1252 (the advice for Excel files) instead of sending JÃ¼rgen' {
         $result = Invoke-Refused "$Header`n$((New-Line 'S-1').Replace('Anna', 'Jürgen'))`n" @{ Encoding = '1252' }
 

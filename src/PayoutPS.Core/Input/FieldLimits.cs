@@ -26,6 +26,8 @@ namespace PayoutPS.Core.Input
             ["WalletType"] = 32, ["WalletPhone"] = 32,
         };
 
+        private static readonly HashSet<string> CountryKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Country", "CountryCode", "BankCountry" };
+
         /// <summary>The limit for a field, by its PayoutPS or API name.</summary>
         public static int Of(string key) => Limits.TryGetValue(key, out var limit) ? limit : Default;
 
@@ -39,6 +41,11 @@ namespace PayoutPS.Core.Input
             }
 
             var length = new StringInfo(text).LengthInTextElements;
+            if (length > limit && CountryKeys.Contains(key) && Payouts.CountryCodes.Problem(text) is string country)
+            {
+                throw new PayoutRequestException($"{field} {country}.", field); // "USA" is no long text but a country written otherwise
+            }
+
             if (length > limit)
             {
                 throw new PayoutRequestException(

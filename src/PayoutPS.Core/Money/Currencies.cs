@@ -18,7 +18,44 @@ namespace PayoutPS.Core.Money
 
         private static readonly Regex Code = new Regex("^[A-Z]{3}$", RegexOptions.CultureInvariant);
 
-        public static bool IsCode(string? code) => code != null && Code.IsMatch(code);
+        // Writings people use that are not ISO 4217 codes, and the code they mean; and codes of no money to pay in.
+        private static readonly Dictionary<string, string> Meant = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["RMB"] = "CNY", ["US$"] = "USD", ["$"] = "USD", ["USDOLLAR"] = "USD", ["EURO"] = "EUR", ["EUROS"] = "EUR", ["€"] = "EUR",
+            ["£"] = "GBP", ["STG"] = "GBP", ["UKP"] = "GBP", ["¥"] = "JPY", ["YEN"] = "JPY", ["NIS"] = "ILS", ["SFR"] = "CHF", ["YTL"] = "TRY",
+        };
+
+        private static readonly HashSet<string> NoMoney = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA",
+        };
+
+        /// <summary>Three capitals that are a currency to pay in: not a writing of another code (RMB), not a metal, test or "no currency" code (XXX).</summary>
+        public static bool IsCode(string? code) => code != null && Code.IsMatch(code) && !Meant.ContainsKey(code) && !NoMoney.Contains(code);
+
+        /// <summary>Why <paramref name="code"/> is no currency code, with the code meant when it is a known other writing; null when it is one.</summary>
+        public static string? Problem(string? code)
+        {
+            if (IsCode(code))
+            {
+                return null;
+            }
+
+            var text = code?.Trim() ?? string.Empty;
+            if (Meant.TryGetValue(text, out var meant))
+            {
+                return $"'{code}' is not an ISO 4217 currency code; write {meant}";
+            }
+
+            if (NoMoney.Contains(text.ToUpperInvariant()))
+            {
+                return $"'{code}' is an ISO 4217 code for no money to pay in (a test, metal or \"no currency\" code); write the payout's currency, such as USD";
+            }
+
+            return text.Length == 0 ? "is required: write an ISO 4217 code such as USD"
+                : Code.IsMatch(text.ToUpperInvariant()) ? $"'{code}' must be an ISO 4217 code in capitals: {text.ToUpperInvariant()}"
+                : $"'{code}' is not an ISO 4217 currency code (three capitals, such as USD)";
+        }
 
         public static int Exponent(string code) => NonTwo.TryGetValue(code, out var exponent) ? exponent : 2;
     }

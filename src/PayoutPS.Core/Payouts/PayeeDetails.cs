@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Text.RegularExpressions;
 using PayoutPS.Core.Input;
 
 namespace PayoutPS.Core.Payouts
@@ -12,7 +11,6 @@ namespace PayoutPS.Core.Payouts
         /// <summary>The methods of spec §3.3, with their aliases.</summary>
         public static readonly string[] PaymentMethods = { "BANK_TRANSFER", "LOCAL", "SWIFT", "E_WALLET", "DIGITAL_WALLET", "CASH_PICKUP" };
 
-        private static readonly Regex CountryShape = new Regex("^[A-Z]{2}$", RegexOptions.CultureInvariant);
 
         /// <summary>"0" business, "1" individual.</summary>
         public string EntityType { get; set; } = "1";
@@ -65,9 +63,9 @@ namespace PayoutPS.Core.Payouts
             Require(Address, "addressLine1", "AddressLine1", "every payee");
             Account["cardNumber"] = Input.AccountNumber.Normalize(Get(Account, "cardNumber"), out var accountProblem) ?? Fail("AccountNumber", accountProblem!);
             var country = Get(Address, "countryCode");
-            if (!CountryShape.IsMatch(country))
+            if (CountryCodes.Problem(country) is string countryProblem)
             {
-                Fail("Country", $"'{country}' must be an ISO 3166-1 alpha-2 code such as DE");
+                Fail("Country", countryProblem);
             }
 
             // The account's own country, when the account number says it (an IBAN), must be the bank country given.
@@ -78,9 +76,9 @@ namespace PayoutPS.Core.Payouts
             }
 
             var bankCountry = BankCountry ?? accountCountry ?? country;
-            if (!CountryShape.IsMatch(bankCountry))
+            if (CountryCodes.Problem(bankCountry) is string bankCountryProblem)
             {
-                Fail("BankCountry", $"'{bankCountry}' must be an ISO 3166-1 alpha-2 code such as DE");
+                Fail("BankCountry", bankCountryProblem);
             }
 
             if (Array.IndexOf(PaymentMethods, PaymentMethod) < 0)

@@ -147,9 +147,9 @@ namespace PayoutPS.Core.Payouts
 
         private static void Currency(string parameter, string? code)
         {
-            if (!Currencies.IsCode(code))
+            if (Currencies.Problem(code) is string problem)
             {
-                Fail(parameter, $"'{code}' must be an ISO 4217 code in capitals, such as USD");
+                Fail(parameter, problem);
             }
         }
 
