@@ -53,6 +53,15 @@ Describe 'New-Payout pays each row exactly as written' {
             (Get-Payouts).Count | Should -Be 0
         }
 
+        It 'takes a RequestId given as a number as its text, instead of treating the row as one without an id' {
+            $row = New-Row 'placeholder'
+            $row.RequestId = 4242
+            $result = $row | New-Payout -Force -WarningAction SilentlyContinue
+
+            $result.RequestId | Should -Be '4242'
+            @(Get-Payouts).requestId | Should -Be @('4242')
+        }
+
         It 'refuses a RequestId repeated in one run with different content, and never labels Bob as paid' {
             $rows = @(New-Row 'DUP-1'; New-Row 'DUP-1' @{ FirstName = 'Bob'; SendAmount = '250.00' })
             $results = @($rows | New-Payout -Force -ErrorVariable errs -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)

@@ -299,7 +299,7 @@ namespace PayoutPS.Commands
             try
             {
                 var values = ReadRow();
-                var hasId = values.TryGetValue("RequestId", out var given) && !string.IsNullOrWhiteSpace(given as string);
+                var hasId = values.TryGetValue("RequestId", out var given) && !string.IsNullOrWhiteSpace(InputValue.ToText(given, "RequestId")); // 42 is the RequestId "42"
                 if (!hasId)
                 {
                     values["RequestId"] = "pending"; // checked with a placeholder; the batch keys the row from its content

@@ -44,9 +44,10 @@ namespace PayoutPS.Internal
         {
             foreach (var cell in Cells(row))
             {
-                if (Resolve(cell.Key).Field == "RequestId" && Unwrap(cell.Value) is string id && !string.IsNullOrWhiteSpace(id))
+                if (Resolve(cell.Key).Field == "RequestId" && !(Unwrap(cell.Value) is bool) && Unwrap(cell.Value) is IConvertible value
+                    && Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) is string id && !string.IsNullOrWhiteSpace(id))
                 {
-                    return id.Trim();
+                    return id.Trim(); // as written: text, or a number's digits
                 }
             }
 
