@@ -429,7 +429,7 @@ namespace PayoutPS.Core.Batch
             }
 
             var recent = Recent();
-            var match = recent?.Claim(row.Request);
+            var match = recent?.Claim(row.Request, row.GuardKey); // the key the row was given above, not hashed again
             if (match != null)
             {
                 return Admission.Held(row, AdmissionReason.DuplicateAtService,

@@ -131,7 +131,11 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>The unused earlier payout <paramref name="request"/> looks like, marked used; null when none.</summary>
-        public string? Claim(RemittanceRequest request) => Claim(KeyOf(request), request.RequestId == null ? 0 : PayeeKeys.Of(request.RequestId));
+        public string? Claim(RemittanceRequest request) => Claim(request, KeyOf(request));
+
+        /// <summary>As <see cref="Claim(RemittanceRequest)"/>, with the request's guard key already made (0: make it).</summary>
+        public string? Claim(RemittanceRequest request, ulong key) =>
+            Claim(key != 0 ? key : KeyOf(request), request.RequestId == null ? 0 : PayeeKeys.Of(request.RequestId));
 
         /// <summary>The unused listed payout with guard key <paramref name="key"/> (see <see cref="KeyOf"/>) whose requestId is not <paramref name="ownId"/> (hashed), marked used; null when none.</summary>
         public string? Claim(ulong key, ulong ownId = 0)
