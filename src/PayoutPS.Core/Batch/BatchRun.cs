@@ -84,6 +84,9 @@ namespace PayoutPS.Core.Batch
 
         public BatchJournal? Journal { get; }
 
+        /// <summary>The batch's header: the journal's (a resumed one keeps its own BatchId), else the run's.</summary>
+        private JournalHeader BatchHeader => Journal?.Header ?? _options.Header;
+
         public PayoutBatchSummary Summary => _options.Summary;
 
         /// <summary>How many rows got a random RequestId (the caller must keep them).</summary>
@@ -512,7 +515,7 @@ namespace PayoutPS.Core.Batch
         /// has a RequestId that any concurrent run of the batch derives alike, so the service itself pays it once: the
         /// final check (<see cref="DoublePaymentSweep"/>) has nothing left to catch, and is not run.
         /// </summary>
-        private bool NamedBatchGuardsItself() => (Journal?.Header ?? _options.Header).SenderBatchId != null && _options.DuplicateWindow == null;
+        private bool NamedBatchGuardsItself() => BatchHeader.SenderBatchId != null && _options.DuplicateWindow == null;
 
         /// <summary>Takes back the count of an unkeyed row's content that was not admitted after all.</summary>
         private void Forget(ContentKey content, (int FirstRow, int Count) before)
@@ -551,7 +554,7 @@ namespace PayoutPS.Core.Batch
             switch (_options.Ids)
             {
                 case RequestIdSource.Derived:
-                    return GeneratedRequestIds.Derive((Journal?.Header ?? _options.Header).RequestIdSeed, contentHash, occurrence);
+                    return GeneratedRequestIds.Derive(BatchHeader.RequestIdSeed, contentHash, occurrence);
                 case RequestIdSource.Placeholder:
                     return "unsent-" + row.ToString(System.Globalization.CultureInfo.InvariantCulture); // checking only: the run that sends keys the row
                 case RequestIdSource.Random:
