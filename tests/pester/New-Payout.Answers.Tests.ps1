@@ -8,7 +8,6 @@ BeforeAll {
     $script:BatchScript = Join-Path $RepoRoot 'examples/Send-PayoutBatch.ps1'
     . (Join-Path $PSScriptRoot 'batch.ps1')
     $null = Connect-TestSandbox $Sandbox @{ MaxRetries = 0 }
-    function Clear-SandboxFaults { $null = Invoke-RestMethod -Method Delete "$($Sandbox.Control)/faults" }
 }
 
 AfterAll {
@@ -50,7 +49,7 @@ Describe 'New-Payout believes an answer only when it matches its request' {
             $first.Paid | Should -Be 60
         }
 
-        Clear-SandboxFaults
+        Clear-SandboxFaults $Sandbox
         $null = New-Payout -Path $csv -Journal $journal -Force -SummaryVariable rerun
         $rerun.ExitCode | Should -Be 0
         $payouts = Get-Payouts

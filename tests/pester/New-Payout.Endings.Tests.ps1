@@ -184,8 +184,10 @@ Describe 'examples/scheduled-task.ps1 stopped by a signal exits with the batch''
     It 'exits with the summary''s code on <Signal>, never 0, and a rerun pays the rest once' -ForEach @(
         @{ Signal = 'INT' }, @{ Signal = 'TERM' }
     ) {
-        # 100 ms per payout, 16 at a time: 300 rows take seconds, and the signal comes once some are paid.
-        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 100 }
+        # The first 40 payouts take 100 ms, every later one 3 s: the run cannot end before the signal, however loaded the
+        # machine (the rest would take 50 s), and the rows out when it comes answer within their timeout.
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 40; delayMs = 100 }
+        Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 3000 }
         $csv = New-BatchCsv 300 -Distinct 300
         $log = Join-Path $TestDrive "task-$Signal"
         $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant; $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
@@ -210,6 +212,7 @@ Describe 'examples/scheduled-task.ps1 stopped by a signal exits with the batch''
         $paid | Should -Be @(Get-PayoutBatch -Journal "$csv.journal" | Where-Object IsPaid).Count
         @(Get-Payouts).Count | Should -BeLessThan 300
 
+        Clear-SandboxFaults $Sandbox # the rerun at full speed
         $rerun = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -Command "`$env:PAYOUTPS_MERCHANT_ID = '$SandboxMerchant'; `$env:PAYOUTPS_SECRET_KEY = '$SandboxSecretText'; & '$Task' -CsvPath '$csv' -Environment Local -Port $($Sandbox.Port) -ModulePath '$ModulePath' -BatchId 'signal-$Signal'; exit `$LASTEXITCODE" 2>&1 | Out-String
         $LASTEXITCODE | Should -Be 0 -Because $rerun
         (@(Get-Payouts).request.sourceAmount | Sort-Object) | Should -Be (@(Import-Csv $csv).SendAmount | Sort-Object)
@@ -221,9 +224,10 @@ Describe 'examples/Send-PayoutBatch.ps1 stopped while requests are out counts th
 
     It 'exits 4 and names every row still out when Ctrl+C came, as the journal records them' {
         # Each payout takes 8 s at the service and the client waits 1 s without retrying: every request out at the
-        # stop times out after it, found nowhere yet, so it is in doubt.
+        # stop times out after it, found nowhere yet, so it is in doubt. 400 rows would take 100 s: the run is still
+        # sending when the signal comes, however loaded the machine.
         Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 8000 }
-        $csv = New-BatchCsv 20 -Distinct 20
+        $csv = New-BatchCsv 400 -Distinct 400
         $journal = "$csv.journal"
         $env:PAYOUTPS_MERCHANT_ID = $SandboxMerchant; $env:PAYOUTPS_SECRET_KEY = $SandboxSecretText
         try { $process = Start-BatchProcess $csv $journal @('-ThrottleLimit', '4', '-TimeoutSec', '1', '-MaxRetries', '0') }

@@ -21,6 +21,8 @@ function Add-SandboxFault($Sandbox, [hashtable] $Rule) {
     $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/faults" -Body ($Rule | ConvertTo-Json) -ContentType 'application/json'
 }
 
+function Clear-SandboxFaults($Sandbox) { $null = Invoke-RestMethod -Method Delete "$($Sandbox.Control)/faults" }
+
 function Move-SandboxClock($Sandbox, [double] $Seconds) {
     $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/clock" -Body (@{ advanceSeconds = $Seconds } | ConvertTo-Json) -ContentType 'application/json'
 }

@@ -19,52 +19,43 @@ namespace PayoutPS.Commands
         protected override void StopProcessing()
         {
             base.StopProcessing();
-            _summary.StopEarly("stopped with Ctrl+C before the input ended", NotTried());
-            if (_batch == null)
+            if (_runner == null)
             {
+                _summary.StopEarly("stopped with Ctrl+C before the input ended", NotTried());
                 return;
             }
 
-            _batch.StopStarting();
-            foreach (var row in _batch.InFlightRows)
+            _output!.Closed = true;
+            var inFlight = _runner.Stop("stopped with Ctrl+C before the input ended");
+            foreach (var row in inFlight)
             {
                 Host.UI.WriteWarningLine($"Stopped while requestId {row.RequestId} was in flight: it is in doubt (it may have been paid) until its answer comes.");
             }
 
-            Host.UI.WriteWarningLine(Journal != null
-                ? $"To resume, run the same command again with -Journal {Journal}: paid rows are not sent again and rows in doubt are looked up first."
-                : "To settle rows in doubt, run Get-PayoutStatus -RequestId <id>, or send them again with the same RequestId: that can never pay twice.");
+            if (!ValidateOnly && !IsWhatIf())
+            {
+                Host.UI.WriteWarningLine(Journal != null
+                    ? $"To resume, run the same command again with -Journal {Journal}: paid rows are not sent again and rows in doubt are looked up first."
+                    : "To settle rows in doubt, run Get-PayoutStatus -RequestId <id>, or send them again with the same RequestId: that can never pay twice.");
+            }
         }
 
+        /// <summary>
+        /// However the run ended (finished, Ctrl+C, a pipeline stopped downstream, a terminating error): the runner
+        /// gives requests still out their time and counts them, so the summary is whole before anyone reads it.
+        /// </summary>
         protected override void DisposeResources()
         {
-            if (_summary.Ending == BatchEnding.Running)
+            if (_runner != null)
             {
-                // Neither finished nor failed by its own error: a downstream command stopped the pipeline, or an error did.
+                _output!.Closed = true;
+                _runner.Dispose();
+            }
+            else if (_summary.Ending == BatchEnding.Running)
+            {
                 _summary.StopEarly("the pipeline was stopped before the input ended", NotTried());
             }
 
-            if (_batch != null)
-            {
-                // After Ctrl+C the requests still out are given their timeout to finish, so their outcomes reach the journal
-                // and the summary: a row that finished after the stop is counted as what it became, one still out as in doubt.
-                _batch.StopStarting();
-                var grace = _context!.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5);
-                if (!_batch.WaitIdle(grace))
-                {
-                    Host.UI.WriteWarningLine($"{_batch.InFlight} request(s) were still out when PayoutPS stopped waiting: they are in doubt.");
-                }
-
-                _run!.CountAfterStop(_batch);
-                _batch.Dispose();
-                if (_summary.Ending != BatchEnding.Finished)
-                {
-                    // The summary line EndProcessing would have shown, counted to the last row that came back.
-                    Host.UI.WriteWarningLine($"New-Payout did not finish: {_summary}");
-                }
-            }
-
-            _run?.Dispose();
             _file?.Dispose();
             _sigterm?.Dispose();
         }
@@ -124,6 +115,6 @@ namespace PayoutPS.Commands
         }
 
         /// <summary>Rows of the file not tried yet; null for pipeline input, whose length is unknown.</summary>
-        private int? NotTried() => _file == null ? (int?)null : Math.Max(0, _progress!.Total - _rows);
+        private int? NotTried() => _runner != null ? _runner.NotTried : _file == null ? (int?)null : _progress!.Total;
     }
 }

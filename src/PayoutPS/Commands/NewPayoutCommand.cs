@@ -27,17 +27,13 @@ namespace PayoutPS.Commands
         private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
         private QueuedLog _log = new QueuedLog();
         private PayoutContext? _context;
-        private BatchRun? _run;
+        private BatchRunner? _runner;
         private BatchOutput? _output;
-        private PayoutBatch? _batch;
         private BatchProgress? _progress;
         private CorridorRules? _corridors;
         private InputFile? _file;
         private BatchCost? _cost; // -Path: the file's cost per currency, totalled while it was read, when the balance is to be checked
-        private int _rows;
         private TerminateAsInterrupt? _sigterm;
-        private ErrorRecord? _headerRow; // a piped row that repeats the header: the rows after it are not tried
-        private int _rowsAfterHeaderRow;
 
         protected override void BeginProcessing()
         {
@@ -108,35 +104,47 @@ namespace PayoutPS.Commands
                     Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, known, ThrottleLimit, log, token));
             }
 
+            BatchRun run;
             try
             {
-                _run = BatchRun.Open(options);
+                run = BatchRun.Open(options);
             }
             catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
             {
                 Terminate(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, journal), PayoutBatchSummary.ExitConfiguration);
+                throw; // not reached
             }
 
             _summary.Journal = journal;
-            if (_run!.Journal?.IsResumed == true)
+            if (run.Journal?.IsResumed == true)
             {
-                WriteVerbose($"Resuming batch {_run.Journal.Header.BatchId} from {_run.Journal.Path}.");
+                WriteVerbose($"Resuming batch {run.Journal.Header.BatchId} from {run.Journal.Path}.");
             }
 
-            if (_run.InputChanged() is string changed)
+            if (run.InputChanged() is string changed)
             {
                 WriteWarning(changed);
             }
 
-            _output = new BatchOutput(this, _run, _context, _progress, _log, deferErrors: ErrorAction() == ActionPreference.Stop, Terminate);
+            PayoutBatch? batch = null;
             if (sends)
             {
                 _sigterm = new TerminateAsInterrupt();
-                _batch = _output.Batch = new PayoutBatch(_context!.Client, _run.Journal, ThrottleLimit, _log, CancellationToken.None)
+                batch = new PayoutBatch(_context!.Client, run.Journal, ThrottleLimit, _log, CancellationToken.None)
                 {
                     FreshWithin = DuplicateWindow ?? RecentPayouts.DefaultWindow,
                 };
             }
+
+            _output = new BatchOutput(this, _context, _progress, _log, deferErrors: ErrorAction() == ActionPreference.Stop, MaySend);
+            _runner = new BatchRunner(run, batch, _output, new BatchRunnerOptions
+            {
+                CheckOnly = ValidateOnly,
+                ExpectedRows = _file == null ? (int?)null : _progress.Total,
+                InputName = _file?.FullPath,
+                CheckRow = _corridors == null ? (Action<RemittanceRequest>?)null : remittance => Await((log, token) => _corridors.CheckAsync(remittance, log, token)),
+                StopGrace = _context == null ? TimeSpan.Zero : _context.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5),
+            });
         }
 
         protected override void ProcessRecord()
@@ -154,51 +162,13 @@ namespace PayoutPS.Commands
             ProcessRow();
         }
 
-        private void ProcessRow()
-        {
-            if (_headerRow != null)
-            {
-                _rowsAfterHeaderRow++; // read under the wrong header: not tried
-                return;
-            }
+        /// <summary>One row (or the command line's one payout) to the runner; a journal that cannot be written ends the run.</summary>
+        private void ProcessRow() =>
+            Aborts(() => _runner!.Add(ReadRow, WrittenRequestId, isRow: InputObject != null));
 
-            var row = InputObject == null ? 0 : ++_rows;
-            _summary.Rows = Math.Max(_summary.Rows, Math.Max(row, 1));
-            if (_batch?.IsStopping == true)
-            {
-                return;
-            }
-
-            var ready = TryAdmit(row);
-            if (ready != null)
-            {
-                Send(ready);
-            }
-
-            _output!.Drain();
-        }
-
-        /// <summary>Sends a row the batch admitted, or, checking only, shows what would be sent.</summary>
-        private void Send(BatchRow ready)
-        {
-            if (ValidateOnly)
-            {
-                _summary.Add(RowOutcome.Checked, ready.RequestId);
-                return;
-            }
-
-            if (!EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "no confirmation", () => Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout")))
-            {
-                _summary.Add(RowOutcome.Checked, ready.RequestId);
-                WriteObject(PayoutResult.WhatIf(ready.Request, ready.Fields, _context!, ready.Payee, ready.Row));
-                return;
-            }
-
-            while (!_batch!.TryStart(ready, TimeSpan.FromMilliseconds(50)))
-            {
-                _output!.Drain();
-            }
-        }
+        /// <summary>ShouldProcess for one row: false under -WhatIf; a confirmation that cannot be asked ends the run.</summary>
+        private bool MaySend(BatchRow ready) =>
+            EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "no confirmation", () => Approve(Force, $"{ready.Amount} {ready.Currency} to {ready.Payee} (requestId {ready.RequestId}) at {_context!.Environment}", "Send payout"));
 
         protected override void EndProcessing()
         {
@@ -216,7 +186,7 @@ namespace PayoutPS.Commands
                 catch (PayoutRequestException changed)
                 {
                     // The bytes under the handle changed in place (not an append, not a replacement): the run cannot vouch for the rest.
-                    _batch?.StopStarting();
+                    _runner!.Stop("the input file changed while it was paid");
                     Terminate(new ErrorRecord(changed, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, _file.FullPath), PayoutBatchSummary.ExitConfiguration);
                 }
 
@@ -227,120 +197,45 @@ namespace PayoutPS.Commands
                 }
             }
 
-            // Rows that looked like edited paid rows wait for the end of the input, which tells whether they are.
-            foreach (var decided in _run!.ResolveDeferred())
-            {
-                if (_output!.Act(decided) is BatchRow ready && _batch?.IsStopping != true)
-                {
-                    Send(ready);
-                }
-            }
-
-            while (_batch != null && !_batch.WaitIdle(TimeSpan.FromMilliseconds(100)))
-            {
-                _output!.Drain();
-            }
-
-            _output!.Drain();
-            _output.CheckForDoublePayments();
-            _output.Drain();
-            _progress!.Complete();
             try
             {
-                _run.Journal?.Flush();
+                Aborts(_runner!.Finish);
             }
-            catch (Exception ex) when (ex is JournalException || ex is IOException)
+            finally
             {
-                // The last records could not be made durable: the journal's error, not "the pipeline was stopped".
-                Terminate(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.WriteError, _run.Journal?.Path), PayoutBatchSummary.ExitConfiguration);
+                _progress!.Complete();
             }
-
-            _output!.ReportNotReached();
-            var summary = _summary;
-            summary.Duration = _watch.Elapsed;
-            if (summary.Rows == 0)
-            {
-                var none = _file != null ? $"{_file.FullPath} has no rows (it is empty, or holds only its header): nothing was sent." : "No rows came from the pipeline: nothing was sent.";
-                summary.CouldNotGoOn(PayoutBatchSummary.ExitInvalidInput, none);
-                WriteError(new ErrorRecord(new ArgumentException(none), ErrorIds.NoRows, ErrorCategory.InvalidData, _file?.FullPath));
-            }
-
-            if (_headerRow != null)
-            {
-                summary.CouldNotGoOn(PayoutBatchSummary.ExitInvalidInput, _headerRow.ErrorDetails.Message, _rowsAfterHeaderRow);
-            }
-
-            summary.Finish();
 
             // Shown by the host like Write-Host (the PSHOST tag), so an interactive run ends with its summary; still
             // in the Information stream for -InformationVariable, and hidden with -InformationAction Ignore.
-            WriteInformation(new HostInformationMessage { Message = summary.ToString() }, new[] { "PayoutPS.Summary", "PSHOST" });
-            if (_run.RandomIds > 0)
+            WriteInformation(new HostInformationMessage { Message = _summary.ToString() }, new[] { "PayoutPS.Summary", "PSHOST" });
+            if (_runner.RandomIds > 0)
             {
-                WriteWarning($"{_run.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
+                WriteWarning($"{_runner.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
                              "Keep those ids: sending the same payout again without its RequestId would pay it again. -Journal derives ids a rerun finds.");
             }
 
-            if (_headerRow != null)
+            if (_runner.HeaderRow is BatchProblem header)
             {
-                ThrowTerminatingError(_headerRow);
+                ThrowTerminatingError(new ErrorRecord(header.Exception, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, null) { ErrorDetails = new ErrorDetails(header.Message) });
             }
 
-            if (_output.DeferredError() is ErrorRecord deferred)
+            if (_output!.DeferredError() is ErrorRecord deferred)
             {
                 ThrowTerminatingError(deferred);
             }
         }
 
-        /// <summary>Maps, checks and keys one row and asks the batch what to do with it; null when it is not to be sent (already reported).</summary>
-        private BatchRow? TryAdmit(int row)
+        /// <summary>Runs a step of the run; a journal that cannot be written ends it with that error (the summary already says so, exit 3).</summary>
+        private void Aborts(Action step)
         {
-            string? requestId = null;
             try
             {
-                var values = ReadRow();
-                var hasId = values.TryGetValue("RequestId", out var given) && !string.IsNullOrWhiteSpace(InputValue.ToText(given, "RequestId")); // 42 is the RequestId "42"
-                if (!hasId)
-                {
-                    values["RequestId"] = "pending"; // checked with a placeholder; the batch keys the row from its content
-                }
-
-                var remittance = PayoutInput.ToRemittance(values);
-                var fields = remittance.ToFields(); // the whole row is checked before anything is asked or sent
-                if (_corridors != null)
-                {
-                    Await((log, token) => _corridors.CheckAsync(remittance, log, token));
-                }
-
-                var admission = _run!.Admit(row, remittance, fields, hasId);
-                requestId = admission.RequestId;
-                return _output!.Act(admission);
+                step();
             }
-            catch (PayoutApiException ex)
+            catch (BatchAbortedException ex)
             {
-                // The corridor (-CheckCorridor) or the duplicate guard's listing could not be read: this row is not sent.
-                _summary.Add(RowOutcome.Unavailable, requestId);
-                var written = requestId ?? WrittenRequestId();
-                _output!.Report(ErrorRecords.ForRow(ex, _output.RowLabel(row, written), (object?)written ?? "(row " + row + ")"));
-                return null;
-            }
-            catch (HeaderRowException ex)
-            {
-                // A header read as a row: the rows after it mean something else than they say, so none of them is sent;
-                // the rows before it finish, and the run ends with this error (exit 2) once they have.
-                _run!.Refuse(row, null, ex.Message);
-                _headerRow = new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, null)
-                {
-                    ErrorDetails = new ErrorDetails(_output!.RowLabel(row, null) + ": " + ex.Message),
-                };
-                return null;
-            }
-            catch (PayoutRequestException ex)
-            {
-                // Named by the RequestId as written, even when the row could not be read far enough to key it.
-                var written = requestId ?? WrittenRequestId();
-                _output!.Refuse(ex, row, requestId, labelId: written);
-                return null;
+                ThrowTerminatingError(new ErrorRecord(ex.InnerException ?? ex, ErrorIds.JournalUnusable, ErrorCategory.WriteError, ex.Journal) { ErrorDetails = new ErrorDetails(ex.Message) });
             }
         }
 
