@@ -60,10 +60,10 @@ if (-not $ModulePath) {
 }
 Import-Module $ModulePath
 
-# Ctrl+C (SIGINT), and SIGTERM while New-Payout sends (it turns that into Ctrl+C), stop a script before its `exit`
-# line, and pwsh would then end with 0. The finally block runs on every ending; [Environment]::Exit is the one way
-# out a stopping script still has, so Task Scheduler and cron see the batch's code (the summary counts every row
-# that came back, and rows still out as in doubt: 4).
+# Ctrl+C (SIGINT) stops a script before its `exit` line, and pwsh would then end with 0. The finally block runs on
+# every ending; [Environment]::Exit is the one way out a stopping script still has, so Task Scheduler and cron see
+# the batch's code (the summary counts every row that came back, and rows still out as in doubt: 4). SIGTERM while
+# New-Payout sends stops the run, which returns its summary (Stopped): the script then ends with its code as usual.
 $exitCode = $null
 try {
     try {

@@ -184,6 +184,11 @@ Describe 'examples/scheduled-task.ps1 stopped by a signal exits with the batch''
     It 'exits with the summary''s code on <Signal>, never 0, and a rerun pays the rest once' -ForEach @(
         @{ Signal = 'INT' }, @{ Signal = 'TERM' }
     ) {
+        # A process started in a shell's background inherits SIGINT ignored (POSIX), and so does every child it starts:
+        # there Ctrl+C cannot reach the task at all, which no code in it can change.
+        $mask = [regex]::Match((Get-Content -Raw "/proc/$PID/status" -ErrorAction Ignore) + '', 'SigIgn:\s*([0-9a-f]+)').Groups[1].Value
+        $ignored = if ($mask) { [Convert]::ToUInt64($mask, 16) } else { 0 }
+        if ($Signal -eq 'INT' -and ($ignored -band 2)) { Set-ItResult -Skipped -Because 'this test process inherited SIGINT ignored'; return }
         # The first 40 payouts take 100 ms, every later one 3 s: the run cannot end before the signal, however loaded the
         # machine (the rest would take 50 s), and the rows out when it comes answer within their timeout.
         Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 40; delayMs = 100 }
@@ -205,7 +210,8 @@ Describe 'examples/scheduled-task.ps1 stopped by a signal exits with the batch''
         $output = Get-Content -Raw "$log.out"
 
         $process.ExitCode | Should -BeIn 4, 5 -Because $output
-        $output | Should -Match "Stopped before the end\. Summary: \d+ rows: .* Exit code $($process.ExitCode)\." -Because $output
+        # Ctrl+C unwinds the script (its finally says "Stopped before the end"); SIGTERM stops the run, and the script goes on to its summary.
+        $output | Should -Match "Summary: \d+ rows: .*Stopped: .* Exit code $($process.ExitCode)\." -Because $output
         # Every row the journal says was paid is counted paid in the summary: rows that came back after the stop too.
         $paid = [int]([regex]::Match($output, 'Summary: \d+ rows: (\d+) paid').Groups[1].Value)
         $paid | Should -BeGreaterThan 0

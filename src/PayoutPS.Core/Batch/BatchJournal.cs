@@ -36,6 +36,7 @@ namespace PayoutPS.Core.Batch
         private readonly object _gate = new object();
         private readonly Thread _writer;
         private readonly MemoryStream _line = new MemoryStream(512);
+        private Dictionary<string, (string Status, string? PayoutId)>? _laterStatuses;
         private FileStream? _reader;
         private List<PendingRecord> _pending = new List<PendingRecord>();
         private bool _pendingDurable;
@@ -218,7 +219,9 @@ namespace PayoutPS.Core.Batch
         {
             // One reader for the whole rerun: a finished million-row batch re-emits a million results.
             var reader = _reader ?? (_reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096));
-            return JournalReader.ReadAt(reader, entry.PaidOffset, _line, PayoutRecord.FromJournal);
+            var paid = JournalReader.ReadAt(reader, entry.PaidOffset, _line, PayoutRecord.FromJournal);
+            var later = _laterStatuses ?? (_laterStatuses = Notifications.NotificationLog.Read(_path)); // notifications and -Refresh lookups since
+            return paid.RequestId != null && later.TryGetValue(paid.RequestId, out var latest) ? paid.Settled(latest.Status) : paid;
         }
 
         /// <summary>Writes everything pending to the device.</summary>

@@ -8,52 +8,6 @@ using PayoutPS.Core.Signing;
 
 namespace PayoutPS.Core.Batch
 {
-    /// <summary>Where a row's RequestId comes from when the row has none.</summary>
-    public enum RequestIdSource
-    {
-        /// <summary>Refused: without a journal a rerun would not find the payout.</summary>
-        Required,
-
-        /// <summary>
-        /// Derived from the batch's seed (the merchant and -BatchId, else the journal's own id), the content and its
-        /// occurrence: a rerun finds the same ids (with -BatchId, any journal on any machine does).
-        /// </summary>
-        Derived,
-
-        /// <summary>Random (-GenerateRequestId): the caller must keep them.</summary>
-        Random,
-
-        /// <summary>A placeholder: the run only checks rows (-ValidateOnly, -WhatIf); the run that sends keys them.</summary>
-        Placeholder,
-    }
-
-    /// <summary>How a batch is run: where its memory is, how rows are keyed, how hard it guards against paying twice.</summary>
-    public sealed class BatchRunOptions
-    {
-        /// <summary>The journal file, or null for a batch without memory.</summary>
-        public string? JournalPath { get; set; }
-
-        /// <summary>The header a new journal gets; an existing one must match its merchant and service.</summary>
-        public JournalHeader Header { get; set; } = new JournalHeader();
-
-        public RequestIdSource Ids { get; set; } = RequestIdSource.Required;
-
-        /// <summary>Send rows even when they look like payouts already made.</summary>
-        public bool AllowDuplicate { get; set; }
-
-        /// <summary>How far back the service's list is searched; given explicitly, rows with their own RequestId are guarded too.</summary>
-        public TimeSpan? DuplicateWindow { get; set; }
-
-        /// <summary>Where the run's counts go: the caller may hand it out before the run starts, so every ending is in it.</summary>
-        public PayoutBatchSummary Summary { get; set; } = new PayoutBatchSummary();
-
-        /// <summary>How many rows the input has, when known (-Path): memory is sized once for them.</summary>
-        public int ExpectedRows { get; set; }
-
-        /// <summary>Lists the service's recent payouts (blocking, cancellable by the caller); null when rows are only checked.</summary>
-        public Func<TimeSpan, Func<string, bool>, RecentPayouts>? LoadRecentPayouts { get; set; }
-    }
-
     /// <summary>
     /// The batch's rules, in one place for New-Payout (and its tests): opening the journal, keying rows, the
     /// admission decision for each row (send, already paid, repeated, refused, held by the duplicate guard),

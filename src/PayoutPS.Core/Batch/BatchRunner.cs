@@ -6,28 +6,10 @@ using System.Linq;
 using PayoutPS.Core.Api;
 using PayoutPS.Core.Input;
 using PayoutPS.Core.Payouts;
+using PayoutPS.Core.Transport;
 
 namespace PayoutPS.Core.Batch
 {
-    /// <summary>How a <see cref="BatchRunner"/> treats its rows, beyond what the <see cref="BatchRun"/> decides.</summary>
-    public sealed class BatchRunnerOptions
-    {
-        /// <summary>-ValidateOnly: every row is checked and keyed, none is sent.</summary>
-        public bool CheckOnly { get; set; }
-
-        /// <summary>How many rows the input has when known (a file), so a run that stops can say how many it never tried.</summary>
-        public int? ExpectedRows { get; set; }
-
-        /// <summary>The input file, named when it holds no rows; null for piped rows.</summary>
-        public string? InputName { get; set; }
-
-        /// <summary>A check of each row with the service before it is admitted (-CheckCorridor); throws to refuse the row.</summary>
-        public Action<RemittanceRequest>? CheckRow { get; set; }
-
-        /// <summary>How long requests still out after a stop are given to answer: the transport's timeout and a little more.</summary>
-        public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(35);
-    }
-
     /// <summary>
     /// A batch run end to end, in the order that makes it exactly once and its counts whole. Each row is read, checked,
     /// keyed and admitted (<see cref="BatchRun"/>), sent (<see cref="PayoutBatch"/>), and its answer counted as it comes.
@@ -43,6 +25,7 @@ namespace PayoutPS.Core.Batch
         private readonly PayoutBatch? _batch; // null while only checking
         private readonly IBatchSink _sink;
         private readonly BatchRunnerOptions _options;
+        private readonly RowIntake _intake;
         private readonly Stopwatch _watch = Stopwatch.StartNew();
         private int _rows;
         private int _rowsAfterHeaderRow;
@@ -54,6 +37,32 @@ namespace PayoutPS.Core.Batch
             _batch = batch;
             _sink = sink;
             _options = options ?? new BatchRunnerOptions();
+            _intake = new RowIntake(run, sink, _options.CheckRow);
+        }
+
+        /// <summary>
+        /// Opens the batch (its journal, when there is one: throws <see cref="JournalException"/> or an IO error when it
+        /// cannot be used) and, with a client, the sending side; says when a journal is resumed or its input changed.
+        /// </summary>
+        /// <param name="client">Null while only checking rows (-ValidateOnly, -WhatIf): nothing is sent, nothing written.</param>
+        public static BatchRunner Open(BatchRunOptions run, BatchRunnerOptions options, IBatchSink sink, PayoutClient? client, int throttleLimit, IPayoutLog log)
+        {
+            var batchRun = BatchRun.Open(run);
+            if (batchRun.Journal?.IsResumed == true)
+            {
+                sink.Verbose($"Resuming batch {batchRun.Journal.Header.BatchId} from {batchRun.Journal.Path}.");
+            }
+
+            if (batchRun.InputChanged() is string changed)
+            {
+                sink.Warning(changed);
+            }
+
+            var batch = client == null ? null : new PayoutBatch(client, batchRun.Journal, throttleLimit, log, System.Threading.CancellationToken.None)
+            {
+                FreshWithin = run.DuplicateWindow ?? RecentPayouts.DefaultWindow,
+            };
+            return new BatchRunner(batchRun, batch, sink, options);
         }
 
         public PayoutBatchSummary Summary => _run.Summary;
@@ -62,7 +71,7 @@ namespace PayoutPS.Core.Batch
         public int RandomIds => _run.RandomIds;
 
         /// <summary>A piped row that repeated the header: the run ends with it (exit 2) once the rows before it finished.</summary>
-        public BatchProblem? HeaderRow { get; private set; }
+        public BatchProblem? HeaderRow => _intake.HeaderRow;
 
         /// <summary>Rows of the input not tried; null when the input's length is unknown (piped).</summary>
         public int? NotTried => _options.ExpectedRows is int expected ? Math.Max(0, expected - _rows) : (int?)null;
@@ -88,7 +97,7 @@ namespace PayoutPS.Core.Batch
                 return;
             }
 
-            if (TryAdmit(row, read, writtenRequestId) is BatchRow ready)
+            if (_intake.TryAdmit(row, read, writtenRequestId) is BatchRow ready)
             {
                 Send(ready);
             }
@@ -101,7 +110,7 @@ namespace PayoutPS.Core.Batch
         {
             foreach (var decided in _run.ResolveDeferred())
             {
-                if (Act(decided) is BatchRow ready && _batch?.IsStopping != true)
+                if (_intake.Act(decided) is BatchRow ready && _batch?.IsStopping != true)
                 {
                     Send(ready);
                 }
@@ -144,19 +153,18 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>
-        /// Ctrl+C: no new row or attempt starts; requests already out may finish or time out (<see cref="Dispose"/>
-        /// waits for them). Returns the rows in flight, which are in doubt until their answers come.
+        /// Ctrl+C or SIGTERM, from any thread: no new row or attempt starts; requests already out may finish or time out
+        /// (<see cref="Finish"/> or <see cref="Dispose"/> waits for them and counts them). With <paramref name="nameInFlight"/>
+        /// (the caller's output is closed, and the sink writes to the host), each request out is named as in doubt until its answer comes.
         /// </summary>
-        public IReadOnlyList<BatchRow> Stop(string reason)
+        public void Stop(string reason, bool nameInFlight)
         {
             Summary.StopEarly(reason, NotTried);
-            if (_batch == null)
+            _batch?.StopStarting();
+            foreach (var row in nameInFlight ? _batch?.InFlightRows.ToList() ?? new List<BatchRow>() : new List<BatchRow>())
             {
-                return Array.Empty<BatchRow>();
+                _sink.Warning($"Stopped while requestId {row.RequestId} was in flight: it is in doubt (it may have been paid) until its answer comes.");
             }
-
-            _batch.StopStarting();
-            return _batch.InFlightRows.ToList();
         }
 
         /// <summary>
@@ -195,97 +203,6 @@ namespace PayoutPS.Core.Batch
             }
 
             _run.Dispose();
-        }
-
-        /// <summary>Maps, checks and keys one row and asks the batch what to do with it; null when it is not to be sent (already reported).</summary>
-        private BatchRow? TryAdmit(int row, Func<Dictionary<string, object?>> read, Func<string?> writtenRequestId)
-        {
-            string? requestId = null;
-            try
-            {
-                var values = read();
-                var hasId = values.TryGetValue("RequestId", out var given) && !string.IsNullOrWhiteSpace(InputValue.ToText(given, "RequestId")); // 42 is the RequestId "42"
-                if (!hasId)
-                {
-                    values["RequestId"] = "pending"; // checked with a placeholder; the batch keys the row from its content
-                }
-
-                var remittance = PayoutInput.ToRemittance(values);
-                var fields = remittance.ToFields(); // the whole row is checked before anything is asked or sent
-                _options.CheckRow?.Invoke(remittance);
-                var admission = _run.Admit(row, remittance, fields, hasId);
-                requestId = admission.RequestId;
-                return Act(admission);
-            }
-            catch (PayoutApiException ex)
-            {
-                // The corridor or the duplicate guard's listing could not be read: this row is not sent.
-                Summary.Add(RowOutcome.Unavailable, requestId);
-                var written = requestId ?? writtenRequestId();
-                _sink.Problem(new BatchProblem(BatchProblemKind.Service, ex, _sink.RowLabel(row, written), (object?)written ?? "(row " + row + ")"));
-                return null;
-            }
-            catch (HeaderRowException ex)
-            {
-                // A header read as a row: the rows after it mean something else than they say, so none of them is sent;
-                // the rows before it finish, and the run ends with this error (exit 2) once they have.
-                HeaderRow = new BatchProblem(BatchProblemKind.Invalid, ex, _sink.RowLabel(row, null), null);
-                _run.Refuse(row, null, HeaderRow.Message);
-                return null;
-            }
-            catch (PayoutRequestException ex)
-            {
-                // Named by the RequestId as written, even when the row could not be read far enough to key it.
-                Refuse(BatchProblemKind.Invalid, ex, row, requestId, requestId ?? writtenRequestId());
-                return null;
-            }
-        }
-
-        /// <summary>Does what the batch decided for a row: the row to send, or null when it was answered here (already paid, refused, held…).</summary>
-        private BatchRow? Act(Admission admission)
-        {
-            var row = admission.Row.Row;
-            var requestId = admission.RequestId;
-            switch (admission.Kind)
-            {
-                case AdmissionKind.Send:
-                    return admission.Row;
-                case AdmissionKind.AlreadyPaid:
-                    var paid = admission.Paid!;
-                    Summary.Add(RowOutcome.Journaled, paid.RequestId, paid.SourceAmount, paid.SourceCurrency, paid.Fee, paid.Status);
-                    _sink.Paid(admission.Row, paid);
-                    break;
-                case AdmissionKind.Repeated:
-                    Summary.Add(RowOutcome.Repeated, requestId);
-                    _sink.Warning($"{_sink.RowLabel(row, requestId)}: {admission.Message}");
-                    break;
-                case AdmissionKind.Refused:
-                    var kind = admission.Reason == AdmissionReason.ChangedSinceJournal ? BatchProblemKind.ChangedSinceJournal : BatchProblemKind.RequestIdReused;
-                    Refuse(kind, new PayoutRequestException(admission.Message!, "RequestId"), row, requestId, requestId);
-                    break;
-                case AdmissionKind.Held:
-                    var held = new BatchProblem(
-                        admission.Reason == AdmissionReason.AmbiguousOccurrence ? BatchProblemKind.AmbiguousRow : BatchProblemKind.DuplicateSuspected,
-                        new PayoutRequestException(admission.Message!, "RequestId"), _sink.RowLabel(row, requestId), requestId);
-                    _run.Hold(admission, held.Message);
-                    _sink.Problem(held);
-                    break;
-                case AdmissionKind.Deferred:
-                    _sink.Verbose(admission.Reason == AdmissionReason.AmbiguousOccurrence
-                        ? $"{_sink.RowLabel(row, requestId)} is one of identical rows the journal recorded partly paid: it waits for the end of the input, which tells whether each is the row it was."
-                        : $"{_sink.RowLabel(row, requestId)} pays the same payee in the same currency as a paid journal row this input has not reached yet: it waits for the end of the input, which tells whether that row was edited.");
-                    break;
-            }
-
-            return null;
-        }
-
-        /// <summary>A row that cannot be sent as written: counted and journaled, and reported.</summary>
-        private void Refuse(BatchProblemKind kind, PayoutRequestException ex, int row, string? requestId, string? labelId)
-        {
-            var problem = new BatchProblem(kind, ex, _sink.RowLabel(row, labelId), (object?)requestId ?? "(row " + row + ")");
-            _run.Refuse(row, requestId, problem.Message);
-            _sink.Problem(problem);
         }
 
         /// <summary>Sends a row the batch admitted, or, checking only, shows what would be sent.</summary>

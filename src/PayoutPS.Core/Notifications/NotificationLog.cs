@@ -25,7 +25,17 @@ namespace PayoutPS.Core.Notifications
         public static string PathFor(string journalPath) => journalPath + ".notifications";
 
         /// <summary>Records a valid notification; returns what it did: Applied, Repeat, or Late (a final status was already known).</summary>
-        public static string Record(string journalPath, PayoutNotification notification)
+        public static string Record(string journalPath, PayoutNotification notification) =>
+            Record(journalPath, notification.RequestId!, notification.Status!, notification.PayoutId, "notification", notification.NotifyTime);
+
+        /// <summary>
+        /// Records a payout's status that Get-PayoutBatch -Refresh looked up, by the same rules, so every later reading
+        /// of the journal (Get-PayoutBatch, the report, a rerun of New-Payout) counts it as the service last said.
+        /// </summary>
+        public static string RecordLookup(string journalPath, PayoutRecord found) =>
+            Record(journalPath, found.RequestId!, found.Status!, found.PayoutId, "lookup", null);
+
+        private static string Record(string journalPath, string requestId, string status, string? payoutId, string type, DateTime? notifyTime)
         {
             var path = Path.GetFullPath(PathFor(journalPath));
             using (var file = OpenExclusive(path))
@@ -42,15 +52,15 @@ namespace PayoutPS.Core.Notifications
                     file.SetLength(folded.End); // a torn last line (a crash mid-write) would swallow the next record
                 }
 
-                var verdict = Verdict(folded.Statuses, notification.RequestId!, notification.Status!);
+                var verdict = Verdict(folded.Statuses, requestId, status);
                 if (verdict == "Applied")
                 {
                     file.Seek(0, SeekOrigin.End);
-                    var line = Line(notification);
+                    var line = Line(type, requestId, status, payoutId, notifyTime);
                     file.Write(line, 0, line.Length);
                     file.Flush(flushToDisk: true);
                     folded.End = file.Length;
-                    folded.Statuses[notification.RequestId!] = (notification.Status!, notification.PayoutId);
+                    folded.Statuses[requestId] = (status, payoutId);
                 }
 
                 return verdict;
@@ -131,19 +141,22 @@ namespace PayoutPS.Core.Notifications
             }
         }
 
-        private static byte[] Line(PayoutNotification notification)
+        private static byte[] Line(string type, string requestId, string status, string? payoutId, DateTime? notifyTime)
         {
             using (var buffer = new MemoryStream())
             {
                 using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("type", "notification");
+                    writer.WriteString("type", type);
                     writer.WriteString("time", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
-                    writer.WriteString("requestId", notification.RequestId);
-                    writer.WriteString("payoutId", notification.PayoutId);
-                    writer.WriteString("status", notification.Status);
-                    writer.WriteString("notifyTime", notification.NotifyTime?.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+                    writer.WriteString("requestId", requestId);
+                    writer.WriteString("payoutId", payoutId);
+                    writer.WriteString("status", status);
+                    if (notifyTime != null)
+                    {
+                        writer.WriteString("notifyTime", notifyTime.Value.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+                    }
                     writer.WriteEndObject();
                 }
 

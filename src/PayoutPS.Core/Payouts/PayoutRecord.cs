@@ -87,6 +87,14 @@ namespace PayoutPS.Core.Payouts
             RawJson = data.GetRawText(),
         };
 
+        /// <summary>This payout with a status learned later (a notification, a lookup): a final status never moves back.</summary>
+        public PayoutRecord Settled(string laterStatus)
+        {
+            var settled = (PayoutRecord)MemberwiseClone();
+            settled.Status = Notifications.NotificationLog.Settle(Status, laterStatus);
+            return settled;
+        }
+
         /// <summary>A journal's outcome record (its own field names) as the payout it recorded.</summary>
         public static PayoutRecord FromJournal(JsonElement outcome) => new PayoutRecord
         {

@@ -58,15 +58,13 @@ namespace PayoutPS.Commands
                 return;
             }
 
-            // Statuses the service pushed since (Test-PayoutNotification -Journal): newer than the journal's own.
-            var pushed = Core.Notifications.NotificationLog.Read(path);
             var context = Refresh || Reconcile ? RequireContext() : null;
             var summary = new PayoutBatchSummary { Journal = path };
             var matcher = Reconcile ? new LedgerMatcher(batch.Count) : null;
             var report = Report == null ? null : new BatchReport();
             var doubles = new JournalDoubles();
             var position = 0;
-            foreach (var row in Settled(batch.Rows(), pushed, Refresh ? context : null))
+            foreach (var row in Settled(batch.Rows(), path, Refresh ? context : null))
             {
                 summary.Add(row);
                 if (doubles.Add(row) is string paidTwice)
@@ -139,23 +137,19 @@ namespace PayoutPS.Commands
         }
 
         /// <summary>
-        /// The journal's rows with the statuses the service pushed since; with <paramref name="refresh"/>, rows whose
-        /// status may still change are asked about a chunk at a time, several in flight, and come out in journal order.
+        /// The journal's rows (with the statuses learned since: see <see cref="JournalRows.Rows"/>); with <paramref name="refresh"/>,
+        /// rows whose status may still change are asked about a chunk at a time, several in flight, and come out in journal
+        /// order, and each status looked up is recorded beside <paramref name="journal"/> for every later reading.
         /// </summary>
-        private IEnumerable<BatchRowState> Settled(IEnumerable<BatchRowState> rows, Dictionary<string, (string Status, string? PayoutId)> pushed, PayoutContext? refresh)
+        private IEnumerable<BatchRowState> Settled(IEnumerable<BatchRowState> rows, string journal, PayoutContext? refresh)
         {
             var chunk = new List<BatchRowState>(RefreshChunk);
             foreach (var row in rows)
             {
-                if (row.RequestId != null && row.IsCreated && pushed.TryGetValue(row.RequestId, out var latest))
-                {
-                    row.Status = Core.Notifications.NotificationLog.Settle(row.Status, latest.Status);
-                }
-
                 chunk.Add(row);
                 if (refresh == null || chunk.Count == RefreshChunk)
                 {
-                    RefreshAll(refresh, chunk);
+                    RefreshAll(refresh, chunk, journal);
                     foreach (var settled in chunk)
                     {
                         yield return settled;
@@ -165,7 +159,7 @@ namespace PayoutPS.Commands
                 }
             }
 
-            RefreshAll(refresh, chunk);
+            RefreshAll(refresh, chunk, journal);
             foreach (var settled in chunk)
             {
                 yield return settled;
@@ -173,7 +167,7 @@ namespace PayoutPS.Commands
         }
 
         /// <summary>Asks the service about the rows of <paramref name="chunk"/> that may still change, and settles each with its own answer only.</summary>
-        private void RefreshAll(PayoutContext? context, List<BatchRowState> chunk)
+        private void RefreshAll(PayoutContext? context, List<BatchRowState> chunk, string journal)
         {
             var asking = context == null ? null : chunk.Where(r => r.MayChange).ToList();
             if (asking == null || asking.Count == 0)
@@ -192,6 +186,10 @@ namespace PayoutPS.Commands
                 else if (found != null && row.Settle(found) is string mismatch)
                 {
                     WriteWarning($"Row {row.Row}, RequestId {row.RequestId}: {mismatch}.");
+                }
+                else if (found?.Status != null && row.IsCreated)
+                {
+                    Core.Notifications.NotificationLog.RecordLookup(journal, found); // later readings (and a rerun) count it as the service now says
                 }
             }
         }

@@ -25,12 +25,8 @@ namespace PayoutPS.Commands
                 return;
             }
 
-            _output!.Closed = true;
-            var inFlight = _runner.Stop("stopped with Ctrl+C before the input ended");
-            foreach (var row in inFlight)
-            {
-                Host.UI.WriteWarningLine($"Stopped while requestId {row.RequestId} was in flight: it is in doubt (it may have been paid) until its answer comes.");
-            }
+            _output!.Closed = true; // the pipeline's output is closed now: warnings go to the host
+            _runner.Stop("stopped with Ctrl+C before the input ended", nameInFlight: true);
 
             if (!ValidateOnly && !IsWhatIf())
             {
@@ -58,38 +54,6 @@ namespace PayoutPS.Commands
 
             _file?.Dispose();
             _sigterm?.Dispose();
-        }
-
-        /// <summary>-BatchId and -DuplicateWindow are checked before anything is read or sent.</summary>
-        private void CheckBatchParameters()
-        {
-            string? problem = null;
-            if (BatchId != null)
-            {
-                problem = SenderBatchIds.Problem(BatchId)
-                    ?? (GenerateRequestId ? "-BatchId derives each row's RequestId from the pay run's name; -GenerateRequestId would make random ones instead. Give one of them, not both." : null);
-            }
-
-            if (problem == null && DuplicateWindow is TimeSpan window && (window < MinimumDuplicateWindow || window > PayoutClient.LookupWindow))
-            {
-                problem = $"-DuplicateWindow {window} is {(window < MinimumDuplicateWindow ? "shorter than a minute" : $"longer than {PayoutClient.LookupWindow.TotalDays} days")}: " +
-                          "a plain number binds as ticks (-DuplicateWindow 72 is 7.2 microseconds). Write 72 hours as -DuplicateWindow 3.00:00:00 or -DuplicateWindow (New-TimeSpan -Hours 72).";
-            }
-
-            if (problem != null)
-            {
-                Terminate(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, BatchId), PayoutBatchSummary.ExitInvalidInput);
-            }
-        }
-
-        /// <summary>A shorter window guards nothing a rerun would meet: it is a mistyped one.</summary>
-        private static readonly TimeSpan MinimumDuplicateWindow = TimeSpan.FromMinutes(1);
-
-        /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
-        private ActionPreference ErrorAction()
-        {
-            var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
-            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
         }
 
         /// <summary>Ends the run with a terminating error, and says so in the summary first.</summary>

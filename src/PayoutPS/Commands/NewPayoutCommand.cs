@@ -33,7 +33,7 @@ namespace PayoutPS.Commands
         private CorridorRules? _corridors;
         private InputFile? _file;
         private BatchCost? _cost; // -Path: the file's cost per currency, totalled while it was read, when the balance is to be checked
-        private TerminateAsInterrupt? _sigterm;
+        private StopOnSigterm? _sigterm;
 
         protected override void BeginProcessing()
         {
@@ -54,7 +54,10 @@ namespace PayoutPS.Commands
 
             _progress = new BatchProgress(this);
             _log = NewLog();
-            CheckBatchParameters();
+            if (BatchRunOptions.Problem(BatchId, GenerateRequestId, DuplicateWindow) is string problem)
+            {
+                Terminate(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, BatchId), PayoutBatchSummary.ExitInvalidInput);
+            }
 
             var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
             var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
@@ -84,15 +87,13 @@ namespace PayoutPS.Commands
             var options = new BatchRunOptions
             {
                 JournalPath = sends ? journal : null,
-                Ids = Journal == null && BatchId == null && !GenerateRequestId ? RequestIdSource.Required
-                    : !sends ? RequestIdSource.Placeholder
-                    : Journal != null || BatchId != null ? RequestIdSource.Derived
-                    : RequestIdSource.Random,
+                Ids = BatchRunOptions.IdsFor(Journal != null, BatchId, GenerateRequestId, sends),
                 AllowDuplicate = AllowDuplicate,
                 DuplicateWindow = DuplicateWindow,
                 ExpectedRows = _progress!.Total,
                 Summary = _summary,
             };
+            _summary.Journal = journal;
             if (sends)
             {
                 options.Header = new JournalHeader
@@ -104,47 +105,24 @@ namespace PayoutPS.Commands
                     Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, known, ThrottleLimit, log, token));
             }
 
-            BatchRun run;
+            _output = new BatchOutput(this, _context, _progress, _log, deferErrors: ErrorAction() == ActionPreference.Stop, MaySend);
             try
             {
-                run = BatchRun.Open(options);
+                _runner = BatchRunner.Open(options, new BatchRunnerOptions
+                {
+                    CheckOnly = ValidateOnly,
+                    ExpectedRows = _file == null ? (int?)null : _progress.Total,
+                    InputName = _file?.FullPath,
+                    CheckRow = _corridors == null ? (Action<RemittanceRequest>?)null : remittance => Await((log, token) => _corridors.CheckAsync(remittance, log, token)),
+                    StopGrace = _context == null ? TimeSpan.Zero : _context.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5),
+                }, _output, sends ? _context!.Client : null, ThrottleLimit, _log);
             }
             catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
             {
                 Terminate(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, journal), PayoutBatchSummary.ExitConfiguration);
-                throw; // not reached
             }
 
-            _summary.Journal = journal;
-            if (run.Journal?.IsResumed == true)
-            {
-                WriteVerbose($"Resuming batch {run.Journal.Header.BatchId} from {run.Journal.Path}.");
-            }
-
-            if (run.InputChanged() is string changed)
-            {
-                WriteWarning(changed);
-            }
-
-            PayoutBatch? batch = null;
-            if (sends)
-            {
-                _sigterm = new TerminateAsInterrupt();
-                batch = new PayoutBatch(_context!.Client, run.Journal, ThrottleLimit, _log, CancellationToken.None)
-                {
-                    FreshWithin = DuplicateWindow ?? RecentPayouts.DefaultWindow,
-                };
-            }
-
-            _output = new BatchOutput(this, _context, _progress, _log, deferErrors: ErrorAction() == ActionPreference.Stop, MaySend);
-            _runner = new BatchRunner(run, batch, _output, new BatchRunnerOptions
-            {
-                CheckOnly = ValidateOnly,
-                ExpectedRows = _file == null ? (int?)null : _progress.Total,
-                InputName = _file?.FullPath,
-                CheckRow = _corridors == null ? (Action<RemittanceRequest>?)null : remittance => Await((log, token) => _corridors.CheckAsync(remittance, log, token)),
-                StopGrace = _context == null ? TimeSpan.Zero : _context.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5),
-            });
+            _sigterm = sends ? new StopOnSigterm(() => _runner!.Stop("stopped by SIGTERM before the input ended", nameInFlight: false)) : null;
         }
 
         protected override void ProcessRecord()
@@ -186,7 +164,7 @@ namespace PayoutPS.Commands
                 catch (PayoutRequestException changed)
                 {
                     // The bytes under the handle changed in place (not an append, not a replacement): the run cannot vouch for the rest.
-                    _runner!.Stop("the input file changed while it was paid");
+                    _runner!.Stop("the input file changed while it was paid", nameInFlight: false);
                     Terminate(new ErrorRecord(changed, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, _file.FullPath), PayoutBatchSummary.ExitConfiguration);
                 }
 

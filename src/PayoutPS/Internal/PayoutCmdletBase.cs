@@ -179,6 +179,13 @@ namespace PayoutPS.Internal
         }
 
         /// <summary>-WhatIf, or $WhatIfPreference: nothing may be sent or written.</summary>
+        /// <summary>-ErrorAction, else $ErrorActionPreference as the caller's scope sees it (a local copy holds plain text).</summary>
+        private protected ActionPreference ErrorAction()
+        {
+            var value = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            return LanguagePrimitives.TryConvertTo(value, out ActionPreference preference) ? preference : ActionPreference.Continue;
+        }
+
         protected bool IsWhatIf() =>
             (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && ((SwitchParameter)value).IsPresent) || IsWhatIfPreferenceSet();
 
