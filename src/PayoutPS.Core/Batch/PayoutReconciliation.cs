@@ -84,6 +84,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>Paid rows whose debit and fee are in the ledger to the cent.</summary>
         public int Matched { get; internal set; }
 
+        /// <summary>The batch's counts and totals, from the same reading of the journal the rows were matched from.</summary>
+        public PayoutBatchSummary? Summary { get; set; }
+
         public int Reversed => Rows.Count(r => r.Verdict == LedgerVerdict.Reversed);
 
         public int Problems => Rows.Count(r => r.NeedsLook);

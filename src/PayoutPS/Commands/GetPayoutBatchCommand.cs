@@ -95,6 +95,7 @@ namespace PayoutPS.Commands
             if (reconciliation != null)
             {
                 reconciliation.PaidTwice = doubles.Found;
+                reconciliation.Summary = summary;
             }
 
             if (report != null)
