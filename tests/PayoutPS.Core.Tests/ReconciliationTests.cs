@@ -60,6 +60,27 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public void A_fee_refunded_alone_or_part_of_an_amount_given_back_is_named_by_kind_and_the_totals_stay_equal()
+        {
+            var rows = new[] { Paid(1, "P1", "10.00"), Paid(2, "P2", "20.00"), Paid(3, "P3", "30.00") };
+            var ledger = new[]
+            {
+                Entry("1", "P1", "PAYOUT", "-9.90"), Entry("2", "P1", "FEE", "-0.10"), Entry("3", "P1", "FEE_REVERSAL", "0.10"),           // the fee back
+                Entry("4", "P2", "PAYOUT", "-19.80"), Entry("5", "P2", "FEE", "-0.20"), Entry("6", "P2", "PAYOUT_REVERSAL", "5.00"),     // 5.00 back
+                Entry("7", "P3", "PAYOUT", "-29.70"), Entry("8", "P3", "FEE", "-0.30"),
+                Entry("9", "P3", "PAYOUT_REVERSAL", "29.70"), Entry("10", "P3", "FEE_REVERSAL", "0.30"),                                  // all back
+            };
+
+            var result = Reconcile(rows, ledger);
+
+            Assert.Equal(new[] { "R-1=FeeReversed", "R-2=PartlyReversed", "R-3=Reversed" }, result.Rows.Select(r => r.RequestId + "=" + r.Verdict).ToArray());
+            Assert.Equal(new[] { 0.10m, 5.00m, 30.00m }, result.Rows.Select(r => r.Reversal).ToArray());
+            Assert.Equal(new[] { false, true, false }, result.Rows.Select(r => r.NeedsLook).ToArray()); // the payee got less: look
+            var usd = Assert.Single(result.Currencies);
+            Assert.Equal((9.90m + 15.00m, 9.90m + 15.00m, 0m), (usd.Expected, usd.Ledger, usd.Difference));
+        }
+
+        [Fact]
         public void A_batch_whose_every_row_is_in_the_ledger_reconciles_to_zero()
         {
             var rows = new[] { Paid(1, "P1", "10.00"), Paid(2, "P2", "5.00", "EUR") };

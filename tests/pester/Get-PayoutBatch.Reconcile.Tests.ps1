@@ -104,3 +104,41 @@ Describe 'The shipped sample counted the same by every reader' {
         (Get-Content -Raw $page) | Should -Match '1 invalid, 0 refused, 1 failed'
     }
 }
+
+Describe 'Get-PayoutBatch -Reconcile with reversals the provider books later' {
+    BeforeAll {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $script:Before = Get-Balance USD
+        $csv = Join-Path $TestDrive 'reversals.csv'
+        @(
+            'RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose,Reference'
+            'RV-1,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,10.00,USD,EUR,1,fee back'
+            'RV-2,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,30.00,USD,EUR,1,part back'
+            'RV-3,Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,20.00,USD,EUR,1,paid'
+        ) | Set-Content $csv
+        $script:Journal = "$csv.journal"
+        $paid = New-Payout -Path $csv -Journal $Journal -Force
+        $reverse = { param($RequestId, $Body) Invoke-RestMethod -Method Post "$($Sandbox.Control)/reversals" -ContentType 'application/json' -Body (@{ payoutId = ($paid | Where-Object RequestId -eq $RequestId).PayoutId } + $Body | ConvertTo-Json) }
+        $null = & $reverse 'RV-1' @{ kind = 'fee' }
+        $null = & $reverse 'RV-2' @{ kind = 'partial'; amount = '7.50' }
+        $script:After = Get-Balance USD
+        $script:Result = Get-PayoutBatch -Journal $Journal -Reconcile -WarningVariable looks -WarningAction SilentlyContinue
+        $script:Looks = $looks
+    }
+
+    It 'names each reversal by its kind, and the payee paid less as one to look at' {
+        ($Result.Rows | ForEach-Object { "$($_.RequestId)=$($_.Verdict)" }) | Should -Be @('RV-1=FeeReversed', 'RV-2=PartlyReversed')
+        ($Result.Rows | Where-Object RequestId -eq 'RV-2').Reversal | Should -Be 7.50
+        $Result.Matched | Should -Be 1
+        @($Looks | Where-Object { "$_" -match 'RV-2' }).Count | Should -Be 1
+        @($Looks | Where-Object { "$_" -match 'RV-1' }).Count | Should -Be 0
+    }
+
+    It 'keeps the currency''s expected and ledger totals equal, and equal to what left the balance' {
+        $usd = $Result.Currencies | Where-Object Currency -eq 'USD'
+        $usd.Difference | Should -Be 0
+        $usd.Ledger | Should -Be $usd.Expected
+        ($Before - $After) | Should -Be $usd.Ledger
+    }
+}

@@ -172,7 +172,8 @@ namespace PayoutPS.Core.Batch
             }
 
             html.Append("</tbody></table>\n<p>").Append(reconciliation.Matched).Append(" matched, ").Append(reconciliation.Reversed).Append(" reversed (the money came back), ")
-                .Append(reconciliation.Problems).Append(" missing or different; ").Append(reconciliation.Unrelated.Count).Append(" ledger entries of the period belong to no row.</p>\n");
+                .Append(reconciliation.Rows.Count(r => r.Verdict == LedgerVerdict.FeeReversed)).Append(" with the fee refunded, ")
+                .Append(reconciliation.Problems).Append(" missing, different or partly given back; ").Append(reconciliation.Unrelated.Count).Append(" ledger entries of the period belong to no row.</p>\n");
             var look = reconciliation.Rows.Where(r => r.Verdict != LedgerVerdict.Matched).ToList();
             if (look.Count == 0)
             {

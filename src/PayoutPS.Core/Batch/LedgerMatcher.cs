@@ -75,8 +75,8 @@ namespace PayoutPS.Core.Batch
             {
                 case "PAYOUT": sums.Debit -= entry.Amount; break;
                 case "FEE": sums.Fee -= entry.Amount; break;
-                case "PAYOUT_REVERSAL":
-                case "FEE_REVERSAL": sums.Reversal += entry.Amount; break;
+                case "PAYOUT_REVERSAL": sums.AmountBack += entry.Amount; break;
+                case "FEE_REVERSAL": sums.FeeBack += entry.Amount; break;
             }
 
             _sums[payout] = sums;
@@ -95,15 +95,13 @@ namespace PayoutPS.Core.Batch
             foreach (var row in _rows)
             {
                 var sums = _sums[row.Payout];
-                var verdict = sums.Entries == 0 ? LedgerVerdict.MissingInLedger
-                    : sums.Reversal > 0 ? LedgerVerdict.Reversed
-                    : sums.Debit + sums.Fee != row.Paid ? LedgerVerdict.AmountDiffers
-                    : LedgerVerdict.Matched;
-
+                var verdict = Verdict(row, sums);
                 var currency = currencies[row.Currency];
                 currency.Rows++;
-                currency.Expected += verdict == LedgerVerdict.Reversed ? 0m : row.Paid;
-                currency.Ledger += sums.Debit + sums.Fee - sums.Reversal;
+                // What the row paid, less what the ledger gave back: every kind of reversal keeps the two totals equal,
+                // so a difference is always a debit or fee that is not what the row paid.
+                currency.Expected += row.Paid - sums.AmountBack - sums.FeeBack;
+                currency.Ledger += sums.Debit + sums.Fee - sums.AmountBack - sums.FeeBack;
                 if (verdict == LedgerVerdict.Matched)
                 {
                     matched++;
@@ -114,7 +112,7 @@ namespace PayoutPS.Core.Batch
                 listed.Add(new ReconciledRow
                 {
                     Row = row.Row, PayoutId = _payouts.IdAt(row.Payout), Currency = currency.Currency, Paid = row.Paid,
-                    LedgerDebit = sums.Debit, LedgerFee = sums.Fee, Reversal = sums.Reversal, Verdict = verdict,
+                    LedgerDebit = sums.Debit, LedgerFee = sums.Fee, Reversal = sums.AmountBack + sums.FeeBack, Verdict = verdict,
                 });
             }
 
@@ -143,12 +141,25 @@ namespace PayoutPS.Core.Batch
             public decimal Paid;
         }
 
+        /// <summary>
+        /// A paid row against its ledger entries: missing; a debit and fee that are not what it paid; given back whole
+        /// (amount and fee), the fee alone or part of the amount; or matched.
+        /// </summary>
+        private static LedgerVerdict Verdict(PaidRow row, Sums sums) =>
+            sums.Entries == 0 ? LedgerVerdict.MissingInLedger
+            : sums.Debit + sums.Fee != row.Paid ? LedgerVerdict.AmountDiffers
+            : sums.AmountBack >= sums.Debit && sums.FeeBack >= sums.Fee ? LedgerVerdict.Reversed
+            : sums.AmountBack > 0 ? LedgerVerdict.PartlyReversed
+            : sums.FeeBack > 0 ? LedgerVerdict.FeeReversed
+            : LedgerVerdict.Matched;
+
         /// <summary>What the ledger holds for one payout, as positive amounts.</summary>
         private struct Sums
         {
             public decimal Debit;
             public decimal Fee;
-            public decimal Reversal;
+            public decimal AmountBack; // PAYOUT_REVERSAL
+            public decimal FeeBack; // FEE_REVERSAL
             public int Entries;
         }
     }

@@ -17,8 +17,14 @@ namespace PayoutPS.Core.Batch
         /// <summary>Its ledger debit and fee do not add up to the amount the row paid.</summary>
         AmountDiffers,
 
-        /// <summary>The ledger gave the money back (the payout failed after it was made).</summary>
+        /// <summary>The ledger gave the money back, amount and fee (the payout failed after it was made).</summary>
         Reversed,
+
+        /// <summary>The ledger gave the fee back alone: the payee was paid, the fee refunded.</summary>
+        FeeReversed,
+
+        /// <summary>The ledger gave part of the amount back: the payee got less than the row paid.</summary>
+        PartlyReversed,
     }
 
     /// <summary>One paid row of a batch and what the ledger holds for its payout.</summary>
@@ -47,7 +53,7 @@ namespace PayoutPS.Core.Batch
         public LedgerVerdict Verdict { get; internal set; }
 
         /// <summary>Missing from the ledger, or different there: someone must look (a reversal is accounted for).</summary>
-        public bool NeedsLook => Verdict == LedgerVerdict.MissingInLedger || Verdict == LedgerVerdict.AmountDiffers;
+        public bool NeedsLook => Verdict == LedgerVerdict.MissingInLedger || Verdict == LedgerVerdict.AmountDiffers || Verdict == LedgerVerdict.PartlyReversed;
     }
 
     /// <summary>One currency of a batch: what its rows should have taken from the balance against what the ledger shows.</summary>

@@ -76,6 +76,12 @@ namespace PayoutPS.Sandbox.Control
                 faults.Add(rule!);
                 return Results.Json(rule);
             });
+            control.MapPost("/reversals", async (HttpContext context) =>
+            {
+                var request = await ReadAsync<ReversalRequest>(context);
+                var problem = state.Reverse(request?.PayoutId, request?.Kind, request?.Amount);
+                return problem == null ? Results.Json(new { reversed = request!.PayoutId, kind = request.Kind }) : Problem(problem);
+            });
             control.MapPost("/rate-limit", async (HttpContext context) =>
             {
                 var request = await ReadAsync<RateLimitRequest>(context);
@@ -123,6 +129,15 @@ namespace PayoutPS.Sandbox.Control
             public double? AdvanceSeconds { get; set; }
 
             public double? Speed { get; set; }
+        }
+
+        private sealed class ReversalRequest
+        {
+            public string? PayoutId { get; set; }
+
+            public string? Kind { get; set; }
+
+            public string? Amount { get; set; }
         }
 
         private sealed class RateLimitRequest
