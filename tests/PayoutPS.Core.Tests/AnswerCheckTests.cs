@@ -18,6 +18,9 @@ namespace PayoutPS.Core.Tests
     {
         private static readonly string Other = Envelopes.Payout.Replace("R-1", "R-OTHER").Replace("1774000000000000001", "1774000000000000777");
 
+        // This request's payout in every field but the requestId, which it leaves out: nothing says whose answer it is.
+        private static readonly string NoRequestId = Envelopes.Payout.Replace("\"requestId\":\"R-1\",", string.Empty);
+
         private static PayoutClient Client(ScriptedHandler handler) => handler.Client();
 
         private static RemittanceRequest Remittance() => new RemittanceRequest
@@ -37,9 +40,11 @@ namespace PayoutPS.Core.Tests
         [InlineData("a body cut short", "{\"respCode\":\"20000\",\"respMsg\":\"Succ")]
         [InlineData("garbage", "<html>502 upstream</html>")]
         [InlineData("a lone surrogate in respMsg", "{\"respCode\":\"20000\",\"respMsg\":\"\\ud800\",\"data\":{}}")]
+        [InlineData("a success whose payout names no requestId", "{\"respCode\":\"20000\",\"respMsg\":\"Success\",\"data\":NOID}")]
+        [InlineData("a 13003 whose payout names no requestId", "{\"respCode\":\"13003\",\"respMsg\":\"duplicate\",\"data\":NOID}")]
         public async Task An_answer_that_cannot_be_believed_is_looked_up_and_in_doubt_when_the_service_does_not_show_the_payout(string shape, string answer)
         {
-            var handler = new ScriptedHandler().ThenJson(answer.Replace("OTHER", Other)).ThenJson(Envelopes.ListEmpty);
+            var handler = new ScriptedHandler().ThenJson(answer.Replace("OTHER", Other).Replace("NOID", NoRequestId)).ThenJson(Envelopes.ListEmpty);
 
             var error = await Assert.ThrowsAsync<PayoutApiException>(() => Send(handler));
 

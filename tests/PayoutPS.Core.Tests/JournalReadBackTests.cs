@@ -14,6 +14,33 @@ namespace PayoutPS.Core.Tests
             "{\"payoutId\":\"17740000000000000" + requestId.Substring(requestId.Length - 2) + "\",\"requestId\":\"" + requestId + "\",\"payoutStatus\":\"" + status +
             "\",\"sourceAmount\":\"" + amount + "\",\"sourceCurrency\":\"USD\",\"fee\":\"0.10\"}").RootElement, PayoutOutcome.Created);
 
+        [Theory]
+        [InlineData(RowOutcome.InDoubt, null, true)]
+        [InlineData(RowOutcome.NotSent, null, true)] // its intent was written: the request may have left before the stop
+        [InlineData(RowOutcome.Created, "A", true)]
+        [InlineData(RowOutcome.Created, "S", false)]
+        [InlineData(RowOutcome.Journaled, "F", false)]
+        [InlineData(RowOutcome.Refused, null, false)]
+        [InlineData(RowOutcome.Invalid, null, false)]
+        public void Refresh_asks_about_every_row_whose_payout_may_exist_or_change(RowOutcome outcome, string? status, bool asked)
+        {
+            var row = new BatchRowState { Row = 1, RequestId = "R-01", Outcome = outcome, Status = status, SourceAmount = "10.00", SourceCurrency = "USD" };
+
+            Assert.Equal(asked, row.MayChange);
+        }
+
+        [Theory]
+        [InlineData(RowOutcome.InDoubt)]
+        [InlineData(RowOutcome.NotSent)]
+        public void A_row_not_known_to_be_paid_that_the_service_shows_is_recovered_with_that_payout(RowOutcome outcome)
+        {
+            var row = new BatchRowState { Row = 1, RequestId = "R-01", Outcome = outcome, Amount = "10.00", Currency = "USD" };
+
+            Assert.Null(row.Settle(Paid("R-01", "S")));
+
+            Assert.Equal((RowOutcome.Recovered, "1774000000000000001", true), (row.Outcome, row.PayoutId, row.IsPaid));
+        }
+
         private static PayoutBatchSummary Summarize(JournalRows rows)
         {
             var summary = new PayoutBatchSummary();

@@ -80,6 +80,52 @@ namespace PayoutPS.Core.Tests
             Assert.Equal((9.90m + 15.00m, 9.90m + 15.00m, 0m), (usd.Expected, usd.Ledger, usd.Difference));
         }
 
+        [Theory]
+        [InlineData(RowOutcome.Created)]
+        [InlineData(RowOutcome.AlreadyExisted)]
+        [InlineData(RowOutcome.Recovered)]
+        [InlineData(RowOutcome.Journaled)]
+        public void Every_kind_of_made_payout_is_paid_in_the_summary_and_matched_in_the_ledger_until_the_provider_fails_it(RowOutcome outcome)
+        {
+            var paid = Paid(1, "P1", "10.00");
+            paid.Outcome = outcome; // a row in doubt that a lookup found (Recovered) is a payout like any other
+            var failed = Paid(2, "P2", "20.00");
+            failed.Outcome = outcome;
+            failed.Status = "F";
+            var summary = new PayoutBatchSummary();
+            summary.Add(paid);
+            summary.Add(failed);
+            summary.Finish();
+
+            var result = Reconcile(new[] { paid, failed }, new[]
+            {
+                Entry("1", "P1", "PAYOUT", "-9.90"), Entry("2", "P1", "FEE", "-0.10"),
+                Entry("3", "P2", "PAYOUT", "-19.80"), Entry("4", "P2", "FEE", "-0.20"), Entry("5", "P2", "PAYOUT_REVERSAL", "19.80"), Entry("6", "P2", "FEE_REVERSAL", "0.20"),
+            });
+
+            Assert.Equal((1, 1, 10.00m), (summary.Paid, summary.Failed, summary.Totals.Single().Sent));
+            Assert.Equal(1, result.Matched);
+            Assert.Equal(new[] { "R-2=Reversed" }, result.Rows.Select(r => r.RequestId + "=" + r.Verdict).ToArray());
+            Assert.Empty(result.Unrelated);
+        }
+
+        [Theory]
+        [InlineData("de-DE")]
+        [InlineData("fr-FR")]
+        [InlineData("en-US")]
+        public void Totals_read_the_services_amounts_the_same_in_every_culture(string culture)
+        {
+            using (new CultureScope(culture))
+            {
+                var summary = new PayoutBatchSummary();
+                summary.Add(Paid(1, "P1", "1234.50"));
+                summary.Add(Paid(2, "P2", "0.25"));
+
+                Assert.Equal(1234.75m, summary.Totals.Single().Sent);
+                Assert.Contains("1234.75 USD in 2 payout(s)", summary.ToString());
+            }
+        }
+
         [Fact]
         public void A_batch_whose_every_row_is_in_the_ledger_reconciles_to_zero()
         {

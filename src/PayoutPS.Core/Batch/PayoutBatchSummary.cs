@@ -251,12 +251,9 @@ namespace PayoutPS.Core.Batch
         internal void Add(string? amount, string? fee)
         {
             Payouts++;
-            Sent += Parse(amount);
-            Fees += Parse(fee);
+            Sent += PayoutPS.Core.Payouts.MoneyText.Parse(amount) ?? 0m;
+            Fees += PayoutPS.Core.Payouts.MoneyText.Parse(fee) ?? 0m;
         }
-
-        private static decimal Parse(string? text) =>
-            decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : 0m;
 
         public override string ToString() =>
             $"{Sent.ToString(CultureInfo.InvariantCulture)} {Currency} in {Payouts} payout(s), fees {Fees.ToString(CultureInfo.InvariantCulture)}";
