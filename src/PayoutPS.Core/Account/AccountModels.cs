@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text.Json;
 using PayoutPS.Core.Api;
 
@@ -90,9 +89,7 @@ namespace PayoutPS.Core.Account
     /// <summary>Reading the service's texts: amounts culture-free, times in the API's UTC format.</summary>
     internal static class Money
     {
-        public static decimal? Decimal(string? text, bool allowSign = false) =>
-            decimal.TryParse(text, allowSign ? NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign : NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out var value) ? value : (decimal?)null;
+        public static decimal? Decimal(string? text, bool allowSign = false) => Payouts.MoneyText.Parse(text, allowSign);
 
         /// <summary>
         /// The API's UTC "yyyy-MM-dd HH:mm:ss", read by position: it is read twice for every payout of a batch, and

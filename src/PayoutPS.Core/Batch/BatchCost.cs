@@ -84,7 +84,7 @@ namespace PayoutPS.Core.Batch
                 return;
             }
 
-            var value = decimal.Parse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            var value = Payouts.MoneyText.Parse(amount) ?? throw new InvalidOperationException($"Amount.Normalize gave '{amount}', which is not a plain amount.");
             if (send != null)
             {
                 _send.TryGetValue(source, out var sent);

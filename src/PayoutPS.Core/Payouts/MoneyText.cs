@@ -6,9 +6,14 @@ namespace PayoutPS.Core.Payouts
     /// <summary>Amounts and currencies as the service writes them, compared as what they mean: 100.0 is 100.00, usd is USD.</summary>
     public static class MoneyText
     {
-        /// <summary>A plain decimal amount as the service writes it; null for anything else.</summary>
-        public static decimal? Parse(string? text) =>
-            decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : (decimal?)null;
+        /// <summary>
+        /// A plain decimal amount as the service writes it (digits and a point, whatever the current culture; a leading
+        /// sign only with <paramref name="allowSign"/>, as ledger entries have); null for anything else. The one place
+        /// an amount's text becomes a number.
+        /// </summary>
+        public static decimal? Parse(string? text, bool allowSign = false) =>
+            decimal.TryParse(text, allowSign ? NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign : NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                ? value : (decimal?)null;
 
         /// <summary>Both amounts are plain decimals with the same value.</summary>
         public static bool SameAmount(string? a, string? b) => Parse(a) is decimal x && Parse(b) is decimal y && x == y;
