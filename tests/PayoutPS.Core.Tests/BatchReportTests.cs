@@ -51,6 +51,59 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public void The_page_is_titled_by_its_file_and_date_lists_every_paid_row_and_writes_each_amount_one_way()
+        {
+            var (html, page) = Render(Row(1, RowOutcome.Created, "S", "4800.00"), Row(2, RowOutcome.Created, "A", "1250.5"), Row(3, RowOutcome.Created, "F", "20.00"));
+
+            Assert.Equal("Payout batch payroll.csv of 2026-11-29", page.Title);
+            Assert.Equal("Payout batch payroll.csv of 2026-11-29", page.QuerySelector("h1")!.TextContent);
+            var paid = page.QuerySelectorAll("h2").First(h => h.TextContent.StartsWith("Paid (", StringComparison.Ordinal));
+            Assert.Equal("Paid (2)", paid.TextContent);
+            var cells = paid.NextElementSibling!.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToArray()).ToArray();
+            Assert.Equal(new[] { "1", "R-1", "Anna Müller ****3000", "4,800.00 USD", "Success", "1774000000000000001" }, cells[0]);
+            Assert.Equal("1,250.50 USD", cells[1][3]);
+            Assert.Equal(2, cells.Length); // the failed payout is not paid
+            var sent = page.QuerySelectorAll("h2").First(h => h.TextContent == "Sent per currency").NextElementSibling!.QuerySelectorAll("tbody td").Select(c => c.TextContent).ToArray();
+            Assert.Equal(new[] { "USD", "2", "6,050.50", "0.20" }, sent); // the summary's own totals
+            Assert.DoesNotMatch(@"\d{4}\.\d\d", page.Body!.TextContent); // no amount without its thousands separator anywhere on the page
+            Assert.Contains("Exit code 1.", html);
+        }
+
+        [Fact]
+        public void Piped_rows_say_so_instead_of_a_file_and_an_empty_hash()
+        {
+            var report = new BatchReport();
+            var summary = new PayoutBatchSummary();
+            var header = new JournalHeader { BatchId = "b1", CreatedUtc = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc), Merchant = "800100", Environment = "Local" };
+
+            var page = new HtmlParser().ParseDocument(report.Render(header, summary, null, DateTime.UtcNow));
+
+            var facts = page.QuerySelectorAll("table.facts tr").ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelector("td")!.TextContent);
+            Assert.Equal("Payout batch from the pipeline of 2026-12-01", page.Title);
+            Assert.StartsWith("rows from the pipeline", facts["Input"]);
+            Assert.False(facts.ContainsKey("Input SHA-256"));
+        }
+
+        [Fact]
+        public void The_csv_beside_the_page_holds_every_row_quoted_and_formulas_as_text()
+        {
+            var writer = new System.IO.StringWriter();
+            using (var csv = new BatchReportCsv(writer))
+            {
+                var row = Row(1, RowOutcome.Created, "S");
+                row.Payee = "=HYPERLINK(\"http://x\"),\"Smith, Jr.\"";
+                csv.Add(row);
+                csv.Add(Row(2, RowOutcome.Invalid, error: "Row 2: bad\nline"));
+                Assert.Equal(2, csv.Rows);
+            }
+
+            var lines = writer.ToString().Split(new[] { "\r\n", "\n" }, StringSplitOptions.None);
+            Assert.Equal(BatchReportCsv.Header, lines[0]);
+            Assert.StartsWith("1,R-1,\"'=HYPERLINK(\"\"http://x\"\"),\"\"Smith, Jr.\"\"\",10.00,USD,Created,S,Success,1774000000000000001,", lines[1]);
+            Assert.EndsWith(",\"Row 2: bad", lines[2]); // a line break inside a quoted field
+        }
+
+        [Fact]
         public async System.Threading.Tasks.Task The_page_of_a_journal_holds_what_the_journal_holds()
         {
             using (var journal = BatchJournal.Open(JournalPath, Header()))

@@ -64,8 +64,11 @@ Describe 'The sample file counted four ways' {
         }
     }
 
-    It 'shows the same outcome line in the report' {
-        $Page | Should -Match ([regex]::Escape([Net.WebUtility]::HtmlEncode($Later.ToString())))
+    It 'shows the same counts and totals in the report' {
+        $Page | Should -Match ([regex]::Escape([Net.WebUtility]::HtmlEncode("$($Later.CountsText). Exit code $($Later.ExitCode).")))
+        foreach ($total in $Later.Totals) {
+            $Page | Should -Match ('<td>{0}</td><td>{1}</td><td class="n">{2}</td>' -f $total.Currency, $total.Payouts, [regex]::Escape($total.Sent.ToString('#,0.00##', [cultureinfo]::InvariantCulture)))
+        }
     }
 }
 

@@ -59,8 +59,17 @@ Describe 'Get-PayoutBatch -Reconcile' {
     It 'writes a self-contained page with what the journal holds and the ledger''s verdicts' {
         $page = Get-PayoutBatch -Journal $Journal -Refresh -Reconcile -Report "$TestDrive/payroll.html"   # -Refresh: RC-3's failure, not the journal's "in review"
 
-        $page | Should -BeOfType System.IO.FileInfo
-        $html = Get-Content $page.FullName -Raw
+        $page.Page | Should -Be "$TestDrive/payroll.html"
+        $page.ExitCode | Should -Be 2   # RC-4 invalid
+        $html = Get-Content $page.Page -Raw
+        $html | Should -Match '<title>Payout batch reconcile\.csv of \d{4}-\d\d-\d\d</title>'
+        # Every row, one line each, in the CSV beside the page; the paid ones on the page with their payout ids.
+        $rows = @(Import-Csv $page.RowsCsv)
+        $page.RowsCsv | Should -Be "$TestDrive/payroll.rows.csv"
+        $rows.Row | Should -Be @('1', '2', '3', '4', '5')
+        ($rows | Where-Object Row -eq 4).Reason | Should -Match "RequestId RC-4: SendAmount '1,50'"   # never keyed: named by the id it was written with
+        ($rows | Where-Object RequestId -eq 'RC-3').StatusName | Should -Be 'Failed'
+        foreach ($paid in $rows | Where-Object { $_.Status -eq 'S' }) { $html | Should -Match ("<td>{0}</td>.*<td>{1}</td>" -f $paid.RequestId, $paid.PayoutId) }
         $html | Should -Not -Match '(?i)http|<script|<link|<img|url\('
         $html | Should -Match '<td>USD</td><td>2</td><td class="n">35\.50</td>'   # RC-1 and RC-2; RC-3 failed and came back
         $html | Should -Match '<td>Failed</td><td class="n">1</td>'

@@ -19,9 +19,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>Rows listed per section; the rest are counted ("and 1,234 more"), so a million-row batch stays a page and its rows are never all held.</summary>
         public const int RowsListed = 500;
 
-        private readonly Dictionary<string, (int Payouts, decimal Sent, decimal Fees)> _sent = new Dictionary<string, (int, decimal, decimal)>(StringComparer.Ordinal);
         private readonly Dictionary<string, (int Payouts, decimal Received)> _received = new Dictionary<string, (int, decimal)>(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _states = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Section _paid = new Section();
         private readonly Section _inDoubt = new Section();
         private readonly Section _notPaid = new Section();
         private int _rows;
@@ -35,12 +35,7 @@ namespace PayoutPS.Core.Batch
             _states[state] = count + 1;
             if (row.IsPaid)
             {
-                if (row.SourceCurrency != null)
-                {
-                    _sent.TryGetValue(row.SourceCurrency, out var sent);
-                    _sent[row.SourceCurrency] = (sent.Payouts + 1, sent.Sent + (MoneyText.Parse(row.SourceAmount) ?? 0m), sent.Fees + (MoneyText.Parse(row.Fee) ?? 0m));
-                }
-
+                _paid.Add(row);
                 if (row.TargetCurrency != null)
                 {
                     _received.TryGetValue(row.TargetCurrency, out var received);
@@ -57,42 +52,55 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        public string Render(JournalHeader header, PayoutBatchSummary summary, PayoutReconciliation? reconciliation, DateTime generatedUtc)
+        /// <param name="csvName">The file beside the page that lists every row (see <see cref="BatchReportCsv"/>), named where the page's lists stop.</param>
+        public string Render(JournalHeader header, PayoutBatchSummary summary, PayoutReconciliation? reconciliation, DateTime generatedUtc, string? csvName = null)
         {
+            var title = $"Payout batch {(header.InputFile == null ? "from the pipeline" : System.IO.Path.GetFileName(header.InputFile))} of {header.CreatedUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
             var html = new StringBuilder();
-            html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Payout batch ").Append(E(header.BatchId)).Append("</title>\n<style>")
+            html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
                 .Append(Style).Append("</style></head>\n<body>\n");
-            html.Append("<h1>Payout batch</h1>\n<table class=\"facts\">");
-            Fact(html, "Batch", header.BatchId);
+            html.Append("<h1>").Append(E(title)).Append("</h1>\n<table class=\"facts\">");
+            Fact(html, "Batch", header.SenderBatchId == null ? header.BatchId : $"{header.SenderBatchId} (journal {header.BatchId})");
             Fact(html, "Started", Time(header.CreatedUtc));
             Fact(html, "Merchant", $"{header.Merchant} ({header.Environment})");
-            Fact(html, "Input file", header.InputFile ?? "rows from the pipeline");
-            Fact(html, "Input SHA-256", header.InputHash ?? "-");
-            Fact(html, "Outcome", summary.ToString());
+            if (header.InputFile != null)
+            {
+                Fact(html, "Input file", header.InputFile);
+                Fact(html, "Input SHA-256", header.InputHash ?? "not recorded");
+            }
+            else
+            {
+                Fact(html, "Input", "rows from the pipeline (no file to fingerprint)");
+            }
+
+            Fact(html, "Outcome", $"{summary.CountsText}. Exit code {summary.ExitCode}.");
             Fact(html, "Report made", Time(generatedUtc));
             html.Append("</table>\n");
 
-            Totals(html);
+            Totals(html, summary);
             Bars(html);
+            var everyRow = csvName == null ? "Get-PayoutBatch lists every row" : $"every row is in {csvName}";
+            Listed(html, "Paid", _paid, null, everyRow, paid: true);
             Listed(html, "In doubt: may have been paid, looked up on the next run", _inDoubt,
-                "Run the same New-Payout command with the same journal again, or Get-PayoutBatch -Refresh: rows in doubt are looked up before anything is sent again.");
-            Listed(html, "Refused, invalid or held: not paid", _notPaid, null);
+                "Run the same New-Payout command with the same journal again, or Get-PayoutBatch -Refresh: rows in doubt are looked up before anything is sent again.", everyRow);
+            Listed(html, "Refused, invalid or held: not paid", _notPaid, null, everyRow);
             PaidTwice(html, summary.PaidTwiceText);
             if (reconciliation != null)
             {
-                Ledger(html, reconciliation);
+                ReportLedger.Render(html, reconciliation);
             }
 
             return html.Append("</body></html>\n").ToString();
         }
 
-        private void Totals(StringBuilder html)
+        /// <summary>What left each balance: the summary's own totals, the ones the console shows.</summary>
+        private void Totals(StringBuilder html, PayoutBatchSummary summary)
         {
             html.Append("<h2>Sent per currency</h2>\n<table><thead><tr><th>Currency</th><th>Payouts</th><th class=\"n\">Sent</th><th class=\"n\">Fees</th></tr></thead><tbody>");
-            foreach (var currency in _sent.OrderBy(c => c.Key, StringComparer.Ordinal))
+            foreach (var currency in summary.Totals.OrderBy(c => c.Currency, StringComparer.Ordinal))
             {
-                html.Append("<tr><td>").Append(E(currency.Key)).Append("</td><td>").Append(currency.Value.Payouts).Append("</td><td class=\"n\">")
-                    .Append(Amount(currency.Value.Sent)).Append("</td><td class=\"n\">").Append(Amount(currency.Value.Fees)).Append("</td></tr>");
+                html.Append("<tr><td>").Append(E(currency.Currency)).Append("</td><td>").Append(currency.Payouts).Append("</td><td class=\"n\">")
+                    .Append(Amount(currency.Sent)).Append("</td><td class=\"n\">").Append(Amount(currency.Fees)).Append("</td></tr>");
             }
 
             html.Append("</tbody></table>\n<h2>Received per currency</h2>\n<table><thead><tr><th>Currency</th><th>Payouts</th><th class=\"n\">Received</th></tr></thead><tbody>");
@@ -136,10 +144,9 @@ namespace PayoutPS.Core.Batch
             html.Append("</ul>\n");
         }
 
-        private static void Listed(StringBuilder html, string title, Section section, string? fix)
+        private static void Listed(StringBuilder html, string title, Section section, string? fix, string everyRow, bool paid = false)
         {
-            var rows = section.Rows;
-            html.Append("<h2>").Append(E(title)).Append(" (").Append(section.Count).Append(")</h2>\n");
+            html.Append("<h2>").Append(E(title)).Append(" (").Append(section.Count.ToString("N0", CultureInfo.InvariantCulture)).Append(")</h2>\n");
             if (section.Count == 0)
             {
                 html.Append("<p>None.</p>\n");
@@ -151,52 +158,24 @@ namespace PayoutPS.Core.Batch
                 html.Append("<p>").Append(E(fix)).Append("</p>\n");
             }
 
-            html.Append("<table><thead><tr><th>Row</th><th>RequestId</th><th>Payee</th><th class=\"n\">Amount</th><th>Outcome</th><th>Reason and fix</th></tr></thead><tbody>");
-            foreach (var row in rows)
+            html.Append("<table><thead><tr><th>Row</th><th>RequestId</th><th>Payee</th><th class=\"n\">Amount</th>")
+                .Append(paid ? "<th>Status</th><th>Payout</th>" : "<th>Outcome</th><th>Reason and fix</th>").Append("</tr></thead><tbody>");
+            foreach (var row in section.Rows)
             {
                 html.Append("<tr><td>").Append(row.Row).Append("</td><td>").Append(E(row.RequestId)).Append("</td><td>").Append(E(row.Payee)).Append("</td><td class=\"n\">")
-                    .Append(E($"{row.Amount} {row.Currency}")).Append("</td><td>").Append(E(row.Outcome.ToString())).Append("</td><td>").Append(E(row.Error)).Append("</td></tr>");
+                    .Append(E(AmountText(row.Amount, row.Currency))).Append("</td><td>")
+                    .Append(paid ? E(row.StatusName ?? row.Status) + "</td><td>" + E(row.PayoutId) : E(row.Outcome.ToString()) + "</td><td>" + E(row.Error)).Append("</td></tr>");
             }
 
             html.Append("</tbody></table>\n");
-            More(html, section.Count);
+            More(html, section.Count, everyRow);
         }
 
-        private static void Ledger(StringBuilder html, PayoutReconciliation reconciliation)
-        {
-            html.Append("<h2>Against the ledger</h2>\n<table><thead><tr><th>Currency</th><th>Payouts</th><th class=\"n\">Expected</th><th class=\"n\">Ledger</th><th class=\"n\">Difference</th></tr></thead><tbody>");
-            foreach (var currency in reconciliation.Currencies)
-            {
-                html.Append("<tr><td>").Append(E(currency.Currency)).Append("</td><td>").Append(currency.Rows).Append("</td><td class=\"n\">").Append(Amount(currency.Expected))
-                    .Append("</td><td class=\"n\">").Append(Amount(currency.Ledger)).Append("</td><td class=\"n\">").Append(Amount(currency.Difference)).Append("</td></tr>");
-            }
-
-            html.Append("</tbody></table>\n<p>").Append(reconciliation.Matched).Append(" matched, ").Append(reconciliation.Reversed).Append(" reversed (the money came back), ")
-                .Append(reconciliation.Rows.Count(r => r.Verdict == LedgerVerdict.FeeReversed)).Append(" with the fee refunded, ")
-                .Append(reconciliation.Problems).Append(" missing, different or partly given back; ").Append(reconciliation.Unrelated.Count).Append(" ledger entries of the period belong to no row.</p>\n");
-            var look = reconciliation.Rows.Where(r => r.Verdict != LedgerVerdict.Matched).ToList();
-            if (look.Count == 0)
-            {
-                return;
-            }
-
-            html.Append("<table><thead><tr><th>Row</th><th>RequestId</th><th>Payout</th><th class=\"n\">Paid</th><th class=\"n\">Ledger debit</th><th class=\"n\">Fee</th><th class=\"n\">Reversal</th><th>Verdict</th></tr></thead><tbody>");
-            foreach (var row in look.Take(RowsListed))
-            {
-                html.Append("<tr><td>").Append(row.Row).Append("</td><td>").Append(E(row.RequestId)).Append("</td><td>").Append(E(row.PayoutId)).Append("</td><td class=\"n\">")
-                    .Append(Amount(row.Paid)).Append("</td><td class=\"n\">").Append(Amount(row.LedgerDebit)).Append("</td><td class=\"n\">").Append(Amount(row.LedgerFee))
-                    .Append("</td><td class=\"n\">").Append(Amount(row.Reversal)).Append("</td><td>").Append(E(row.Verdict.ToString())).Append("</td></tr>");
-            }
-
-            html.Append("</tbody></table>\n");
-            More(html, look.Count);
-        }
-
-        private static void More(StringBuilder html, int count)
+        internal static void More(StringBuilder html, int count, string everyRow)
         {
             if (count > RowsListed)
             {
-                html.Append("<p>… and ").Append((count - RowsListed).ToString("N0", CultureInfo.InvariantCulture)).Append(" more (Get-PayoutBatch lists every row).</p>\n");
+                html.Append("<p>… and ").Append((count - RowsListed).ToString("N0", CultureInfo.InvariantCulture)).Append(" more (").Append(E(everyRow)).Append(").</p>\n");
             }
         }
 
@@ -217,14 +196,19 @@ namespace PayoutPS.Core.Batch
             }
         }
 
-        private static void Fact(StringBuilder html, string name, string value) =>
+        internal static void Fact(StringBuilder html, string name, string value) =>
             html.Append("<tr><th>").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>");
 
-        private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+        internal static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-        private static string Amount(decimal amount) => amount.ToString("#,0.00##", CultureInfo.InvariantCulture);
+        /// <summary>Every amount on the page: invariant, thousands separated, at least two decimals.</summary>
+        internal static string Amount(decimal amount) => amount.ToString("#,0.00##", CultureInfo.InvariantCulture);
 
-        private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+        /// <summary>An amount as a row wrote it, in the page's format when it is one.</summary>
+        private static string AmountText(string? amount, string? currency) =>
+            (MoneyText.Parse(amount) is decimal value ? Amount(value) : amount) + (currency == null ? string.Empty : " " + currency);
+
+        internal static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
         // Print-friendly and offline: system fonts only, no external resource of any kind.
         private const string Style =

@@ -207,16 +207,19 @@ namespace PayoutPS.Core.Batch
         public override string ToString()
         {
             var money = TotalsText;
-            return $"{Rows} rows: {Paid} paid ({Created} created, {AlreadyExisted + Recovered} found existing, {FromJournal} from the journal), " +
+            return CountsText + (money.Length > 0 ? $". Sent {money}" : string.Empty) + $". Exit code {ExitCode}.";
+        }
+
+        /// <summary>The counts and the ending in words, without the money (the report shows that as a table).</summary>
+        public string CountsText =>
+                   $"{Rows} rows: {Paid} paid ({Created} created, {AlreadyExisted + Recovered} found existing, {FromJournal} from the journal), " +
                    $"{Invalid} invalid, {Refused} refused, " + (Held > 0 ? $"{Held} held as possible duplicates, " : string.Empty) + $"{Failed} failed, {InDoubt} in doubt" +
                    (NotSent > 0 ? $", {NotSent} not sent (the run stopped)" : string.Empty) +
                    (Repeated > 0 ? $", {Repeated} repeated (same RequestId as an earlier row, paid once)" : string.Empty) +
                    (Checked > 0 ? $", {Checked} checked only" : string.Empty) +
                    (NotReached > 0 ? $", {NotReached} unpaid row(s) of earlier runs not in this input" : string.Empty) +
                    (PaidTwice > 0 ? $", {PaidTwice} paid by another run too (check both payouts)" : string.Empty) +
-                   (Ending == BatchEnding.Finished ? string.Empty : $". {Ending}: {EndingReason}" + (NotTried > 0 ? $" ({NotTried} row(s) not tried)" : string.Empty)) +
-                   (money.Length > 0 ? $". Sent {money}" : string.Empty) + $". Exit code {ExitCode}.";
-        }
+                   (Ending == BatchEnding.Finished ? string.Empty : $". {Ending}: {EndingReason}" + (NotTried > 0 ? $" ({NotTried} row(s) not tried)" : string.Empty));
     }
 
     /// <summary>How a batch run ended.</summary>

@@ -17,7 +17,7 @@ namespace PayoutPS.Commands
     /// totals (-Summary). -Refresh asks the service for rows whose status may still change.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PayoutBatch")]
-    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation), typeof(FileInfo))]
+    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation), typeof(PayoutBatchReport))]
     public sealed class GetPayoutBatchCommand : PayoutCmdletBase
     {
         // -Refresh: rows are read a chunk at a time and their lookups overlap (one by one, a million rows took ~4.5 min).
@@ -62,6 +62,8 @@ namespace PayoutPS.Commands
             var summary = new PayoutBatchSummary { Journal = path };
             var matcher = Reconcile ? new LedgerMatcher(batch.Count) : null;
             var report = Report == null ? null : new BatchReport();
+            var page = Report == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Report);
+            using var rowsCsv = page == null ? null : new BatchReportCsv(new StreamWriter(PayoutBatchReport.CsvBeside(page), false, new System.Text.UTF8Encoding(true)));
             var doubles = new JournalDoubles();
             var position = 0;
             foreach (var row in Settled(batch.Rows(), path, Refresh ? context : null))
@@ -74,6 +76,7 @@ namespace PayoutPS.Commands
                 }
 
                 report?.Add(row);
+                rowsCsv?.Add(row);
                 matcher?.AddRow(position++, row);
                 if (!Summary && !Reconcile && report == null)
                 {
@@ -100,9 +103,9 @@ namespace PayoutPS.Commands
 
             if (report != null)
             {
-                var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Report);
-                File.WriteAllText(target, report.Render(batch.Header, summary, reconciliation, DateTime.UtcNow), new System.Text.UTF8Encoding(false));
-                WriteObject(new FileInfo(target));
+                var csv = PayoutBatchReport.CsvBeside(page!);
+                File.WriteAllText(page!, report.Render(batch.Header, summary, reconciliation, DateTime.UtcNow, Path.GetFileName(csv)), new System.Text.UTF8Encoding(false));
+                WriteObject(new PayoutBatchReport(page!, csv, rowsCsv!.Rows, summary.ExitCode != 0 ? summary.ExitCode : reconciliation?.ExitCode ?? 0));
             }
             else if (reconciliation != null)
             {

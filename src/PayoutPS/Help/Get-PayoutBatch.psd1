@@ -7,7 +7,7 @@ Get-PayoutBatch reads the journal that New-Payout -Journal wrote and emits one o
 
 -Reconcile matches every paid row to the provider's ledger (queryAcctDetail, every page, every currency the batch paid in, from a minute before the journal began until now) by payout id, as the ledger's pages arrive, and emits one object: Matched, how many paid rows the ledger shows to the cent; Rows, the other paid rows, each with what it Paid, the ledger's LedgerDebit, LedgerFee and Reversal, and a Verdict (MissingInLedger, AmountDiffers, Reversed: the money came back after the payout failed); Currencies, each with the Expected debit, the Ledger's and the Difference; Unrelated, the ledger entries of the window that belong to no row (listed, not errors); and ExitCode, 0 only when every paid row is matched and every currency's totals agree. It needs a connection.
 
--Report writes the batch as one self-contained HTML page for the people who approve a payroll: the batch, its input file and SHA-256, what was sent and received per currency with fees, a bar per state, the rows in doubt and the rows not paid with their reason and fix (up to 500 each; the rest counted), and with -Reconcile the ledger's verdicts. It has no script, font, image or link to anything outside it, so it opens offline and prints on A4; account numbers are masked. It emits the file.
+-Report writes the batch as one self-contained HTML page for the people who approve a payroll: a title with the input file's name and the run's date, the file and its SHA-256, the outcome and the totals per currency from the same summary as -Summary (every amount in one format: 1,234.50), a bar per state, the paid rows (payee masked, amount, status, payout id), the rows in doubt and the rows not paid with their reason and fix (up to 500 per list; the rest counted), and with -Reconcile the ledger's verdicts and the entries that belong to no row. Every row is also written as CSV beside the page (payroll.html -> payroll.rows.csv; text that a spreadsheet would run as a formula is written as text). The page has no script, font, image or link to anything outside it, so it opens offline and prints on A4; account numbers are masked. It emits what it wrote: Page, RowsCsv, Rows and the batch's ExitCode.
 
 The journal may be read while a batch is still writing it.
 '@
@@ -16,7 +16,7 @@ The journal may be read while a batch is still writing it.
         Refresh = 'Ask the service for rows in doubt and payouts that are not final yet (needs Connect-PayoutEnvironment or -Context).'
         Summary = 'Emit one summary object (counts, totals per currency, rows in doubt, ExitCode) instead of the rows.'
         Reconcile = 'Match every paid row to the ledger by payout id and emit the reconciliation (Matched, the count of rows matched to the cent; Rows, the others with their verdicts; Currencies with totals and the difference; Unrelated ledger entries; ExitCode) instead of the rows (needs a connection).'
-        Report = 'Write the batch as one self-contained HTML page to this file (with -Reconcile, with the ledger''s verdicts) and emit the file instead of the rows.'
+        Report = 'Write the batch as one self-contained HTML page to this file (with -Reconcile, with the ledger''s verdicts), and every row as CSV beside it (name.rows.csv); emit what was written instead of the rows.'
         Context = 'The connection -Refresh and -Reconcile use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
     }
     Examples    = @(
