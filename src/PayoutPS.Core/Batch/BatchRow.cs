@@ -7,6 +7,11 @@ namespace PayoutPS.Core.Batch
     /// <summary>One checked row, ready to send: its request, its signed-to-be fields and where it came from.</summary>
     public sealed class BatchRow
     {
+        /// <summary>The payee for people and for the journal: name and masked account, or the beneficiary id.</summary>
+        public static string Describe(RemittanceRequest request) => request.Payee == null
+            ? $"payee {request.BeneficiaryId}"
+            : $"{request.Payee.DisplayName} {Redaction.Redactor.MaskAccount(request.Payee.AccountNumber)}";
+
         public BatchRow(int row, RemittanceRequest request, IReadOnlyList<RequestField> fields, string contentHash, string payee, bool mayAlreadyExist, bool derivedId = false)
         {
             DerivedId = derivedId;

@@ -11,7 +11,7 @@ namespace PayoutPS.Core.Batch
     public static class PayeeKeys
     {
         /// <summary>
-        /// A payee (as <see cref="BatchRun.Describe"/> writes it: name and masked account, or the payee id) and a currency,
+        /// A payee (as <see cref="BatchRow.Describe"/> writes it: name and masked account, or the payee id) and a currency,
         /// told apart as the service tells payees apart: by account, not by how the name is written. A re-exported file
         /// that writes "tester3" for "Tester3", or "Ana" for "Anna", on a paid row's account meets the paid row it is.
         /// </summary>
