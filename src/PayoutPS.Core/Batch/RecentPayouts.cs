@@ -15,6 +15,8 @@ namespace PayoutPS.Core.Batch
     /// The duplicate guard's view of the service: the merchant's payouts created within a window, as compact
     /// keys over what the transaction list returns (payee id or the account's last four, amounts, currencies,
     /// reference). It is a heuristic that holds rows back; it never decides that something was paid.
+    /// Over 300 lines on purpose: the paged listing, the compact index and the key it is built on must agree on every
+    /// byte (a key computed two ways is a double payment let through), so they stay in one file.
     /// </summary>
     public sealed class RecentPayouts
     {

@@ -13,6 +13,8 @@ namespace PayoutPS.Core.Payouts
     /// <summary>
     /// Payout operations with the exactly-once rule: one fixed requestId per payout, and after any attempt
     /// whose answer was lost, ask the service by requestId before sending again.
+    /// Over 300 lines on purpose: creating a payout and settling an answer that cannot be believed (looking it up,
+    /// comparing it with the request) are one exactly-once protocol, read best in one place.
     /// </summary>
     public sealed class PayoutClient : IDisposable
     {
