@@ -15,21 +15,17 @@ namespace PayoutPS.Commands
     /// </summary>
     public sealed partial class NewPayoutCommand
     {
-        /// <summary>-Path: checked to decode as a whole before anything is sent, and fingerprinted for the journal.</summary>
+        /// <summary>-Path: checked to decode as a whole before anything is sent (a wrong encoding or shape sends nothing), and fingerprinted for the journal.</summary>
         private InputFile OpenInput(bool balanceCheck)
         {
             var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            _cost = balanceCheck ? new BatchCost() : null;
             try
             {
-                _cost = balanceCheck ? new BatchCost() : null;
-                var (csv, rows) = InputFile.Read(full, Encoding, Delimiter, Mapper, CommandLine, _cost); // the whole file first: a wrong encoding or shape sends nothing
+                var file = InputFile.Open(full, Encoding, Delimiter, Mapper, CommandLine, _cost, out var rows);
                 _progress!.Total = rows;
-                if (csv.BlankLines > 0)
-                {
-                    WriteVerbose($"{full}: {csv.BlankLines} blank line(s) skipped.");
-                }
-
-                return new InputFile(full, csv.Sha256(), csv);
+                WriteVerbose($"{full}: {rows} row(s), {file.Csv.BlankLines} blank line(s) skipped.");
+                return file;
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
             {

@@ -26,6 +26,14 @@ namespace PayoutPS.Internal
 
         public void Dispose() => Csv.Dispose();
 
+        /// <summary>New-Payout -Path: the file read as a whole (see <see cref="Read"/>) and fingerprinted, with its rows counted.</summary>
+        public static InputFile Open(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost, out int rows)
+        {
+            var (csv, count) = Read(path, encoding, delimiter, mapper, commandLine, cost);
+            rows = count;
+            return new InputFile(path, csv.Sha256(), csv);
+        }
+
         /// <summary>
         /// Reads a payroll file as a whole, as New-Payout -Path does before its first row: a path that is no file, a
         /// wrong encoding or shape, or a header of no known column is refused. Each row goes into <paramref name="cost"/>
