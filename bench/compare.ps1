@@ -61,10 +61,11 @@ Remove-Item `$warm, "`$warm.journal*", `$csv, "`$csv.journal*" -ErrorAction Igno
 try {
     $base = [Collections.Generic.List[double]]::new(); $cand = [Collections.Generic.List[double]]::new()
     for ($round = 1; $round -le $Rounds; $round++) {
+        # Which build goes first alternates: the second child of a round ran ~6 % slower with both slots the same build.
         $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/reset"
-        $b = Measure-Build $Baseline 'B'
+        if ($round % 2) { $b = Measure-Build $Baseline 'B' } else { $c = Measure-Build $Candidate 'C' }
         $null = Invoke-RestMethod -Method Post "$($sandbox.Control)/reset"
-        $c = Measure-Build $Candidate 'C'
+        if ($round % 2) { $c = Measure-Build $Candidate 'C' } else { $b = Measure-Build $Baseline 'B' }
         $base.Add($b); $cand.Add($c)
         'round {0}: baseline {1:N0}/s   candidate {2:N0}/s' -f $round, $b, $c
     }

@@ -201,6 +201,7 @@ Describe 'A catalog of 63 rows: what a bank would show differently from what the
             @{ Id = 'B-JSON-DUP'; Set = @{ PayerDetail = '{"companyName":"A Ltd","companyName":"B Ltd","countryCode":"GB"}' }; Field = 'PayerDetail'; Says = "key 'companyName' twice" }
             @{ Id = 'B-JSON-DUP-CASE'; Set = @{ PayerDetail = '{"countryCode":"GB","CountryCode":"DE","companyName":"A"}' }; Field = 'PayerDetail'; Says = "key 'CountryCode' twice" }
             @{ Id = 'B-JSON-HIDDEN'; Set = @{ PayerDetail = "{`"companyName`":`"A$([char]0x200B)Ltd`"}" }; Field = 'PayerDetail'; Says = 'U\+200B' }
+            @{ Id = 'B-JSON-SURROGATE'; Set = @{ PayerDetail = '{"companyName":"A\ud800","countryCode":"GB"}' }; Field = 'PayerDetail'; Says = 'half of a character \(a lone surrogate' }
             @{ Id = 'B-JSON-LONG'; Set = @{ PayerDetail = "{`"companyName`":`"$('c' * 129)`"}" }; Field = 'PayerDetail'; Says = 'at most 128' }
             foreach ($point in 0x2061, 0x2062, 0x2063, 0x2064) {
                 @{ Id = 'B-CF-{0:X4}' -f $point; Set = @{ LastName = "Mül$([char]$point)ler" }; Field = 'LastName'; Says = 'U\+{0:X4}' -f $point }
@@ -314,5 +315,45 @@ Describe 'Import-Csv rows that cannot be what their header meant' {
         @($errs).Count | Should -Be 1
         $errs[0].Exception.Message | Should -Match '^Row 1, RequestId S-1: The row has no value at all for its last 2 column\(s\) \(Purpose, Reference\)'
         (Get-Payouts).requestId | Should -Be 'S-2'
+    }
+}
+
+Describe 'Piped values that are no payout row' {
+    BeforeAll {
+        Import-Module $ModulePath -Force
+        Connect-TestSandbox $Sandbox
+        $script:GoodRow = [pscustomobject]@{ RequestId = 'NR-OK'; FirstName = 'Anna'; LastName = 'Müller'; AccountNumber = 'DE89370400440532013000'; Country = 'DE'; City = 'Berlin'
+            AddressLine1 = 'Unter den Linden 1'; SendAmount = '10.00'; SourceCurrency = 'USD'; TargetCurrency = 'EUR'; Purpose = '1' }
+        $script:CsvFile = Join-Path $TestDrive 'payroll.csv'
+        Set-Content $CsvFile 'RequestId,SendAmount'
+    }
+
+    # Each value goes first, a good row after it: the value is refused as what it is, with the fix; the good row is paid.
+    It 'refuses <Name> as what it is, naming the fix, and pays the row after it' -ForEach @(
+        @{ Name = '$null'; Value = { $null }; Says = 'gave New-Payout \$null, which is no row' }
+        @{ Name = 'a string'; Value = { 'RequestId,SendAmount' }; Says = "gave New-Payout a string \('RequestId,SendAmount'\), not a row: .*Import-Csv" }
+        @{ Name = 'a number'; Value = { 42 }; Says = 'gave New-Payout a Int32 \(42\), not a row' }
+        @{ Name = 'a file from Get-Item'; Value = { Get-Item $CsvFile }; Says = "gave New-Payout the file .*payroll\.csv, not its rows: read a CSV file with Import-Csv" }
+        @{ Name = 'an empty hashtable'; Value = { @{} }; Says = 'gave New-Payout an empty hashtable' }
+        @{ Name = 'a row of other columns'; Value = { [pscustomobject]@{ Foo = 1; Bar = 2 } }; Says = 'gave New-Payout a row none of whose columns \(Foo, Bar\) is a payout field' }
+    ) {
+        Reset-Sandbox $Sandbox
+        $first = & $Value
+
+        @(, $first) + @($GoodRow) | New-Payout -Force -SummaryVariable sum -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+
+        @($errs).Count | Should -Be 1
+        $errs[0].Exception.Message | Should -Match ('^Row 1, no RequestId: The pipeline ' + $Says)
+        $errs[0].Exception.Message | Should -Not -Match 'must be|ISO 4217'
+        (Get-Payouts).requestId | Should -Be 'NR-OK'
+        ($sum.Invalid, $sum.Paid, $sum.ExitCode) | Should -Be @(1, 1, 2)
+    }
+
+    It 'refuses an array given to -InputObject as one value, saying to pipe it' {
+        Reset-Sandbox $Sandbox
+        New-Payout -InputObject @($GoodRow, $GoodRow) -Force -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+
+        $errs[0].Exception.Message | Should -Match 'one list of 2 item\(s\) as a single value \(-InputObject\): pipe the list instead'
+        (Get-Payouts).Count | Should -Be 0
     }
 }

@@ -133,6 +133,21 @@ namespace PayoutPS.Core.Input
             }
         }
 
+        /// <summary>A JSON string's text; an escape that is half of a character ("\ud800") is the row's refusal, not the batch's end.</summary>
+        private static string? StringOf(JsonElement element, string key)
+        {
+            try
+            {
+                return element.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json reads a lone surrogate escape without complaint and refuses it only when the string is taken.
+                throw new PayoutRequestException($"{key} holds a \\u escape that is half of a character (a lone surrogate such as \\ud800): no bank can show it. " +
+                                                 "Write the character itself, or both halves of its pair (\\ud83d\\ude00).", key.Split(' ')[0]);
+            }
+        }
+
         /// <summary>JSON values and dictionary values as single .NET values; nested values are refused.</summary>
         private static object? Single(object value, string key)
         {
@@ -140,7 +155,7 @@ namespace PayoutPS.Core.Input
             {
                 switch (element.ValueKind)
                 {
-                    case JsonValueKind.String: return element.GetString();
+                    case JsonValueKind.String: return StringOf(element, key);
                     case JsonValueKind.Number: return element.GetRawText(); // the digits as written, culture-free
                     case JsonValueKind.True: return "true";
                     case JsonValueKind.False: return "false";

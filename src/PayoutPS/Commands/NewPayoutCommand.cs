@@ -141,8 +141,16 @@ namespace PayoutPS.Commands
         }
 
         /// <summary>One row (or the command line's one payout) to the runner; a journal that cannot be written ends the run.</summary>
-        private void ProcessRow() =>
-            Aborts(() => _runner!.Add(ReadRow, WrittenRequestId, isRow: InputObject != null));
+        private void ProcessRow() => Aborts(() =>
+        {
+            if (InputObject == null && MyInvocation.ExpectingInput)
+            {
+                _runner!.Add(() => throw NotARow.Null("New-Payout"), () => null); // $null piped is a row that is none, never the command line's payout
+                return;
+            }
+
+            _runner!.Add(ReadRow, WrittenRequestId, isRow: InputObject != null);
+        });
 
         /// <summary>ShouldProcess for one row: false under -WhatIf; a confirmation that cannot be asked ends the run.</summary>
         private bool MaySend(BatchRow ready) =>

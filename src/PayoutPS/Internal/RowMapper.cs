@@ -21,6 +21,7 @@ namespace PayoutPS.Internal
         private readonly HashSet<string> _ignored;
         private readonly Dictionary<string, Column> _columns = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _reportedUnknown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly string _command;
 
         public RowMapper(Type command, IEnumerable<string>? ignoredColumns)
         {
@@ -31,6 +32,8 @@ namespace PayoutPS.Internal
             _names = new ColumnNames(fields);
             _detailFields = new HashSet<string>(command.GetProperties().Where(p => p.PropertyType == typeof(object) && p.GetCustomAttribute<RowFieldAttribute>() != null).Select(p => p.Name));
             _ignored = new HashSet<string>(ignoredColumns ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+            var cmdlet = command.GetCustomAttribute<CmdletAttribute>();
+            _command = cmdlet == null ? command.Name : cmdlet.VerbName + "-" + cmdlet.NounName;
         }
 
         /// <summary>True for a parameter a row can fill (a [RowField] of the command), by its own name.</summary>
@@ -66,6 +69,13 @@ namespace PayoutPS.Internal
                 throw new PayoutRequestException(
                     $"The row has a single column named like several ('{Shorten(cells[0].Key)}'): the file is separated by {separator}, not commas. Read it with Import-Csv -Delimiter {separator}.",
                     "InputObject");
+            }
+
+            // A string, a number, a file…: no column is a field, and its properties would only be near misses of ones.
+            var isRow = row.BaseObject is PSCustomObject || row.BaseObject is IDictionary || row.BaseObject is Core.Account.Beneficiary;
+            if (!isRow && !cells.Any(c => Resolve(c.Key).Field != null))
+            {
+                throw NotARow.Of(_command, row, cells.Select(c => c.Key).ToList());
             }
 
             if (row.BaseObject is PSCustomObject)
@@ -108,6 +118,11 @@ namespace PayoutPS.Internal
 
                 sources[column.Field] = cell.Key;
                 values[column.Field] = value;
+            }
+
+            if (isRow && sources.Count == 0 && !cells.Any(c => Resolve(c.Key).Field != null))
+            {
+                throw NotARow.Of(_command, row, cells.Select(c => c.Key).ToList()); // an object or hashtable with only other columns, or none
             }
 
             foreach (var given in commandLine)
