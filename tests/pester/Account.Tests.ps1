@@ -27,6 +27,16 @@ Describe 'Account cmdlets' {
         $usd.Balance | Should -Be 999900.00
     }
 
+    It 'Get-PayoutBalance says why a currency asked for is not shown: no currency code (EURO), or no balance held in it' {
+        $shown = @(Get-PayoutBalance EURO, usd, ZAR -ErrorVariable errs -ErrorAction SilentlyContinue)
+
+        $shown.Currency | Should -Be 'USD'
+        @($errs).Count | Should -Be 2
+        $errs[0].Exception.Message | Should -Be "-Currency 'EURO' is not an ISO 4217 currency code; write EUR."
+        $errs[1].Exception.Message | Should -Match '^Merchant \d+ holds no ZAR balance; it holds [A-Z]{3}(, [A-Z]{3})*\.$'
+        $errs[1].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
     It 'Get-PayoutExchangeRate: a decimal rate, a quote for an amount, and culture-safe amounts' {
         $rate = Get-PayoutExchangeRate USD EUR
         $rate.Rate | Should -BeOfType [decimal]

@@ -132,6 +132,26 @@ Describe 'New-Payout -Path refuses a file whose shape would change what a row me
         { New-Payout -Path (Join-Path $TestDrive 'nope/pay.csv') -Force } | Should -Throw '*the folder * does not exist*'
     }
 
+    It 'names an empty -Path, a wildcard of several files, an unknown -Encoding, and a folder given as a journal or a key, with the fix' {
+        Reset-Sandbox $Sandbox
+        $folder = Join-Path $TestDrive 'many'
+        $null = New-Item -ItemType Directory $folder
+        foreach ($name in 'a.csv', 'b.csv') { Set-Content (Join-Path $folder $name) "$Header`n$(New-Line "W-$name")" }
+
+        $empty = try { New-Payout -Path '' -Force -SummaryVariable sum1 } catch { $_ }
+        $empty.Exception.Message | Should -Be '-Path is empty: give the CSV file to pay, such as -Path .\payroll.csv.'
+        $sum1.ExitCode | Should -Be 2
+        $many = try { New-Payout -Path (Join-Path $folder '*.csv') -Force } catch { $_ }
+        $many.Exception.Message | Should -Match '-Path .*\*\.csv matches 2 file\(s\) \(a\.csv, b\.csv\); -Path takes one file\. Pay each on its own: Get-ChildItem'
+        $encoding = try { New-Payout -Path (Join-Path $folder 'a.csv') -Encoding utf-9 -Force } catch { $_ }
+        $encoding.Exception.Message | Should -Match '^-Encoding utf-9 names no encoding\. Give utf-8 \(the default\), utf-16, or a Windows code page such as 1252'
+        { Get-PayoutBatch -Journal $folder } | Should -Throw "*is a folder; give the journal file in it*"
+        { Get-PayoutBatch -Journal (Join-Path $folder 'none.journal') } | Should -Throw "*There is no journal*"
+        { Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId $SandboxMerchant -KeyPath $folder } | Should -Throw "*-KeyPath '$folder' is a folder; give the key file in it*"
+        (Get-Payouts).Count | Should -Be 0
+        Connect-TestSandbox $Sandbox   # the key test left no connection
+    }
+
     It 'honours an Excel sep=; line, skips blank and all-empty lines, and pays each row once' {
         Reset-Sandbox $Sandbox
         $semi = { param($line) $line.Replace('","', '";"') }

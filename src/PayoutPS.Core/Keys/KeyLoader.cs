@@ -77,6 +77,11 @@ namespace PayoutPS.Core.Keys
 
         private static string ReadKeyFile(string path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new PayoutKeyException($"-KeyPath '{path}' is a folder; give the key file in it (a 32/64-hex secret, or an RSA private key in PEM such as merchant.pem).");
+            }
+
             if (!File.Exists(path))
             {
                 throw new PayoutKeyException($"The key file '{path}' does not exist.");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -18,10 +19,11 @@ namespace PayoutPS.Commands
         /// <summary>-Path: checked to decode as a whole before anything is sent (a wrong encoding or shape sends nothing), and fingerprinted for the journal.</summary>
         private InputFile OpenInput(bool balanceCheck)
         {
-            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var full = string.IsNullOrWhiteSpace(Path) ? string.Empty : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             _cost = balanceCheck ? new BatchCost() : null;
             try
             {
+                RefuseWildcard(full);
                 var file = InputFile.Open(full, Encoding, Delimiter, Mapper, CommandLine, _cost, out var rows);
                 _progress!.Total = rows;
                 WriteVerbose($"{full}: {rows} row(s), {file.Csv.BlankLines} blank line(s) skipped.");
@@ -32,6 +34,28 @@ namespace PayoutPS.Commands
                 Terminate(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full), PayoutBatchSummary.ExitInvalidInput);
                 throw; // not reached
             }
+        }
+
+        /// <summary>-Path is one file: a wildcard that matches files (and no file of that very name) is named with what it matched.</summary>
+        private void RefuseWildcard(string full)
+        {
+            if (File.Exists(full) || !WildcardPattern.ContainsWildcardCharacters(Path))
+            {
+                return;
+            }
+
+            List<string> matched;
+            try
+            {
+                matched = SessionState.Path.GetResolvedProviderPathFromPSPath(Path, out _).Select(p => System.IO.Path.GetFileName(p) ?? p).ToList();
+            }
+            catch (ItemNotFoundException)
+            {
+                return; // matches nothing: "no such file", said by the read
+            }
+
+            throw new PayoutRequestException($"-Path {Path} matches {matched.Count} file(s) ({string.Join(", ", matched.Take(5))}{(matched.Count > 5 ? ", …" : string.Empty)}); -Path takes one file. " +
+                                             $"Pay each on its own: Get-ChildItem {Path} | ForEach-Object {{ New-Payout -Path $_.FullName -Journal \"$($_.FullName).journal\" }}.", "Path");
         }
 
         /// <summary>

@@ -59,6 +59,11 @@ namespace PayoutPS.Internal
         /// <summary>A folder, a missing file or a missing folder, said as such (the runtime's words are "Access denied" for a folder).</summary>
         private static void RefuseUnreadable(string path)
         {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new PayoutRequestException("-Path is empty: give the CSV file to pay, such as -Path .\\payroll.csv.", "Path");
+            }
+
             if (System.IO.Directory.Exists(path))
             {
                 throw new PayoutRequestException($"-Path {path} is a folder; give the CSV file in it.", "Path");
@@ -106,9 +111,17 @@ namespace PayoutPS.Internal
 #endif
             // Strict: a byte the encoding does not define stops the read instead of becoming '?' or '\uFFFD'.
             var strict = System.Text.DecoderFallback.ExceptionFallback;
-            return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var codePage)
-                ? System.Text.Encoding.GetEncoding(codePage, System.Text.EncoderFallback.ExceptionFallback, strict)
-                : System.Text.Encoding.GetEncoding(name!.Trim(), System.Text.EncoderFallback.ExceptionFallback, strict);
+            try
+            {
+                return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var codePage)
+                    ? System.Text.Encoding.GetEncoding(codePage, System.Text.EncoderFallback.ExceptionFallback, strict)
+                    : System.Text.Encoding.GetEncoding(name!.Trim(), System.Text.EncoderFallback.ExceptionFallback, strict);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException)
+            {
+                throw new PayoutRequestException($"-Encoding {name} names no encoding. Give utf-8 (the default), utf-16, or a Windows code page such as 1252 (Western European) " +
+                                                 "or 1250 (Central European), by number or name (windows-1252).", "Encoding");
+            }
         }
     }
 }
