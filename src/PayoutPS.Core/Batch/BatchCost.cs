@@ -97,6 +97,18 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>
+        /// Why a new batch from <paramref name="file"/> may not start: the currencies whose balance does not cover their
+        /// estimated debit (a payroll paid until the money runs out is the worst ending); null when every one does.
+        /// </summary>
+        public static string? ShortOf(IReadOnlyList<PayoutBatchCost> costs, string file)
+        {
+            var shortOf = costs.Where(c => c.Shortfall > 0).Select(c => c.Describe()).ToList();
+            return shortOf.Count == 0 ? null
+                : $"{file} needs more than the balance holds ({string.Join("; ", shortOf)}). Nothing was sent. " +
+                  "Top the balance up or split the file; Measure-PayoutBatch shows the figures. -SkipBalanceCheck pays rows until the balance runs out.";
+        }
+
+        /// <summary>
         /// The cost per source currency, made afresh from the rows added: the receive rows priced at <paramref name="rates"/> (source → target; a
         /// pair without a rate leaves its rows unpriced) and compared with what is <paramref name="available"/>.
         /// </summary>

@@ -19,43 +19,19 @@ namespace PayoutPS.Commands
         /// <summary>-Path: checked to decode as a whole before anything is sent (a wrong encoding or shape sends nothing), and fingerprinted for the journal.</summary>
         private InputFile OpenInput(bool balanceCheck)
         {
-            var full = string.IsNullOrWhiteSpace(Path) ? string.Empty : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             _cost = balanceCheck ? new BatchCost() : null;
             try
             {
-                RefuseWildcard(full);
-                var file = InputFile.Open(full, Encoding, Delimiter, Mapper, CommandLine, _cost, out var rows);
+                var file = InputFile.Open(InputFile.Resolve(SessionState.Path, Path), Encoding, Delimiter, Mapper, CommandLine, _cost, out var rows);
                 _progress!.Total = rows;
-                WriteVerbose($"{full}: {rows} row(s), {file.Csv.BlankLines} blank line(s) skipped.");
+                WriteVerbose($"{file.FullPath}: {rows} row(s), {file.Csv.BlankLines} blank line(s) skipped.");
                 return file;
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
             {
-                Terminate(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, full), PayoutBatchSummary.ExitInvalidInput);
+                Terminate(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, Path), PayoutBatchSummary.ExitInvalidInput);
                 throw; // not reached
             }
-        }
-
-        /// <summary>-Path is one file: a wildcard that matches files (and no file of that very name) is named with what it matched.</summary>
-        private void RefuseWildcard(string full)
-        {
-            if (File.Exists(full) || !WildcardPattern.ContainsWildcardCharacters(Path))
-            {
-                return;
-            }
-
-            List<string> matched;
-            try
-            {
-                matched = SessionState.Path.GetResolvedProviderPathFromPSPath(Path, out _).Select(p => System.IO.Path.GetFileName(p) ?? p).ToList();
-            }
-            catch (ItemNotFoundException)
-            {
-                return; // matches nothing: "no such file", said by the read
-            }
-
-            throw new PayoutRequestException($"-Path {Path} matches {matched.Count} file(s) ({string.Join(", ", matched.Take(5))}{(matched.Count > 5 ? ", …" : string.Empty)}); -Path takes one file. " +
-                                             $"Pay each on its own: Get-ChildItem {Path} | ForEach-Object {{ New-Payout -Path $_.FullName -Journal \"$($_.FullName).journal\" }}.", "Path");
         }
 
         /// <summary>
@@ -71,13 +47,9 @@ namespace PayoutPS.Commands
                 WriteWarning($"No rate for {pair}; the rows of that pair are not in the balance check (Measure-PayoutBatch shows them as UnpricedRows).");
             }
 
-            var shortOf = costs.Where(c => c.Shortfall > 0).Select(c => c.Describe()).ToList();
-            if (shortOf.Count > 0)
+            if (BatchCost.ShortOf(costs, _file!.FullPath) is string shortOf)
             {
-                Terminate(new ErrorRecord(new InvalidOperationException(
-                    $"{_file!.FullPath} needs more than the balance holds ({string.Join("; ", shortOf)}). Nothing was sent. " +
-                    "Top the balance up or split the file; Measure-PayoutBatch shows the figures. -SkipBalanceCheck pays rows until the balance runs out."),
-                    ErrorIds.InsufficientBalance, ErrorCategory.LimitsExceeded, _file!.FullPath), PayoutBatchSummary.ExitConfiguration);
+                Terminate(new ErrorRecord(new InvalidOperationException(shortOf), ErrorIds.InsufficientBalance, ErrorCategory.LimitsExceeded, _file.FullPath), PayoutBatchSummary.ExitConfiguration);
             }
 
             WriteVerbose("Balance check: " + string.Join("; ", costs.Select(c => c.Describe() + $" ({c.Estimate})")) + ".");

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Management.Automation;
+using System.IO;
 using PayoutPS.Core;
 using PayoutPS.Core.Batch;
 using PayoutPS.Core.Input;
@@ -25,6 +27,37 @@ namespace PayoutPS.Internal
         public CsvFile Csv { get; }
 
         public void Dispose() => Csv.Dispose();
+
+        /// <summary>
+        /// -Path as PowerShell gives it (relative, ~, a PSDrive) as one file's full path. Empty is refused; a wildcard that
+        /// matches files (and no file of that very name) is refused with what it matched: -Path pays one file.
+        /// </summary>
+        public static string Resolve(PathIntrinsics paths, string? path)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new PayoutRequestException("-Path is empty: give the CSV file to pay, such as -Path .\\payroll.csv.", "Path");
+            }
+
+            var full = paths.GetUnresolvedProviderPathFromPSPath(path);
+            if (File.Exists(full) || !WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                return full;
+            }
+
+            List<string> matched;
+            try
+            {
+                matched = paths.GetResolvedProviderPathFromPSPath(path, out _).Select(p => Path.GetFileName(p) ?? p).ToList();
+            }
+            catch (ItemNotFoundException)
+            {
+                return full; // matches nothing: "no such file", said by the read
+            }
+
+            throw new PayoutRequestException($"-Path {path} matches {matched.Count} file(s) ({string.Join(", ", matched.Take(5))}{(matched.Count > 5 ? ", …" : string.Empty)}); -Path takes one file. " +
+                                             $"Pay each on its own: Get-ChildItem {path} | ForEach-Object {{ New-Payout -Path $_.FullName -Journal \"$($_.FullName).journal\" }}.", "Path");
+        }
 
         /// <summary>New-Payout -Path: the file read as a whole (see <see cref="Read"/>) and fingerprinted, with its rows counted.</summary>
         public static InputFile Open(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost, out int rows)
@@ -59,11 +92,6 @@ namespace PayoutPS.Internal
         /// <summary>A folder, a missing file or a missing folder, said as such (the runtime's words are "Access denied" for a folder).</summary>
         private static void RefuseUnreadable(string path)
         {
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                throw new PayoutRequestException("-Path is empty: give the CSV file to pay, such as -Path .\\payroll.csv.", "Path");
-            }
-
             if (System.IO.Directory.Exists(path))
             {
                 throw new PayoutRequestException($"-Path {path} is a folder; give the CSV file in it.", "Path");
