@@ -65,6 +65,17 @@ Describe 'Get-PayoutStatus' {
         (Get-PayoutStatus -Since (Get-Date).AddHours(-1) -Status a).RequestId | Should -Be 'GS-S1'
     }
 
+    It 'takes several ids at once, in order, naming the one that is not found without stopping the others' {
+        $one = Send-TestPayout 'GS-A'; $two = Send-TestPayout 'GS-B'
+
+        $found = @(Get-PayoutStatus -RequestId 'GS-A', 'NEVER-SENT', 'GS-B' -ErrorVariable errs -ErrorAction SilentlyContinue)
+
+        $found.RequestId | Should -Be @('GS-A', 'GS-B')
+        @($errs).Count | Should -Be 1
+        $errs[0].TargetObject | Should -Be 'NEVER-SENT'
+        (Get-PayoutStatus -PayoutId $two.PayoutId, $one.PayoutId).RequestId | Should -Be @('GS-B', 'GS-A')
+    }
+
     It 'says clearly when no payout has that requestId' {
         Get-PayoutStatus 'NEVER-SENT' -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.PayoutNotFound*'

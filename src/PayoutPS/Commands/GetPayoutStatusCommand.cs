@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Diagnostics;
 using System.Management.Automation;
 using PayoutPS.Core.Api;
@@ -20,12 +21,12 @@ namespace PayoutPS.Commands
         private const string ListSet = "List";
         private const int PageSize = 100;
 
-        /// <summary>Also a plain string from the pipeline: 'INV-1', 'INV-2' | Get-PayoutStatus.</summary>
+        /// <summary>One or more; also plain strings from the pipeline: 'INV-1', 'INV-2' | Get-PayoutStatus.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet)]
-        public string? RequestId { get; set; }
+        public string[]? RequestId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LookupSet)]
-        public string? PayoutId { get; set; }
+        public string[]? PayoutId { get; set; }
 
         /// <summary>Poll until the payout reaches S, F, U or V, or -TimeoutSec passes.</summary>
         [Parameter(ParameterSetName = LookupSet)]
@@ -84,24 +85,41 @@ namespace PayoutPS.Commands
                 }
                 else
                 {
-                    Lookup(context);
+                    LookupAll(context);
                 }
             }
             catch (PayoutApiException ex)
             {
-                WriteError(ErrorRecords.From(ex, (object?)RequestId ?? PayoutId));
+                WriteError(ErrorRecords.From(ex, string.Join(", ", RequestId ?? PayoutId ?? Array.Empty<string>())));
             }
         }
 
-        private void Lookup(PayoutContext context)
+        /// <summary>Each RequestId given (else each PayoutId), in order; a blank one is skipped.</summary>
+        private void LookupAll(PayoutContext context)
         {
-            var requestId = string.IsNullOrWhiteSpace(RequestId) ? null : RequestId!.Trim();
-            var payoutId = requestId == null && !string.IsNullOrWhiteSpace(PayoutId) ? PayoutId!.Trim() : null;
-            if (requestId == null && payoutId == null)
+            var requestIds = (RequestId ?? Array.Empty<string>()).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).ToList();
+            var payoutIds = (PayoutId ?? Array.Empty<string>()).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).ToList();
+            if (requestIds.Count == 0 && payoutIds.Count == 0)
             {
                 WriteError(new ErrorRecord(new ArgumentException("Give -RequestId or -PayoutId (or pipe New-Payout's output)."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null));
                 return;
             }
+
+            foreach (var (requestId, payoutId) in requestIds.Count > 0 ? requestIds.Select(id => ((string?)id, (string?)null)) : payoutIds.Select(id => ((string?)null, (string?)id)))
+            {
+                try
+                {
+                    Lookup(context, requestId, payoutId);
+                }
+                catch (PayoutApiException ex) when (requestIds.Count + payoutIds.Count > 1)
+                {
+                    WriteError(ErrorRecords.From(ex, (object?)requestId ?? payoutId)); // one id that cannot be asked about does not stop the others
+                }
+            }
+        }
+
+        private void Lookup(PayoutContext context, string? requestId, string? payoutId)
+        {
 
             var watch = Stopwatch.StartNew();
             var pause = TimeSpan.FromSeconds(PollIntervalSec);
