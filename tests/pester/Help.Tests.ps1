@@ -26,6 +26,11 @@ Describe 'Help for <_>' -ForEach $Cmdlets {
         }
     }
 
+    It 'opens the project''s README with Get-Help -Online (its HelpUri is the manifest''s ProjectUri)' {
+        $project = (Test-ModuleManifest (Join-Path $PSScriptRoot '../../out/PayoutPS/PayoutPS.psd1')).PrivateData.PSData.ProjectUri
+        (Get-Command $_).HelpUri | Should -Be "$project#readme"
+    }
+
     It 'has at least two examples with code' {
         @($Help.Examples.Example).Count | Should -BeGreaterOrEqual 2
         $Help.Examples.Example | ForEach-Object { $_.Code | Should -Not -BeNullOrEmpty }

@@ -39,6 +39,21 @@ Describe 'Tab completion' {
     }
 }
 
+Describe 'Tab completion of -Journal' {
+    It 'offers the *.journal files and folders under what was typed, for <_>' -ForEach 'New-Payout -Path x.csv -Journal ', 'Get-PayoutBatch -Journal ', 'Test-PayoutNotification -Journal ' {
+        $folder = Join-Path $TestDrive ('j' + [guid]::NewGuid().ToString('N').Substring(0, 6))
+        $null = New-Item -ItemType Directory (Join-Path $folder 'runs 2026')
+        foreach ($name in 'payroll.csv.journal', 'bonus.csv.journal', 'payroll.csv', 'payroll.csv.journal.lock') { Set-Content (Join-Path $folder $name) '' }
+        Push-Location $folder
+        try {
+            $offered = @(Get-Completions $_ | ForEach-Object { $_.Trim("'").Replace('./', '').Replace('.\', '').TrimEnd('/', '\') } | Sort-Object)
+            $offered | Should -Be @('bonus.csv.journal', 'payroll.csv.journal', 'runs 2026')
+            (Get-Completions "$($_)pay") -replace '^\.[/\\]', '' | Should -Be 'payroll.csv.journal'
+        }
+        finally { Pop-Location }
+    }
+}
+
 Describe 'Default views fit 80 columns' {
     BeforeAll {
         Reset-Sandbox $Sandbox

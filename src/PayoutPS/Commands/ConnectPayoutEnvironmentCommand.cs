@@ -16,7 +16,7 @@ namespace PayoutPS.Commands
     /// Connects this runspace to an environment as one merchant, proving the key with a cheap signed call.
     /// Production must be named explicitly and confirmed (or -Force).
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "PayoutEnvironment", DefaultParameterSetName = NamedSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommunications.Connect, "PayoutEnvironment", DefaultParameterSetName = NamedSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutContext))]
     public sealed class ConnectPayoutEnvironmentCommand : PayoutCmdletBase
     {

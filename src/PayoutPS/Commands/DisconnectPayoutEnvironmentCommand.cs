@@ -4,7 +4,7 @@ using PayoutPS.Internal;
 namespace PayoutPS.Commands
 {
     /// <summary>Forgets this runspace's context and releases its connection.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "PayoutEnvironment")]
+    [Cmdlet(VerbsCommunications.Disconnect, "PayoutEnvironment", HelpUri = Links.Readme)]
     [OutputType(typeof(void))]
     public sealed class DisconnectPayoutEnvironmentCommand : PSCmdlet
     {

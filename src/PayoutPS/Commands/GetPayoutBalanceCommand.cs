@@ -9,7 +9,7 @@ using PayoutPS.Internal;
 namespace PayoutPS.Commands
 {
     /// <summary>The merchant's balances (#3): one object per currency, amounts as decimals.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutBalance")]
+    [Cmdlet(VerbsCommon.Get, "PayoutBalance", HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutBalance))]
     public sealed class GetPayoutBalanceCommand : PayoutCmdletBase
     {

@@ -16,7 +16,7 @@ namespace PayoutPS.Commands
     /// A batch as its journal recorded it: one row per input row with its latest outcome and status, or the
     /// totals (-Summary). -Refresh asks the service for rows whose status may still change.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutBatch")]
+    [Cmdlet(VerbsCommon.Get, "PayoutBatch", HelpUri = Links.Readme)]
     [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation), typeof(PayoutBatchReport))]
     public sealed class GetPayoutBatchCommand : PayoutCmdletBase
     {
@@ -26,6 +26,7 @@ namespace PayoutPS.Commands
 
         /// <summary>The journal New-Payout -Journal wrote.</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [ArgumentCompleter(typeof(JournalCompleter))]
         public string Journal { get; set; } = string.Empty;
 
         /// <summary>Look up rows in doubt and payouts not yet final (needs a connection).</summary>

@@ -6,7 +6,7 @@ using PayoutPS.Internal;
 namespace PayoutPS.Commands
 {
     /// <summary>Payees (#8, #9): one by id, by account number, or all with a status, paging automatically.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutBeneficiary", DefaultParameterSetName = ListSet)]
+    [Cmdlet(VerbsCommon.Get, "PayoutBeneficiary", DefaultParameterSetName = ListSet, HelpUri = Links.Readme)]
     [OutputType(typeof(Beneficiary))]
     public sealed class GetPayoutBeneficiaryCommand : PayoutCmdletBase
     {

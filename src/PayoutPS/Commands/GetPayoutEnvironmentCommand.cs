@@ -5,7 +5,7 @@ using PayoutPS.Models;
 namespace PayoutPS.Commands
 {
     /// <summary>Shows the context this runspace is connected with (nothing when not connected).</summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutEnvironment")]
+    [Cmdlet(VerbsCommon.Get, "PayoutEnvironment", HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutContext))]
     public sealed class GetPayoutEnvironmentCommand : PSCmdlet
     {

@@ -8,7 +8,7 @@ using PayoutPS.Internal;
 namespace PayoutPS.Commands
 {
     /// <summary>The exchange rate between two currencies (#5); with -SourceAmount, what that amount becomes.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutExchangeRate")]
+    [Cmdlet(VerbsCommon.Get, "PayoutExchangeRate", HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutExchangeRate))]
     public sealed class GetPayoutExchangeRateCommand : PayoutCmdletBase
     {

@@ -11,7 +11,7 @@ namespace PayoutPS.Commands
     /// Ledger entries of one currency (#4) between two times. A window of any length is split into the windows
     /// the API takes, and every page is fetched, so reconciling a year is one command.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutLedger")]
+    [Cmdlet(VerbsCommon.Get, "PayoutLedger", HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutLedgerEntry))]
     public sealed class GetPayoutLedgerCommand : PayoutCmdletBase
     {

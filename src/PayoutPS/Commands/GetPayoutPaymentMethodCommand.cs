@@ -8,7 +8,7 @@ using PayoutPS.Models;
 namespace PayoutPS.Commands
 {
     /// <summary>How a corridor can be paid (#1): the payment methods for a country, currency and payee type.</summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutPaymentMethod")]
+    [Cmdlet(VerbsCommon.Get, "PayoutPaymentMethod", HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutPaymentMethod))]
     public sealed class GetPayoutPaymentMethodCommand : PayoutCmdletBase
     {

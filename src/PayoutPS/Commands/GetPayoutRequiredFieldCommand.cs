@@ -11,7 +11,7 @@ namespace PayoutPS.Commands
     /// The payee fields a corridor needs (#2), each with the New-Payout / New-PayoutBeneficiary parameter that
     /// fills it, so a file can be checked against the corridor before paying.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutRequiredField")]
+    [Cmdlet(VerbsCommon.Get, "PayoutRequiredField", HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutRequiredField))]
     public sealed class GetPayoutRequiredFieldCommand : PayoutCmdletBase
     {

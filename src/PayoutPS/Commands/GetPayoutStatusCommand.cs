@@ -13,7 +13,7 @@ namespace PayoutPS.Commands
     /// Looks payouts up by RequestId or PayoutId (New-Payout's output pipes straight in), optionally waiting
     /// for a final status; or lists them by status and creation time, paging automatically.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "PayoutStatus", DefaultParameterSetName = LookupSet)]
+    [Cmdlet(VerbsCommon.Get, "PayoutStatus", DefaultParameterSetName = LookupSet, HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutResult))]
     public sealed class GetPayoutStatusCommand : PayoutCmdletBase
     {

@@ -14,7 +14,7 @@ namespace PayoutPS.Commands
     /// before the first row leaves. Reads a file (-Path, New-Payout's reading rules) or piped rows, asks for the
     /// balances and one quote per currency pair, and sends no payout.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Measure, "PayoutBatch", DefaultParameterSetName = PipelineSet)]
+    [Cmdlet(VerbsDiagnostic.Measure, "PayoutBatch", DefaultParameterSetName = PipelineSet, HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutBatchCost))]
     public sealed class MeasurePayoutBatchCommand : PayoutCmdletBase
     {

@@ -100,6 +100,7 @@ namespace PayoutPS.Commands
 
         /// <summary>The batch journal: rows are recorded before they are sent, and a rerun with the same file resumes.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(JournalCompleter))]
         public string? Journal { get; set; }
 
         /// <summary>The pay run's name (payroll-2026-11): RequestIds are derived from it and the merchant, so every journal and machine pays a row once.</summary>

@@ -9,7 +9,7 @@ using PayoutPS.Models;
 namespace PayoutPS.Commands
 {
     /// <summary>Signs a request body without sending it, for debugging or for calling the API with other tools.</summary>
-    [Cmdlet(VerbsSecurity.Protect, "PayoutRequest", DefaultParameterSetName = ContextSet)]
+    [Cmdlet(VerbsSecurity.Protect, "PayoutRequest", DefaultParameterSetName = ContextSet, HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutSignedRequest), typeof(string))]
     public sealed class ProtectPayoutRequestCommand : SigningCmdletBase
     {

@@ -16,7 +16,7 @@ namespace PayoutPS.Commands
     /// SHA-256 merchants' notifications are signed with their own secret; RSA merchants' with the provider's
     /// key, given by -ProviderKeyPath here or on Connect-PayoutEnvironment.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "PayoutNotification", DefaultParameterSetName = ContextSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "PayoutNotification", DefaultParameterSetName = ContextSet, HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutNotification))]
     public sealed class TestPayoutNotificationCommand : SigningCmdletBase
     {
@@ -34,6 +34,7 @@ namespace PayoutPS.Commands
 
         /// <summary>A batch journal: a valid notification updates its row (repeats change nothing; a final status never moves back).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(JournalCompleter))]
         public string? Journal { get; set; }
 
         /// <summary>The merchant number the notification must be for; defaults to the connected one.</summary>

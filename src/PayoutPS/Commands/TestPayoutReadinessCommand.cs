@@ -10,7 +10,7 @@ namespace PayoutPS.Commands
     /// scenarios run only against a service known to be a sandbox (the provider's sandbox host, or this
     /// project's sandbox on this machine), where no real money moves.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "PayoutReadiness")]
+    [Cmdlet(VerbsDiagnostic.Test, "PayoutReadiness", HelpUri = Links.Readme)]
     [OutputType(typeof(ReadinessItem))]
     public sealed class TestPayoutReadinessCommand : PayoutCmdletBase
     {

@@ -8,7 +8,7 @@ using PayoutPS.Models;
 namespace PayoutPS.Commands
 {
     /// <summary>Checks the sign of a received callback or a captured request and says why it fails.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "PayoutSignature", DefaultParameterSetName = ContextSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "PayoutSignature", DefaultParameterSetName = ContextSet, HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutSignatureResult), typeof(bool))]
     public sealed class TestPayoutSignatureCommand : SigningCmdletBase
     {
