@@ -28,7 +28,7 @@ finally {
     Remove-Item Env:PAYOUTPS_MERCHANT_ID, Env:PAYOUTPS_SECRET_KEY -ErrorAction Ignore
     Stop-Process -Id $sandbox.Process.Id -ErrorAction Ignore
     Remove-Item $sandbox.Log -ErrorAction Ignore
-    if ($journal) { Remove-Item $journal -ErrorAction Ignore }
+    if ($journal) { Remove-Item $journal, "$journal.lock", "$journal.notifications" -ErrorAction Ignore }   # the journal and the files beside it
 }
 
 # The sample holds one invalid row on purpose, so the batch script ends with exit code 2 (invalid input). The demo

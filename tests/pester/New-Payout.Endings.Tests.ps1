@@ -165,12 +165,14 @@ Describe 'examples/scheduled-task.ps1 as a scheduler runs it: the process exit c
 }
 
 Describe 'The demo exits with what it says' {
-    It 'says the batch exited 2 as its sample intends, and exits 0 for that' {
+    It 'says the batch exited 2 as its sample intends, and exits 0 for that, leaving no journal, lock or notification file behind' {
+        $before = @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'payoutps-demo-*' -ErrorAction Ignore).Name
         $output = & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'examples/demo.ps1') -ModulePath $ModulePath 2>&1 | Out-String
 
         $LASTEXITCODE | Should -Be 0 -Because $output
         $output | Should -Match 'The batch script exited 2 \(one row invalid\), as this sample intends'
         $output | Should -Match "journal was deleted with its sandbox"
+        @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'payoutps-demo-*' -ErrorAction Ignore | Where-Object Name -notin $before).Name | Should -BeNullOrEmpty
     }
 }
 
