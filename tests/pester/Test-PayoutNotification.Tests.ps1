@@ -150,6 +150,22 @@ Describe 'Test-PayoutNotification -Journal applies a notification only to its ow
         (Test-PayoutNotification (New-Notification) -Journal $other -WarningAction SilentlyContinue).JournalProblem | Should -Match 'belongs to merchant 800555'
     }
 
+    It 'checks with the key and merchant of the environment variables Connect-PayoutEnvironment reads, in a fresh process never connected' {
+        $bodyFile = Join-Path $TestDrive 'note.json'
+        Set-Content $bodyFile $Body -NoNewline
+        $script = @"
+`$env:PAYOUTPS_MERCHANT_ID = '$SandboxMerchant'; `$env:PAYOUTPS_SECRET_KEY = '$SandboxSecretText'
+Import-Module '$ModulePath'
+`$note = Test-PayoutNotification (Get-Content -Raw '$bodyFile')
+'VALID=' + `$note.IsValid + ' REQUEST=' + `$note.RequestId
+`$env:PAYOUTPS_MERCHANT_ID = '800999'
+'OTHER=' + (Test-PayoutNotification (Get-Content -Raw '$bodyFile')).Problem
+"@
+        $run = Invoke-FreshPwsh $script
+        $run.Output | Should -Match 'VALID=True REQUEST=NOTE-1'
+        $run.Output | Should -Match 'OTHER=.*for merchant 800100, not 800999'
+    }
+
     It 'refuses to run without a merchant to check against' {
         $script = @"
 Import-Module '$ModulePath'

@@ -60,12 +60,12 @@ namespace PayoutPS.Commands
                     (path, passphrase, scheme) => KeyLoader.LoadVerifierFromFile(path, passphrase, scheme));
             }
 
-            _merchant = MerchantId ?? (ParameterSetName == ContextSet ? context?.MerchantId : KeyResolver.MerchantId(null, Credential));
+            _merchant = MerchantId ?? (ParameterSetName == ContextSet && context != null ? context.MerchantId : KeyResolver.MerchantId(null, Credential));
             if (string.IsNullOrWhiteSpace(_merchant))
             {
                 // Without it any merchant's notification would pass: the check does not run at all.
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(
-                    "No merchant number to check the notification against: connect with Connect-PayoutEnvironment, or give -MerchantId (or a -Credential whose user name is it)."),
+                    "No merchant number to check the notification against: connect with Connect-PayoutEnvironment, or give -MerchantId (or a -Credential whose user name is it, or set $PAYOUTPS_MERCHANT_ID)."),
                     ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null));
             }
         }

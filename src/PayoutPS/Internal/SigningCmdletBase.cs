@@ -74,17 +74,15 @@ namespace PayoutPS.Internal
         {
             try
             {
-                if (ParameterSetName == ContextSet)
+                var context = ParameterSetName == ContextSet ? Context ?? SessionStore.Current : null;
+                if (context != null)
                 {
-                    var context = Context ?? SessionStore.Current;
-                    if (context == null)
-                    {
-                        throw new PayoutKeyException("No key: give -SecretKey, -Credential or -KeyPath, or run Connect-PayoutEnvironment first.");
-                    }
-
                     ImpliedMerchantNo = context.MerchantId;
                     return fromContext(context.Signer);
                 }
+
+                // Not connected, and no key given: the environment variables Connect-PayoutEnvironment reads (a webhook
+                // receiver or a signing step of an unattended job has no session to connect in).
 
                 ImpliedMerchantNo = KeyResolver.MerchantId(null, Credential);
                 return KeyResolver.Resolve(this, Credential, SecretKey, KeyPath, KeyPassphrase, Scheme, fromText, fromFile).Key;
