@@ -59,6 +59,16 @@ namespace PayoutPS.Core.Tests
         }
 
         [Fact]
+        public async Task Plain_http_on_this_machine_is_not_called_encrypted()
+        {
+            var items = await Check(Service(TimeSpan.Zero), production: true, baseUri: "http://127.0.0.1:5000/payout").RunAsync(null, null, CancellationToken.None);
+
+            var tls = items.Single(i => i.Check.StartsWith("The connection is encrypted", StringComparison.Ordinal));
+            Assert.Equal(ReadinessStatus.Skipped, tls.Status);
+            Assert.Contains("not encrypted", tls.Detail);
+        }
+
+        [Fact]
         public async Task Plain_http_beyond_this_machine_fails()
         {
             var items = await Check(Service(TimeSpan.Zero), production: true, baseUri: "http://payouts.example.com/payout").RunAsync(null, null, CancellationToken.None);

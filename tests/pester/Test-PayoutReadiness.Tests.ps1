@@ -4,14 +4,19 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'sandbox.ps1')
     $script:Sandbox = Start-TestSandbox
     function Get-FreePort { $l = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $l.Start(); $p = $l.LocalEndpoint.Port; $l.Stop(); $p }
-    # A one-request receiver in a thread job: answers $Status to whatever arrives.
+    # A one-request receiver in a thread job: answers $Status to whatever arrives. Returns once it listens (the job
+    # sets the event it shares with this thread), so no request can come before it: no fixed wait.
     function Start-Receiver([int] $Port, [int] $Status) {
-        Start-ThreadJob -ArgumentList $Port, $Status {
-            param($Port, $Status)
+        $ready = [Threading.ManualResetEventSlim]::new($false)
+        $job = Start-ThreadJob -ArgumentList $Port, $Status, $ready {
+            param($Port, $Status, $Ready)
             $listener = [System.Net.HttpListener]::new(); $listener.Prefixes.Add("http://127.0.0.1:$Port/"); $listener.Start()
+            $Ready.Set()
             try { $c = $listener.GetContext(); $body = [IO.StreamReader]::new($c.Request.InputStream).ReadToEnd(); $c.Response.StatusCode = $Status; $c.Response.Close(); $body }
             finally { $listener.Stop() }
         }
+        $ready.Wait([TimeSpan]::FromSeconds(30)) | Should -BeTrue -Because "the receiver on port $Port listens"
+        $job
     }
 }
 
@@ -26,7 +31,6 @@ Describe 'Test-PayoutReadiness' {
     It 'passes every item against the sandbox, creating the three scenarios there' {
         $port = Get-FreePort
         $job = Start-Receiver $port 200
-        Start-Sleep -Milliseconds 300
         $key = "$TestDrive/secret.txt"
         Set-Content $key $SandboxSecretText -NoNewline
         if (-not $IsWindows) { & chmod 600 $key }
@@ -34,7 +38,9 @@ Describe 'Test-PayoutReadiness' {
 
         $items = @(Test-PayoutReadiness -CallbackUrl "http://127.0.0.1:$port/hook")
 
-        $items | ForEach-Object { $_.Status | Should -Be 'Pass' -Because "$($_.Check): $($_.Detail)" }
+        # Every item passes; only TLS is not checked: the local sandbox is plain HTTP on this machine, and is said to be.
+        $items | Where-Object Check -notlike 'The connection is encrypted*' | ForEach-Object { $_.Status | Should -Be 'Pass' -Because "$($_.Check): $($_.Detail)" }
+        ($items | Where-Object Check -like 'The connection is encrypted*').Status | Should -Be 'Skipped'
         $items.Check | Should -Contain 'A wrongly signed request is rejected (13002)'
         $payouts = @((Get-SandboxState $Sandbox).payouts)
         $payouts.Count | Should -Be 3
@@ -60,7 +66,6 @@ Describe 'Test-PayoutReadiness' {
         $null = Connect-PayoutEnvironment Local -Port $Sandbox.Port -MerchantId $SandboxMerchant -KeyPath $key
         $port = Get-FreePort
         $job = Start-Receiver $port 500
-        Start-Sleep -Milliseconds 300
 
         $items = @(Test-PayoutReadiness -CallbackUrl "http://127.0.0.1:$port/hook")
         $job | Wait-Job -Timeout 10 | Remove-Job

@@ -238,7 +238,7 @@ namespace PayoutPS.Core.Readiness
             }
 
             return Transport.Hosts.IsLoopback(uri)
-                ? new ReadinessItem(item, ReadinessStatus.Pass, $"{uri} is on this machine (the local sandbox): plain HTTP is fine here.")
+                ? new ReadinessItem(item, ReadinessStatus.Skipped, $"{uri} is plain HTTP, not encrypted: fine for the local sandbox on this machine, where nothing crosses a network. Production needs https://.")
                 : new ReadinessItem(item, ReadinessStatus.Fail, $"{uri} is plain HTTP over the network.", "Use the https:// base URL the provider gives.");
         }
 
