@@ -330,6 +330,17 @@ Describe 'Running a batch' {
         ($summary | ConvertTo-Csv | ConvertFrom-Csv).TotalsText | Should -Match '^\d+\.\d\d USD in 6 payout\(s\), fees \d+\.\d\d$'
     }
 
+    It 'shows the summary line for a batch, not after a single payout (whose -SummaryVariable still has it)' {
+        $one = New-TestPayee 'B-ONE'
+        $null = New-Payout @one -SummaryVariable single -InformationVariable singleInfo
+        $csv = New-BatchCsv 2 -WithRequestId
+        $null = Import-Csv $csv | New-Payout -Force -InformationVariable twoInfo
+
+        @($singleInfo | Where-Object { $_.Tags -contains 'PayoutPS.Summary' }).Count | Should -Be 0
+        $single.ExitCode | Should -Be 0
+        @($twoInfo | Where-Object { $_.Tags -contains 'PayoutPS.Summary' }).Count | Should -Be 1
+    }
+
     It 'Get-PayoutBatch shows every row and the totals, and -Refresh settles a row in doubt that the service has' {
         $csv = New-BatchCsv 3 -WithRequestId
         $journal = "$csv.journal"

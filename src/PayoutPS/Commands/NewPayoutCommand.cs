@@ -192,9 +192,13 @@ namespace PayoutPS.Commands
                 _progress!.Complete();
             }
 
-            // Shown by the host like Write-Host (the PSHOST tag), so an interactive run ends with its summary; still
-            // in the Information stream for -InformationVariable, and hidden with -InformationAction Ignore.
-            WriteInformation(new HostInformationMessage { Message = _summary.ToString() }, new[] { "PayoutPS.Summary", "PSHOST" });
+            // Shown by the host like Write-Host (the PSHOST tag), so an interactive batch ends with its summary; still
+            // in the Information stream for -InformationVariable, and hidden with -InformationAction Ignore. One payout
+            // is its own result: no summary line after it (-SummaryVariable still has one).
+            if (_file != null || _summary.Rows > 1)
+            {
+                WriteInformation(new HostInformationMessage { Message = _summary.ToString() }, new[] { "PayoutPS.Summary", "PSHOST" });
+            }
             if (_runner.RandomIds > 0)
             {
                 WriteWarning($"{_runner.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
