@@ -152,6 +152,21 @@ Describe 'New-Payout -Path refuses a file whose shape would change what a row me
         Connect-TestSandbox $Sandbox   # the key test left no connection
     }
 
+    It 'names a spreadsheet''s totals row as one, through <_>, and pays the rows above it' -ForEach 'Path', 'Import-Csv' {
+        Reset-Sandbox $Sandbox
+        $path = Join-Path $TestDrive "totals-$_.csv"
+        $total = ($Columns | ForEach-Object { switch ($_) { 'RequestId' { '"Total"' } 'SendAmount' { '"20.00"' } default { '""' } } }) -join ','
+        Set-Content $path "$Header`n$(New-Line "T-1-$_")`n$(New-Line "T-2-$_")`n$total"
+
+        if ($_ -eq 'Path') { New-Payout -Path $path -Force -SummaryVariable sum -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null }
+        else { Import-Csv $path | New-Payout -Force -SummaryVariable sum -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null }
+
+        @($errs).Count | Should -Be 1
+        $errs[0].Exception.Message | Should -Match "^Row 3.*: This row looks like a spreadsheet's totals row \(its first cell says 'Total', and it names no payee\): a totals row is no payout\. Remove it"
+        (Get-Payouts).requestId | Sort-Object | Should -Be @("T-1-$_", "T-2-$_")
+        ($sum.Paid, $sum.Invalid, $sum.ExitCode) | Should -Be @(2, 1, 2)
+    }
+
     It 'honours an Excel sep=; line, skips blank and all-empty lines, and pays each row once' {
         Reset-Sandbox $Sandbox
         $semi = { param($line) $line.Replace('","', '";"') }

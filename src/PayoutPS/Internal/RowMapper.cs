@@ -120,6 +120,7 @@ namespace PayoutPS.Internal
                 values[column.Field] = value;
             }
 
+            RefuseTotalsRow(cells, values);
             if (isRow && sources.Count == 0 && !cells.Any(c => Resolve(c.Key).Field != null))
             {
                 throw NotARow.Of(_command, row, cells.Select(c => c.Key).ToList()); // an object or hashtable with only other columns, or none
@@ -169,6 +170,28 @@ namespace PayoutPS.Internal
                 throw new PayoutRequestException(
                     $"The row has no value at all for its last {missing} column(s) ({columns}), not even an empty one: that is how Import-Csv reads a CSV line with fewer fields than its header. " +
                     "Fix that line of the file (New-Payout -Path names it); building rows in a script, give '' for an empty field.", "InputObject");
+            }
+        }
+
+        private static readonly HashSet<string> TotalWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Total", "Totals", "Grand total", "Sum", "Summe", "Gesamt", "Total general", "Totaal" };
+
+        /// <summary>
+        /// A spreadsheet's totals row (its first cell "Total", no payee, an amount summing the column) is no payout:
+        /// refused as such, instead of as a row whose RequestId is "Total".
+        /// </summary>
+        private static void RefuseTotalsRow(List<KeyValuePair<string, object?>> cells, Dictionary<string, object?> values)
+        {
+            var first = cells.Select(c => Unwrap(c.Value) as string).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+            if (first == null || !TotalWords.Contains(first.Trim().TrimEnd(':')))
+            {
+                return;
+            }
+
+            var payee = new[] { "FirstName", "LastName", "CompanyName", "AccountNumber", "BeneficiaryId", "WalletPhone" };
+            if (payee.All(field => !values.TryGetValue(field, out var value) || IsBlank(value)))
+            {
+                throw new PayoutRequestException(
+                    $"This row looks like a spreadsheet's totals row (its first cell says '{first.Trim()}', and it names no payee): a totals row is no payout. Remove it from the file.", "InputObject");
             }
         }
 
