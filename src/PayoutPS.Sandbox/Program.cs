@@ -8,6 +8,12 @@ using PayoutPS.Sandbox;
 // dotnet run --project src/PayoutPS.Sandbox -- --port 0 [--ready-file path] [--merchants file.json] [--merchant no:secret] [--callback-url url]
 //   [--payee-review-seconds n] [--status-step-seconds n] [--callback-retry-seconds 2,5,10] [--clock-speed x] [--rate-limit n]
 // Prints one line when it accepts requests:  PAYOUT_SANDBOX_READY http://127.0.0.1:<port>/payout
+if (args.Contains("--help") || args.Contains("-h") || args.Contains("-?"))
+{
+    Console.WriteLine(Usage());
+    return 0;
+}
+
 SandboxOptions options;
 try
 {
@@ -30,6 +36,7 @@ if (options.ReadyFile != null)
 }
 
 Console.WriteLine(readyLine);
+Console.WriteLine(Serving(options, server.BaseUri));
 Console.Out.Flush();
 await server.WaitForShutdownAsync();
 return 0;
@@ -59,7 +66,7 @@ static SandboxOptions ParseArguments(string[] args)
             case "--callback-retry-seconds":
                 options.CallbackRetrySeconds = Value().Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
                 break;
-            default: throw new ArgumentException($"Unknown option {name}. See src/PayoutPS.Sandbox/README.md.");
+            default: throw new ArgumentException($"Unknown option {name}. payoutps-sandbox --help lists the options.");
         }
     }
 
@@ -89,4 +96,47 @@ static PayoutPS.Sandbox.Model.MerchantConfig ParseMerchant(string text)
     }
 
     return merchant;
+}
+
+// Who can connect: the built-in demo merchant with its secret (whose credentials open nothing real); merchants given
+// with --merchant or --merchants by number only, since their secrets are the caller's.
+static string Serving(SandboxOptions options, Uri baseUri)
+{
+    var port = baseUri.Port.ToString(CultureInfo.InvariantCulture);
+    if (options.MerchantsFile == null && options.Merchants.Count == 0)
+    {
+        var demo = PayoutPS.Sandbox.Model.MerchantConfig.Default();
+        return $"Serving demo merchant {demo.MerchantNo}, secret {demo.Secret} (a sandbox-only key). Connect with: " +
+               $"Connect-PayoutEnvironment Local -Port {port} -MerchantId {demo.MerchantNo} -SecretKey (Read-Host -AsSecureString)";
+    }
+
+    var numbers = options.MerchantsFile != null ? "the merchants of " + options.MerchantsFile : "merchant(s) " + string.Join(", ", options.Merchants.Select(m => m.MerchantNo));
+    return $"Serving {numbers}. Connect with: Connect-PayoutEnvironment Local -Port {port} -MerchantId <number> and that merchant's key.";
+}
+
+static string Usage()
+{
+    var demo = PayoutPS.Sandbox.Model.MerchantConfig.Default();
+    return string.Join(Environment.NewLine, new[]
+    {
+        "payoutps-sandbox: the Payout API on this machine, for testing scripts offline (plain HTTP on 127.0.0.1 only).",
+        string.Empty,
+        "Options:",
+        "  --port n                    listen on port n (0: any free port; the ready line says which)",
+        "  --merchant no:secret[:USD=1000.00,EUR=500.00]   serve this merchant (repeatable) instead of the demo merchant",
+        "  --merchants file.json       serve the merchants of a JSON file (see the sandbox README)",
+        "  --callback-url url          deliver signed payout notifications to url",
+        "  --status-step-seconds n     seconds between a payout's status steps (A, B, R, P, then S or F)",
+        "  --payee-review-seconds n    seconds a new payee stays in review",
+        "  --callback-retry-seconds 2,5,10   pauses between notification retries",
+        "  --clock-speed x             run the sandbox's clock x times as fast",
+        "  --rate-limit n              answer 429 above n requests per second",
+        "  --ready-file path           write the base URL to path once requests are accepted",
+        "  --help                      this text",
+        string.Empty,
+        $"Without --merchant or --merchants it serves the demo merchant {demo.MerchantNo} with secret {demo.Secret}",
+        "(a sandbox-only key that opens nothing real), holding " + string.Join(", ", demo.Balances.Select(b => b.Key + " " + b.Value)) + ".",
+        "Connect:  Connect-PayoutEnvironment Local -Port <port> -MerchantId " + demo.MerchantNo + " -SecretKey (Read-Host -AsSecureString)",
+        "Control plane (unsigned): http://127.0.0.1:<port>/_sandbox/ (state, reset, clock, faults, reversals, merchants).",
+    });
 }

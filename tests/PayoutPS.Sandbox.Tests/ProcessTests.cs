@@ -29,6 +29,9 @@ namespace PayoutPS.Sandbox.Tests
                 var elapsed = watch.Elapsed;
 
                 Assert.Matches(@"^PAYOUT_SANDBOX_READY http://127\.0\.0\.1:\d+/payout$", line);
+                var serving = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+                Assert.StartsWith("Serving merchant(s) 800300. Connect with: Connect-PayoutEnvironment Local -Port ", serving);
+                Assert.DoesNotContain("00112233445566778899aabbccddeeff", serving); // a merchant's own secret is never printed
                 var baseUrl = line!.Split(' ')[1];
                 Assert.Equal(baseUrl, File.ReadAllText(readyFile).Trim());
                 using var http = new HttpClient();
@@ -66,6 +69,26 @@ namespace PayoutPS.Sandbox.Tests
 
             Assert.Equal(2, process.ExitCode);
             Assert.Contains("Unknown option --bogus", error);
+        }
+
+        [Fact]
+        public void Help_lists_the_options_and_the_demo_merchants_credentials_and_starts_nothing()
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PayoutPS.Sandbox.dll"));
+            start.ArgumentList.Add("--help");
+            using var process = Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(20000), "--help did not end");
+
+            Assert.Equal(0, process.ExitCode);
+            foreach (var option in new[] { "--port", "--merchant", "--merchants", "--callback-url", "--status-step-seconds", "--clock-speed", "--rate-limit" })
+            {
+                Assert.Contains(option, text);
+            }
+
+            Assert.Contains("demo merchant 800100 with secret 5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a0f", text);
+            Assert.DoesNotContain("PAYOUT_SANDBOX_READY", text);
         }
     }
 }
