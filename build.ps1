@@ -8,7 +8,7 @@
     Demo   builds, starts the sandbox on a free port and pays the sample CSV (examples/demo.ps1).
     Bench  runs the benchmarks under bench/ and prints their results.
     Package builds, then writes out/packages/PayoutPS.<version>.nupkg (PSResourceGet's Compress-PSResource: both
-           editions, help, formats, about topic, LICENSE) and out/packages/PayoutPS.Sandbox.<version>.nupkg (the
+           editions, help, formats, about topic, LICENSE) and out/tools/PayoutPS.Sandbox.<version>.nupkg (the
            sandbox as a .NET tool). The version is ModuleVersion in PayoutPS.psd1.
 .EXAMPLE
     ./build.ps1 -Task Test
@@ -33,7 +33,8 @@ $env:POWERSHELL_UPDATECHECK = 'Off'
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'PayoutPS'
-$PackagesOut = Join-Path $Out 'packages'
+$PackagesOut = Join-Path $Out 'packages'   # the PowerShell feed's packages: the module only
+$ToolsOut = Join-Path $Out 'tools'         # the sandbox's .NET tool package: a PowerShell feed that holds it fails Find-PSResource *
 $TargetFrameworks = 'net472', 'net8.0'
 
 function Invoke-Native {
@@ -84,14 +85,17 @@ function Copy-StagedManifest([string] $Version) {
 function Invoke-Package {
     Invoke-Build
     $version = Get-ModuleVersion
-    if (Test-Path $PackagesOut) { Remove-Item $PackagesOut -Recurse -Force }
-    $null = New-Item -ItemType Directory $PackagesOut
+    foreach ($folder in $PackagesOut, $ToolsOut) {
+        if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }
+        $null = New-Item -ItemType Directory $folder
+    }
+
     # PowerShell 7.6's own PSResourceGet: the package Install-PSResource and Install-Module read.
     Import-Module Microsoft.PowerShell.PSResourceGet
     Compress-PSResource -Path $ModuleOut -DestinationPath $PackagesOut
     Invoke-Native dotnet @('pack', (Join-Path $Root 'src/PayoutPS.Sandbox/PayoutPS.Sandbox.csproj'), '--nologo', '-v', 'quiet',
-        '-c', $Configuration, "-p:Version=$version", '-o', $PackagesOut)
-    Get-ChildItem $PackagesOut -Filter *.nupkg | ForEach-Object { Write-Host "Packaged $($_.FullName)" }
+        '-c', $Configuration, "-p:Version=$version", '-o', $ToolsOut)
+    Get-ChildItem $PackagesOut, $ToolsOut -Filter *.nupkg | ForEach-Object { Write-Host "Packaged $($_.FullName)" }
 }
 
 function Invoke-XunitTests {

@@ -5,6 +5,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
     . (Join-Path $PSScriptRoot 'sandbox.ps1')
     $script:Packages = Join-Path $RepoRoot 'out/packages'
+    $script:ToolPackages = Join-Path $RepoRoot 'out/tools'
     $script:Manifest = Test-ModuleManifest $ModulePath # (Import-PowerShellDataFile refuses the manifest's edition switch)
     $script:Version = $Manifest.Version.ToString()
     $script:Package = Join-Path $Packages "PayoutPS.$Version.nupkg"
@@ -13,7 +14,7 @@ BeforeAll {
     $script:Repository = Join-Path $TestDrive 'feed'       # the company's file share
     $script:UserHome = Join-Path $TestDrive 'home'
     $null = New-Item -ItemType Directory $Repository, $UserHome
-    Copy-Item $Package $Repository
+    Copy-Item (Join-Path $Packages '*') $Repository   # the whole folder, as the README says to put it on the share
 
     # A pwsh as a new user gets it: its own home, data and config folders, no module path of ours.
     function Invoke-UserPwsh([string] $Script) {
@@ -38,10 +39,10 @@ BeforeAll {
         $values
     }
 
-    # The sandbox from its tool package, installed into a folder of its own from out/packages only.
+    # The sandbox from its tool package, installed into a folder of its own from out/tools only.
     $script:Tools = Join-Path $TestDrive 'tools'
     $nugetConfig = Join-Path $TestDrive 'nuget.config'
-    Set-Content $nugetConfig "<?xml version=`"1.0`" encoding=`"utf-8`"?><configuration><packageSources><clear /><add key=`"local`" value=`"$Packages`" /></packageSources></configuration>"
+    Set-Content $nugetConfig "<?xml version=`"1.0`" encoding=`"utf-8`"?><configuration><packageSources><clear /><add key=`"local`" value=`"$ToolPackages`" /></packageSources></configuration>"
     $script:ToolInstall = & dotnet tool install PayoutPS.Sandbox --version $Version --tool-path $Tools --configfile $nugetConfig 2>&1 | Out-String
     $script:ToolExit = $LASTEXITCODE
     if (-not $env:DOTNET_ROOT) { $env:DOTNET_ROOT = Split-Path (Get-Process -Id $PID).Path } # the tool's launcher looks for the runtime there
@@ -65,6 +66,7 @@ Describe 'Installing PayoutPS from a package' {
         $run = Invoke-UserPwsh @"
 if (Get-Module -ListAvailable PayoutPS) { throw 'PayoutPS is on the module path before it is installed.' }
 Register-PSResourceRepository -Name CompanyFeed -Uri '$Repository' -Trusted
+'found=' + ((Find-PSResource * -Repository CompanyFeed).Name -join ',')
 Install-PSResource PayoutPS -Repository CompanyFeed -Scope CurrentUser
 Import-Module PayoutPS
 `$module = Get-Module PayoutPS
@@ -84,6 +86,7 @@ foreach (`$command in Get-Command -Module PayoutPS) {
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $lines = Read-Lines $run
         $lines.version | Should -Be $Version
+        $lines.found | Should -Be 'PayoutPS' -Because 'the feed holds the module, and only it, so Find-PSResource * works there'
         $lines.base | Should -BeLike "$UserHome*" -Because 'it is installed for this user only'
         [int]$lines.commands | Should -Be $Manifest.ExportedCmdlets.Count
         $lines.ContainsKey('nohelp') | Should -BeFalse -Because $run.Output
