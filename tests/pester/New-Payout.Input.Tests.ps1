@@ -392,3 +392,33 @@ Describe 'Piped values that are no payout row' {
         (Get-Payouts).Count | Should -Be 0
     }
 }
+
+Describe 'Payee contacts and names' {
+    BeforeAll {
+        Import-Module $ModulePath -Force
+        Connect-TestSandbox $Sandbox
+        function New-Row([string] $Id, [hashtable] $Set = @{}) {
+            $row = [ordered]@{ RequestId = $Id; FirstName = 'Anna'; LastName = 'Müller'; AccountNumber = 'DE89370400440532013000'; Country = 'DE'; City = 'Berlin'
+                AddressLine1 = 'Unter den Linden 1'; SendAmount = '10.00'; SourceCurrency = 'USD'; TargetCurrency = 'EUR'; Purpose = '1' }
+            foreach ($key in $Set.Keys) { $row[$key] = $Set[$key] }
+            [pscustomobject]$row
+        }
+    }
+
+    It 'refuses an e-mail or phone that cannot be one, naming its field, and warns of a name mixing scripts while paying it' {
+        Reset-Sandbox $Sandbox
+        $rows = @(
+            New-Row 'C-MAIL' @{ Email = 'anna@example.com; bob@example.com' }
+            New-Row 'C-PHONE' @{ Phone = 'call me' }
+            New-Row 'C-MIXED' @{ FirstName = "$([char]0x0410)nna" }
+            New-Row 'C-OK' @{ Email = 'anna@example.com'; Phone = '+49 30 1234567' }
+        )
+
+        $rows | New-Payout -Force -ErrorVariable errs -WarningVariable warns -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+
+        ($errs | ForEach-Object { $_.Exception.Message }) -join "`n" | Should -Match "RequestId C-MAIL: Email 'anna@example\.com; bob@example\.com' is not one e-mail address"
+        ($errs | ForEach-Object { $_.Exception.Message }) -join "`n" | Should -Match "RequestId C-PHONE: Phone 'call me' is not a phone number"
+        @($warns | Where-Object { "$_" -match "RequestId C-MIXED: FirstName '.nna' mixes Latin and Cyrillic letters in the word '.nna': '.' \(U\+0410\) is Cyrillic" }).Count | Should -Be 1
+        (Get-Payouts).requestId | Sort-Object | Should -Be @('C-MIXED', 'C-OK')
+    }
+}

@@ -46,6 +46,7 @@ namespace PayoutPS.Core.Batch
                 _checkRow?.Invoke(remittance);
                 var admission = _run.Admit(row, remittance, fields, hasId);
                 requestId = admission.RequestId;
+                WarnMixedScripts(row, values, requestId);
                 return Act(admission);
             }
             catch (PayoutApiException ex)
@@ -117,6 +118,18 @@ namespace PayoutPS.Core.Batch
             var problem = new BatchProblem(kind, ex, _sink.RowLabel(row, labelId), (object?)requestId ?? "(row " + row + ")");
             _run.Refuse(row, requestId, problem.Message);
             _sink.Problem(problem);
+        }
+
+        /// <summary>A payee name with a look-alike letter of another script is sent, and said (see <see cref="NameScripts"/>).</summary>
+        private void WarnMixedScripts(int row, IReadOnlyDictionary<string, object?> values, string requestId)
+        {
+            foreach (var field in new[] { "FirstName", "LastName", "CompanyName" })
+            {
+                if (values.TryGetValue(field, out var value) && NameScripts.Mixed(field, value as string) is string warning)
+                {
+                    _sink.Warning($"{_sink.RowLabel(row, requestId)}: {warning}");
+                }
+            }
         }
     }
 }

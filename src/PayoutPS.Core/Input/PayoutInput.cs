@@ -110,6 +110,9 @@ namespace PayoutPS.Core.Input
             Put(payee.ReceiverInfo, "firstName", row.Text("FirstName"));
             Put(payee.ReceiverInfo, "lastName", row.Text("LastName"));
             Put(payee.ReceiverInfo, "companyName", row.Text("CompanyName"));
+            ContactText.CheckEmail("Email", row.Text("Email"));
+            ContactText.CheckPhone("Phone", row.Text("Phone"));
+            ContactText.CheckPhone("WalletPhone", row.Text("WalletPhone"));
             Put(payee.ReceiverInfo, "email", row.Text("Email"));
             Put(payee.ReceiverInfo, "phone", row.Text("Phone"));
             Put(payee.Address, "countryCode", row.Upper("Country"));
