@@ -50,8 +50,9 @@ Describe 'Get-PayoutStatus' {
     It 'names the status in a word, and a single payout has no row number' {
         $sent = Send-TestPayout 'GS-W1'
         $sent.Row | Should -BeNullOrEmpty
-        $sent.StatusName | Should -Be 'In review'
-        ($sent | Format-Table | Out-String -Width 120) | Should -Match 'In review'
+        $sent.StatusName | Should -Be 'Pending review'
+        $sent.StatusName | Should -Be $sent.StatusMeaning   # one name for A, in the table and in words
+        ($sent | Format-Table | Out-String -Width 120) | Should -Match 'Pending review'
     }
 
     It 'refuses a list window that cannot hold anything, naming the parameters' {

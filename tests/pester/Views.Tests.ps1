@@ -70,10 +70,20 @@ Describe 'Default views fit 80 columns' {
         @{ Name = 'payment methods'; Make = { Get-PayoutPaymentMethod PH PHP }; Headers = 'Country', 'PaymentMethod' }
         @{ Name = 'required fields'; Make = { Get-PayoutRequiredField DE EUR }; Headers = 'Field', 'Required', 'Parameter' }
         @{ Name = 'readiness'; Make = { Test-PayoutReadiness }; Headers = 'Status', 'Check', 'Detail' }
+        @{ Name = 'payees'; Make = { New-PayoutBeneficiary -FirstName Eva -LastName Nowak -AccountNumber PL27114020040000300201355387 -Country PL -City Łódź -AddressLine1 'Piotrkowska 1' -PayoutCurrency PLN -Force; Get-PayoutBeneficiary }; Headers = 'BeneficiaryId', 'Status', 'Name', 'Account' }
     ) {
         $lines = & $Lines (& $Make)
         foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual 80 }
         foreach ($header in $Headers) { $lines[0] | Should -Match "\b$header\b" }
+    }
+
+    It 'says statuses and required-field flags in words' {
+        $payee = New-PayoutBeneficiary -FirstName Jan -LastName Nowak -AccountNumber PL61109010140000071219812874 -Country PL -City Kraków -AddressLine1 'Rynek 1' -PayoutCurrency PLN -Wait -Force
+        $payee.StatusName | Should -Be 'Approved'
+        (& $Lines $payee) -join "`n" | Should -Match 'Approved'
+        $fields = @(Get-PayoutRequiredField DE EUR)
+        $fields.RequiredName | Sort-Object -Unique | ForEach-Object { $_ | Should -BeIn 'Mandatory', 'Conditional', 'Optional' }
+        (& $Lines $fields) -join "`n" | Should -Match 'Mandatory'
     }
 
     It 'masks the account in the payout and payee views' {

@@ -18,6 +18,15 @@ namespace PayoutPS.Core.Account
 
         public bool CanBePaid => Status == "PASS";
 
+        /// <summary>The review status in words (spec §3.2): only Approved (PASS) can be paid.</summary>
+        public string? StatusName => Status == null ? null : StatusNames.TryGetValue(Status, out var name) ? name : Status;
+
+        private static readonly System.Collections.Generic.Dictionary<string, string> StatusNames = new System.Collections.Generic.Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["WAITING"] = "Waiting", ["PROCESS"] = "In review", ["REJECT"] = "Rejected", ["PASS"] = "Approved", ["FAIL"] = "Failed review",
+            ["UNNECESSARY"] = "No review needed", ["PENDING_UPDATE"] = "Needs update", ["DISABLE"] = "Disabled",
+        };
+
         /// <summary>Individual or Business.</summary>
         public string? PayeeType { get; private set; }
 

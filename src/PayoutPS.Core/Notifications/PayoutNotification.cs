@@ -27,6 +27,9 @@ namespace PayoutPS.Core.Notifications
 
         public string StatusMeaning => PayoutStatusCodes.Describe(Status);
 
+        /// <summary>The status's name, as New-Payout's and Get-PayoutStatus's tables show it.</summary>
+        public string? StatusName => PayoutStatusCodes.Name(Status);
+
         public bool IsTerminal => PayoutStatusCodes.IsTerminal(Status);
 
         public string? SourceAmount { get; private set; }

@@ -19,11 +19,14 @@ namespace PayoutPS.Core.Payouts
             ["V"] = "System check failed",
         };
 
-        /// <summary>One or two words for a table column: what a status is called, not its letter.</summary>
+        /// <summary>
+        /// A table column's words for a status: its meaning's own words, shortened, never another name for it (A is
+        /// "Pending review" in both; it was "In review" in tables).
+        /// </summary>
         private static readonly Dictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["A"] = "In review", ["CA"] = "Compliance", ["B"] = "Checking", ["R"] = "Approved", ["P"] = "Processing",
-            ["S"] = "Success", ["F"] = "Failed", ["U"] = "Rejected", ["V"] = "Check failed",
+            ["A"] = "Pending review", ["CA"] = "Compliance review", ["B"] = "System check", ["R"] = "Approved", ["P"] = "Processing",
+            ["S"] = "Success", ["F"] = "Failed", ["U"] = "Review failed", ["V"] = "System check failed",
         };
 
         public static string? Name(string? code) => code == null ? null : Names.TryGetValue(code, out var name) ? name : code;

@@ -52,6 +52,9 @@ namespace PayoutPS.Models
 
         public bool IsMandatory => Required == "M";
 
+        /// <summary>Required in words: Mandatory, Conditional (needed in some cases) or Optional.</summary>
+        public string RequiredName => Required == "M" ? "Mandatory" : Required == "C" ? "Conditional" : Required == "N" ? "Optional" : Required;
+
         /// <summary>The New-Payout / New-PayoutBeneficiary parameter (CSV column) that fills the field; PayeeDetail when none does.</summary>
         public string Parameter { get; }
     }
