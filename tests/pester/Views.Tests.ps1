@@ -86,6 +86,19 @@ Describe 'Default views fit 80 columns' {
         (& $Lines $fields) -join "`n" | Should -Match 'Mandatory'
     }
 
+    It 'shows Measure-PayoutBatch and Get-PayoutBatch -Reconcile as words and amounts, never as type names' {
+        $csv = Join-Path $TestDrive 'view-batch.csv'
+        "RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose`nVB-1,Anna,Müller,DE89370400440532013000,DE,Berlin,Linden 1,1234.50,USD,EUR,1" | Set-Content $csv
+        $measured = Get-PayoutBatch -Journal (& { New-Payout -Path $csv -Journal "$csv.journal" -Force | Out-Null; "$csv.journal" }) -Reconcile | Out-String -Width 160
+        $cost = & $Lines (Measure-PayoutBatch -Path $csv)
+
+        foreach ($line in $cost) { $line.Length | Should -BeLessOrEqual 80 }
+        $cost[0] | Should -Match 'Currency\s+Rows\s+EstimatedDebit\s+Available\s+Shortfall'
+        ($cost -join "`n") | Should -Match 'USD\s+1\s+1,2\d\d\.\d\d'
+        $measured | Should -Not -Match 'PayoutPS\.Core'
+        $measured | Should -Match 'USD: 1 payout\(s\), expected 1,2\d\d\.\d\d, ledger 1,2\d\d\.\d\d, difference 0\.00'
+    }
+
     It 'masks the account in the payout and payee views' {
         (& $Lines $Payout) -join "`n" | Should -Match '\*\*\*\*3000'
         (& $Lines $Payout) -join "`n" | Should -Not -Match 'DE89370400440532013000'

@@ -54,6 +54,11 @@ namespace PayoutPS.Core.Batch
 
         /// <summary>Missing from the ledger, or different there: someone must look (a reversal is accounted for).</summary>
         public bool NeedsLook => Verdict == LedgerVerdict.MissingInLedger || Verdict == LedgerVerdict.AmountDiffers || Verdict == LedgerVerdict.PartlyReversed;
+
+        public override string ToString() =>
+            $"Row {Row} {RequestId}: {Verdict}, paid {Money(Paid)} {Currency}, ledger debit {Money(LedgerDebit)} and fee {Money(LedgerFee)}, given back {Money(Reversal)} (payout {PayoutId})";
+
+        internal static string Money(decimal amount) => amount.ToString("#,0.00##", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>One currency of a batch: what its rows should have taken from the balance against what the ledger shows.</summary>
@@ -70,6 +75,9 @@ namespace PayoutPS.Core.Batch
         public decimal Ledger { get; internal set; }
 
         public decimal Difference => Ledger - Expected;
+
+        public override string ToString() =>
+            $"{Currency}: {Rows} payout(s), expected {ReconciledRow.Money(Expected)}, ledger {ReconciledRow.Money(Ledger)}, difference {ReconciledRow.Money(Difference)}";
     }
 
     /// <summary>
