@@ -129,6 +129,10 @@ Describe 'Default views fit 80 columns' {
             ($row | ConvertTo-Csv | ConvertFrom-Csv).Time | Should -Match $iso
             $row.Time -is [datetime] | Should -BeTrue
             $row.Time.Kind | Should -Be 'Utc'
+            $body = Protect-PayoutRequest @{ merchantNo = $SandboxMerchant; requestId = 'VIEW-1'; payoutId = $Payout.PayoutId; payoutStatus = 'S'; notifyTime = '2026-11-29 14:35:28' } -AsJson
+            $note = Test-PayoutNotification $body
+            ($note | ConvertTo-Csv | ConvertFrom-Csv).NotifyTime | Should -Be '2026-11-29T14:35:28Z'
+            $note.NotifyTime -is [datetime] | Should -BeTrue
         }
         finally { [cultureinfo]::CurrentCulture = $culture }
         $Payout.CreateTime -lt [datetime]::UtcNow.AddMinutes(1) | Should -BeTrue

@@ -51,5 +51,8 @@ namespace PayoutPS.Internal
 
         /// <summary>Beneficiary.UpdateTime, as PayoutPS.types.ps1xml shows it.</summary>
         public static PSObject? UpdateTime(PSObject instance) => Wrap((instance.BaseObject as Core.Account.Beneficiary)?.UpdateTime);
+
+        /// <summary>A notification's time (Test-PayoutNotification), as the other times are shown.</summary>
+        public static PSObject? NotifyTime(PSObject instance) => Wrap((instance.BaseObject as Core.Notifications.PayoutNotification)?.NotifyTime);
     }
 }
