@@ -166,6 +166,18 @@ Import-Module '$ModulePath'
         $run.Output | Should -Match 'OTHER=.*for merchant 800100, not 800999'
     }
 
+    It 'checks the signed notification the sandbox gives for any payout of it, with no receiver set up' {
+        $null = Send-TestPayout 'NOTE-LOCAL'
+        $body = (Invoke-WebRequest "$($Sandbox.Control)/notification?requestId=NOTE-LOCAL").Content
+
+        $note = $body | Test-PayoutNotification
+        $note.IsValid | Should -BeTrue -Because $note.Problem
+        $note.RequestId | Should -Be 'NOTE-LOCAL'
+        $refused = try { Invoke-WebRequest "$($Sandbox.Control)/notification?requestId=NEVER-SENT" } catch { $_ }
+        $refused.Exception.Response.StatusCode | Should -Be 'BadRequest'
+        $refused.ErrorDetails.Message | Should -Match 'Give \?requestId= of a payout of this sandbox'
+    }
+
     It 'refuses to run without a merchant to check against' {
         $script = @"
 Import-Module '$ModulePath'

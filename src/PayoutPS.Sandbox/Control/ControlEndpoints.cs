@@ -106,6 +106,15 @@ namespace PayoutPS.Sandbox.Control
                     return Problem(ex.Message);
                 }
             });
+            control.MapGet("/notification", (HttpContext context) =>
+            {
+                var merchantNo = context.Request.Query["merchantNo"].ToString();
+                var requestId = context.Request.Query["requestId"].ToString();
+                var body = requestId.Length == 0 ? null : state.Notification(merchantNo.Length == 0 ? MerchantConfig.Default().MerchantNo : merchantNo, requestId);
+                return body == null
+                    ? Problem("Give ?requestId= of a payout of this sandbox (and &merchantNo= for a merchant other than the demo one).")
+                    : Results.Text(body, "application/json");
+            });
             control.MapGet("/provider-key", () => Results.Text(merchants.ProviderPublicKeyPem, "application/x-pem-file"));
         }
 

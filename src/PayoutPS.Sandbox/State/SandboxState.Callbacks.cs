@@ -24,6 +24,38 @@ namespace PayoutPS.Sandbox.State
                 return;
             }
 
+            var delivery = new CallbackDelivery
+            {
+                Id = _nextCallbackId++,
+                MerchantNo = payout.MerchantNo,
+                Url = merchant.Config.CallbackUrl!,
+                PayoutId = payout.PayoutId,
+                RequestId = payout.RequestId,
+                PayoutStatus = payout.Status,
+                Body = NotificationBody(payout, merchant, at),
+                NextAttemptAt = at,
+            };
+            _callbacks.Add(delivery);
+            _pendingCallbacks.Add(delivery);
+        }
+
+        /// <summary>
+        /// [SANDBOX] The signed notification of a payout's current status, as a delivery would carry it, without
+        /// delivering it: to test a receiver, or Test-PayoutNotification, locally. Null when no such payout.
+        /// </summary>
+        public string? Notification(string merchantNo, string requestId)
+        {
+            lock (_gate)
+            {
+                return CallbackSigner != null && _payoutsByRequest.TryGetValue(merchantNo + ":" + requestId, out var payout)
+                    ? NotificationBody(payout, _merchants[payout.MerchantNo], Now)
+                    : null;
+            }
+        }
+
+        /// <summary>A notification's JSON body (spec §5), signed like every callback of its merchant.</summary>
+        private string NotificationBody(Payout payout, Merchant merchant, DateTime at)
+        {
             var view = Views.Payout(payout);
             var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
@@ -39,20 +71,8 @@ namespace PayoutPS.Sandbox.State
                 ["reason"] = payout.Reason,
                 ["notifyTime"] = Views.Time(at),
             };
-            fields["sign"] = CallbackSigner(merchant, SandboxSignature.Canonical(fields));
-            var delivery = new CallbackDelivery
-            {
-                Id = _nextCallbackId++,
-                MerchantNo = payout.MerchantNo,
-                Url = merchant.Config.CallbackUrl!,
-                PayoutId = payout.PayoutId,
-                RequestId = payout.RequestId,
-                PayoutStatus = payout.Status,
-                Body = JsonSerializer.Serialize(fields.Where(f => f.Value != null).ToDictionary(f => f.Key, f => f.Value)),
-                NextAttemptAt = at,
-            };
-            _callbacks.Add(delivery);
-            _pendingCallbacks.Add(delivery);
+            fields["sign"] = CallbackSigner!(merchant, SandboxSignature.Canonical(fields));
+            return JsonSerializer.Serialize(fields.Where(f => f.Value != null).ToDictionary(f => f.Key, f => f.Value));
         }
 
         /// <summary>Deliveries whose next attempt is due; they stay in flight until <see cref="RecordCallbackAttempt"/>.</summary>
