@@ -70,11 +70,18 @@ Describe 'Default views fit 80 columns' {
         @{ Name = 'payment methods'; Make = { Get-PayoutPaymentMethod PH PHP }; Headers = 'Country', 'PaymentMethod' }
         @{ Name = 'required fields'; Make = { Get-PayoutRequiredField DE EUR }; Headers = 'Field', 'Required', 'Parameter' }
         @{ Name = 'readiness'; Make = { Test-PayoutReadiness }; Headers = 'Status', 'Check', 'Detail' }
+        @{ Name = 'batch rows'; Make = { $null = Send-TestPayout 'VIEW-ROWS' -Journal "$TestDrive/view-rows.journal" -InformationAction Ignore; Get-PayoutBatch -Journal "$TestDrive/view-rows.journal" }; Headers = 'Row', 'Outcome', 'Status', 'Amount', 'Payee', 'RequestId' }
         @{ Name = 'payees'; Make = { New-PayoutBeneficiary -FirstName Eva -LastName Nowak -AccountNumber PL27114020040000300201355387 -Country PL -City Łódź -AddressLine1 'Piotrkowska 1' -PayoutCurrency PLN -Force; Get-PayoutBeneficiary }; Headers = 'BeneficiaryId', 'Status', 'Name', 'Account' }
     ) {
         $lines = & $Lines (& $Make)
         foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual 80 }
         foreach ($header in $Headers) { $lines[0] | Should -Match "\b$header\b" }
+    }
+
+    It 'shows every status name whole in the payout and batch-row tables' {
+        $payoutView = & $Lines $Payout
+        ($payoutView -join "`n") | Should -Match 'Pending review'
+        foreach ($code in 'A', 'CA', 'B', 'R', 'P', 'S', 'F', 'U', 'V') { [PayoutPS.Core.Payouts.PayoutStatusCodes]::Name($code).Length | Should -BeLessOrEqual 17 -Because "the Status column is 17 wide ($code)" }
     }
 
     It 'says statuses and required-field flags in words' {

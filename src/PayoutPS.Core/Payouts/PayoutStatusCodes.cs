@@ -26,7 +26,7 @@ namespace PayoutPS.Core.Payouts
         private static readonly Dictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["A"] = "Pending review", ["CA"] = "Compliance review", ["B"] = "System check", ["R"] = "Approved", ["P"] = "Processing",
-            ["S"] = "Success", ["F"] = "Failed", ["U"] = "Review failed", ["V"] = "System check failed",
+            ["S"] = "Success", ["F"] = "Failed", ["U"] = "Review failed", ["V"] = "Check failed",
         };
 
         public static string? Name(string? code) => code == null ? null : Names.TryGetValue(code, out var name) ? name : code;
