@@ -33,3 +33,10 @@ function New-TestRsaKeys([string] $Directory) {
     [IO.File]::WriteAllText((& $k 'pkcs8.b64'), [Convert]::ToBase64String([IO.File]::ReadAllBytes((& $k 'pkcs8.der'))))
     Set-Content -Path (& $k 'empty.pem') -Value '' -NoNewline
 }
+
+# Whether this process ignores SIGINT: a process started with & from a shell script inherits it ignored (POSIX), and
+# so does every child it starts. Ctrl+C then cannot reach a task at all, which no code in the task can change.
+function Test-SigIntIgnored {
+    $mask = [regex]::Match((Get-Content -Raw "/proc/$PID/status" -ErrorAction Ignore) + '', 'SigIgn:\s*([0-9a-f]+)').Groups[1].Value
+    $mask -and ([Convert]::ToUInt64($mask, 16) -band 2)
+}
