@@ -78,6 +78,15 @@ Describe 'Default views fit 80 columns' {
         foreach ($header in $Headers) { $lines[0] | Should -Match "\b$header\b" }
     }
 
+    It 'shows a ledger entry''s time whole, to the second, and its amounts right-aligned, in 80 columns' {
+        $lines = & $Lines (Get-PayoutLedger USD -Since (Get-Date).AddDays(-1))
+        $lines[2] | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ '
+        $header = $lines[0]
+        $row = $lines[2]
+        $amountEnd = $header.IndexOf('Amount') + 'Amount'.Length
+        $row.Substring(0, $amountEnd) | Should -Match '\d$' -Because 'the amount ends where its header ends (right-aligned)'
+    }
+
     It 'shows every status name whole in the payout and batch-row tables' {
         $payoutView = & $Lines $Payout
         ($payoutView -join "`n") | Should -Match 'Pending review'
