@@ -246,9 +246,7 @@ namespace PayoutPS.Core.Batch
                 return key.Add("id:".AsSpan()).Part(beneficiaryId.AsSpan());
             }
 
-            var shown = account.AsSpan();
-            shown = shown.Slice(shown.LastIndexOf('*') + 1);
-            return key.Add("account:".AsSpan()).UpperPart(shown.Length > 4 ? shown.Slice(shown.Length - 4) : shown);
+            return key.Add("account:".AsSpan()).UpperPart(Input.AccountNumber.LastFour(account.AsSpan()));
         }
 
         /// <summary>Amounts compared as numbers: "100", "100.0" and "100.00" are one amount.</summary>

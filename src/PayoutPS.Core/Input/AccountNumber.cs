@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -24,6 +25,17 @@ namespace PayoutPS.Core.Input
             ["SD"] = 18, ["SE"] = 24, ["SI"] = 19, ["SK"] = 24, ["SM"] = 27, ["SO"] = 23, ["ST"] = 25, ["SV"] = 28, ["TL"] = 23,
             ["TN"] = 24, ["TR"] = 26, ["UA"] = 29, ["VA"] = 22, ["VG"] = 24, ["XK"] = 20, ["YE"] = 30,
         };
+
+        /// <summary>
+        /// The last four characters of an account number, or of a masked one ("****3000" as a statement or the
+        /// transaction list shows it): what the duplicate guard compares and what a masked payee shows. The one place
+        /// an account's "last four" is taken.
+        /// </summary>
+        public static ReadOnlySpan<char> LastFour(ReadOnlySpan<char> account)
+        {
+            var shown = account.Slice(account.LastIndexOf('*') + 1);
+            return shown.Length > 4 ? shown.Slice(shown.Length - 4) : shown;
+        }
 
         /// <summary>The account number as it is sent, or null with <paramref name="problem"/> saying what is wrong.</summary>
         public static string? Normalize(string text, out string? problem)

@@ -31,7 +31,7 @@ namespace PayoutPS.Core.Redaction
                 return string.Empty;
             }
 
-            return value!.Length <= 4 ? "****" : "****" + value.Substring(value.Length - 4);
+            return value!.Length <= 4 ? "****" : "****" + Input.AccountNumber.LastFour(value.AsSpan()).ToString();
         }
 
         /// <summary>Free text (an error message) with long digit runs masked, for the journal and logs.</summary>
