@@ -93,6 +93,12 @@ Describe 'Default views fit 80 columns' {
         foreach ($code in 'A', 'CA', 'B', 'R', 'P', 'S', 'F', 'U', 'V') { [PayoutPS.Core.Payouts.PayoutStatusCodes]::Name($code).Length | Should -BeLessOrEqual 17 -Because "the Status column is 17 wide ($code)" }
     }
 
+    It 'gives a payee''s name the rest of the line: whole at 120 columns' {
+        $payee = New-PayoutBeneficiary -PayeeType Business -CompanyName 'Studio Kawa Kabushiki Kaisha Tokyo Branch' -AccountNumber JP1234567890 -Country JP -City Tokyo -AddressLine1 '1-1 Marunouchi' -PayoutCurrency JPY -Force
+        ($payee | Format-Table | Out-String -Width 120) | Should -Match 'Studio Kawa Kabushiki Kaisha Tokyo Branch'
+        foreach ($line in & $Lines $payee) { $line.Length | Should -BeLessOrEqual 80 }
+    }
+
     It 'says statuses and required-field flags in words' {
         $payee = New-PayoutBeneficiary -FirstName Jan -LastName Nowak -AccountNumber PL61109010140000071219812874 -Country PL -City Kraków -AddressLine1 'Rynek 1' -PayoutCurrency PLN -Wait -Force
         $payee.StatusName | Should -Be 'Approved'
