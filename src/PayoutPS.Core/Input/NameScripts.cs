@@ -20,9 +20,9 @@ namespace PayoutPS.Core.Input
         /// <summary>The warning for <paramref name="value"/> of <paramref name="field"/>; null when no word mixes scripts.</summary>
         public static string? Mixed(string field, string? value)
         {
-            if (string.IsNullOrEmpty(value))
+            if (string.IsNullOrEmpty(value) || OnlyLatin(value!))
             {
-                return null;
+                return null; // every row's names are checked on the pipeline thread: the common case allocates nothing
             }
 
             foreach (var word in value!.Split(' ', '-', '\'', '.', ','))
@@ -38,6 +38,19 @@ namespace PayoutPS.Core.Input
             }
 
             return null;
+        }
+
+        private static bool OnlyLatin(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c >= 0x0250 && char.IsLetter(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static Script? ScriptOf(char c)

@@ -181,10 +181,19 @@ namespace PayoutPS.Internal
         /// </summary>
         private static void RefuseTotalsRow(List<KeyValuePair<string, object?>> cells, Dictionary<string, object?> values)
         {
-            var first = cells.Select(c => Unwrap(c.Value) as string).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-            if (first == null || !TotalWords.Contains(first.Trim().TrimEnd(':')))
+            string? first = null;
+            foreach (var cell in cells)
             {
-                return;
+                if (Unwrap(cell.Value) is string text && !string.IsNullOrWhiteSpace(text))
+                {
+                    first = text;
+                    break;
+                }
+            }
+
+            if (first == null || first.Length > 16 || !TotalWords.Contains(first.Trim().TrimEnd(':')))
+            {
+                return; // a data row is decided at its first value, without allocating
             }
 
             var payee = new[] { "FirstName", "LastName", "CompanyName", "AccountNumber", "BeneficiaryId", "WalletPhone" };
