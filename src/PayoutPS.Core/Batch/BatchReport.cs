@@ -202,7 +202,7 @@ namespace PayoutPS.Core.Batch
         internal static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
         /// <summary>Every amount on the page: invariant, thousands separated, at least two decimals.</summary>
-        internal static string Amount(decimal amount) => amount.ToString("#,0.00##", CultureInfo.InvariantCulture);
+        internal static string Amount(decimal amount) => MoneyText.Show(amount);
 
         /// <summary>An amount as a row wrote it, in the page's format when it is one.</summary>
         private static string AmountText(string? amount, string? currency) =>

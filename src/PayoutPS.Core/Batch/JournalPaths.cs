@@ -21,6 +21,20 @@ namespace PayoutPS.Core.Batch
             }
         }
 
+        /// <summary>Refuses a path that names no journal to read (a folder, no file), saying what it is instead.</summary>
+        public static void CheckReadable(string path)
+        {
+            if (Directory.Exists(path))
+            {
+                throw new JournalException($"Journal {path} is a folder; give the journal file in it (New-Payout -Journal names it, such as payroll.csv.journal).");
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new JournalException($"There is no journal {path}: give the file New-Payout -Journal wrote (Get-ChildItem *.journal lists them).");
+            }
+        }
+
         /// <summary>Null while <paramref name="path"/> still names the file we wrote <paramref name="written"/> bytes to; otherwise what happened to it.</summary>
         public static string? WhatHappened(string path, long written)
         {

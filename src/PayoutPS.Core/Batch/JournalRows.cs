@@ -50,15 +50,7 @@ namespace PayoutPS.Core.Batch
         /// <param name="onlyRequestId">Index only this requestId's records (a notification's row), not the whole batch.</param>
         public static JournalRows Open(string path, string? onlyRequestId = null)
         {
-            if (Directory.Exists(path))
-            {
-                throw new JournalException($"Journal {path} is a folder; give the journal file in it (New-Payout -Journal names it, such as payroll.csv.journal).");
-            }
-
-            if (!File.Exists(path))
-            {
-                throw new JournalException($"There is no journal {path}: give the file New-Payout -Journal wrote (Get-ChildItem *.journal lists them).");
-            }
+            JournalPaths.CheckReadable(path);
 
             JournalHeader? header = null;
             var slots = new List<Slot>();

@@ -1,4 +1,5 @@
 using System;
+using static PayoutPS.Core.Payouts.MoneyText;
 using System.Collections.Generic;
 using System.Linq;
 using PayoutPS.Core.Account;
@@ -56,9 +57,7 @@ namespace PayoutPS.Core.Batch
         public bool NeedsLook => Verdict == LedgerVerdict.MissingInLedger || Verdict == LedgerVerdict.AmountDiffers || Verdict == LedgerVerdict.PartlyReversed;
 
         public override string ToString() =>
-            $"Row {Row} {RequestId}: {Verdict}, paid {Money(Paid)} {Currency}, ledger debit {Money(LedgerDebit)} and fee {Money(LedgerFee)}, given back {Money(Reversal)} (payout {PayoutId})";
-
-        internal static string Money(decimal amount) => amount.ToString("#,0.00##", System.Globalization.CultureInfo.InvariantCulture);
+            $"Row {Row} {RequestId}: {Verdict}, paid {Show(Paid)} {Currency}, ledger debit {Show(LedgerDebit)} and fee {Show(LedgerFee)}, given back {Show(Reversal)} (payout {PayoutId})";
     }
 
     /// <summary>One currency of a batch: what its rows should have taken from the balance against what the ledger shows.</summary>
@@ -77,7 +76,7 @@ namespace PayoutPS.Core.Batch
         public decimal Difference => Ledger - Expected;
 
         public override string ToString() =>
-            $"{Currency}: {Rows} payout(s), expected {ReconciledRow.Money(Expected)}, ledger {ReconciledRow.Money(Ledger)}, difference {ReconciledRow.Money(Difference)}";
+            $"{Currency}: {Rows} payout(s), expected {Show(Expected)}, ledger {Show(Ledger)}, difference {Show(Difference)}";
     }
 
     /// <summary>

@@ -120,10 +120,12 @@ namespace PayoutPS.Core.Batch
             _sink.Problem(problem);
         }
 
+        private static readonly string[] NameFields = { "FirstName", "LastName", "CompanyName" };
+
         /// <summary>A payee name with a look-alike letter of another script is sent, and said (see <see cref="NameScripts"/>).</summary>
         private void WarnMixedScripts(int row, IReadOnlyDictionary<string, object?> values, string requestId)
         {
-            foreach (var field in new[] { "FirstName", "LastName", "CompanyName" })
+            foreach (var field in NameFields)
             {
                 if (values.TryGetValue(field, out var value) && NameScripts.Mixed(field, value as string) is string warning)
                 {

@@ -16,6 +16,9 @@ namespace PayoutPS.Core.Payouts
                 ? value : (decimal?)null;
 
         /// <summary>Both amounts are plain decimals with the same value.</summary>
+        /// <summary>An amount for people (reports, views): invariant, thousands separated, at least two decimals (1,234.50).</summary>
+        public static string Show(decimal amount) => amount.ToString("#,0.00##", CultureInfo.InvariantCulture);
+
         public static bool SameAmount(string? a, string? b) => Parse(a) is decimal x && Parse(b) is decimal y && x == y;
 
         /// <summary>The same currency code, whatever its case.</summary>
