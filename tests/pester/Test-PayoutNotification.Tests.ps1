@@ -199,7 +199,9 @@ Describe 'examples/callback-receiver.ps1 against the sandbox''s deliveries' {
         $null = Send-TestPayout 'CB-OK-1'
         $null = Send-TestPayout 'CB-OK-2'
         $null = Send-TestPayout 'CB-FAIL-1' -Reference 'SANDBOX_FAIL'
-        Start-Sleep -Milliseconds 600
+        # A first delivery has failed (no receiver yet) before the receiver starts: polled, not a fixed wait.
+        Wait-Until { @(Get-Callbacks | Where-Object { @($_.attempts).Count -ge 1 -and -not $_.delivered }).Count -ge 1 } 30
+        @(Get-Callbacks | Where-Object { @($_.attempts).Count -ge 1 }).Count | Should -BeGreaterThan 0 -Because 'a delivery failed before the receiver listened'
         $pwsh = Join-Path $PSHOME 'pwsh.dll'
         $script:Receiver = Start-Process dotnet -PassThru -RedirectStandardOutput "$TestDrive/receiver.out" -RedirectStandardError "$TestDrive/receiver.err" -ArgumentList @(
             $pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $RepoRoot 'examples/callback-receiver.ps1'), '-Port', $ReceiverPort, '-StatePath', $StatePath, '-ModulePath', $ModulePath)

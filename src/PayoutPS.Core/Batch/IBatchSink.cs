@@ -1,4 +1,3 @@
-using System;
 using PayoutPS.Core.Payouts;
 
 namespace PayoutPS.Core.Batch
