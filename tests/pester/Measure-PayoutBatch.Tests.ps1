@@ -28,6 +28,14 @@ Describe 'Measure-PayoutBatch' {
         $null = Connect-TestSandbox $Sandbox
     }
 
+    It 'reads one file like New-Payout -Path: a wildcard matching two is refused with their names' {
+        $folder = Join-Path $TestDrive 'two'
+        $null = New-Item -ItemType Directory $folder
+        foreach ($name in 'a1.csv', 'a2.csv') { Copy-Item (New-CostCsv @(Get-CostRow W-1 '1.00')) (Join-Path $folder $name) }
+
+        { Measure-PayoutBatch -Path (Join-Path $folder 'a*.csv') -ErrorAction Stop } | Should -Throw '*matches 2 file(s) (a1.csv, a2.csv); -Path takes one file*'
+    }
+
     It 'totals a file per source currency against the balance, sending nothing' {
         $csv = New-CostCsv @((Get-CostRow M-1 '30.00'), (Get-CostRow M-2 '45.50'), (Get-CostRow M-3 '100.00' -Source EUR -Target GBP))
 

@@ -37,4 +37,18 @@ Import-Module '$ModulePath'
         $assembly = [PayoutPS.Commands.ProtectPayoutRequestCommand].Assembly.GetName().Version
         '{0}.{1}.{2}' -f $assembly.Major, $assembly.Minor, $assembly.Build | Should -Be $manifest.Version.ToString()
     }
+
+    # The shape issue 27 asked for: the cmdlet stays binding, ShouldProcess and one call into Core, and a long file
+    # in Core says at its top why it is one file.
+    It 'keeps New-Payout thin (its own files under 300 lines, parameters aside) and Core files short or explained' {
+        $own = Get-ChildItem "$RepoRoot/src/PayoutPS/Commands/NewPayoutCommand*.cs" | Where-Object Name -NE 'NewPayoutCommand.Parameters.cs'
+        $own.Count | Should -BeGreaterThan 0
+        ($own | ForEach-Object { (Get-Content $_.FullName).Count } | Measure-Object -Sum).Sum | Should -BeLessOrEqual 300
+
+        $unexplained = Get-ChildItem "$RepoRoot/src/PayoutPS.Core" -Recurse -Filter *.cs |
+            Where-Object { $_.FullName -notmatch '[\\/]obj[\\/]' -and (Get-Content $_.FullName).Count -gt 300 } |
+            Where-Object { -not ((Get-Content $_.FullName -TotalCount 30) -match 'Over 300 lines on purpose') } |
+            ForEach-Object Name
+        $unexplained | Should -BeNullOrEmpty
+    }
 }

@@ -67,8 +67,10 @@ namespace PayoutPS.Core.Batch
 
         public PayoutBatchSummary Summary => _run.Summary;
 
-        /// <summary>How many rows got a random RequestId (the caller must keep them).</summary>
-        public int RandomIds => _run.RandomIds;
+        /// <summary>The warning a run that gave rows random RequestIds ends with (the caller must keep them); null when it gave none.</summary>
+        public string? RandomIdsWarning => _run.RandomIds == 0 ? null
+            : $"{_run.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
+              "Keep those ids: sending the same payout again without its RequestId would pay it again. -Journal derives ids a rerun finds.";
 
         /// <summary>A piped row that repeated the header: the run ends with it (exit 2) once the rows before it finished.</summary>
         public BatchProblem? HeaderRow => _intake.HeaderRow;

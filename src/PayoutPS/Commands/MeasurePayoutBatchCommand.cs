@@ -106,9 +106,10 @@ namespace PayoutPS.Commands
 
         private BatchCost ReadFile()
         {
-            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            var full = Path;
             try
             {
+                full = InputFile.Resolve(SessionState.Path, Path); // one file, as New-Payout -Path reads it
                 var cost = new BatchCost(FeeRate);
                 InputFile.Read(full, Encoding, Delimiter, _mapper!, NoCommandLine, cost).Csv.Dispose(); // a wrong encoding or shape is refused, as New-Payout would
                 return cost;

@@ -30,9 +30,7 @@ namespace PayoutPS.Commands
 
             if (!ValidateOnly && !IsWhatIf())
             {
-                Host.UI.WriteWarningLine(Journal != null
-                    ? $"To resume, run the same command again with -Journal {Journal}: paid rows are not sent again and rows in doubt are looked up first."
-                    : "To settle rows in doubt, run Get-PayoutStatus -RequestId <id>, or send them again with the same RequestId: that can never pay twice.");
+                Host.UI.WriteWarningLine(NewPayoutOptions.ResumeHint(Journal));
             }
         }
 
@@ -61,6 +59,15 @@ namespace PayoutPS.Commands
         {
             _summary.CouldNotGoOn(exitCode, record.ErrorDetails?.Message ?? record.Exception.Message, NotTried());
             ThrowTerminatingError(record);
+        }
+
+        /// <summary>Refuses a parameter's value before anything starts (exit 2), when there is a problem with it.</summary>
+        private static void RefuseIf(string? problem, object? value)
+        {
+            if (problem != null)
+            {
+                throw new RunRefusedException(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, value), PayoutBatchSummary.ExitInvalidInput);
+            }
         }
 
         /// <summary>Runs a step whose own terminating error (not connected, no confirmation) ends the run: the summary says so.</summary>

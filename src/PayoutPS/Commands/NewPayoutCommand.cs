@@ -1,12 +1,10 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
 using PayoutPS.Core;
 using PayoutPS.Core.Account;
 using PayoutPS.Core.Api;
 using PayoutPS.Core.Batch;
-using PayoutPS.Core.Input;
 using PayoutPS.Core.Payouts;
 using PayoutPS.Internal;
 using PayoutPS.Models;
@@ -24,53 +22,44 @@ namespace PayoutPS.Commands
     public sealed partial class NewPayoutCommand : PayeeRowCmdletBase
     {
         private readonly PayoutBatchSummary _summary = new PayoutBatchSummary();
-        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
-        private QueuedLog _log = new QueuedLog();
         private PayoutContext? _context;
         private BatchRunner? _runner;
         private BatchOutput? _output;
         private BatchProgress? _progress;
         private CorridorRules? _corridors;
         private InputFile? _file;
-        private BatchCost? _cost; // -Path: the file's cost per currency, totalled while it was read, when the balance is to be checked
         private StopOnSigterm? _sigterm;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-
-            // The summary is handed out before anything can fail, so every ending (a terminating error included)
-            // leaves an exit code in it; a run that has not finished never reads 0.
-            if (SummaryVariable != null)
+            try
             {
-                if (SummaryVariable.StartsWith("$", StringComparison.Ordinal) || SummaryVariable.Trim().Length == 0)
-                {
-                    Terminate(new ErrorRecord(new ArgumentException($"-SummaryVariable takes a variable's name without '$': -SummaryVariable {SummaryVariable.TrimStart('$')}, then read ${SummaryVariable.TrimStart('$')}."),
-                        ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, SummaryVariable), PayoutBatchSummary.ExitInvalidInput);
-                }
-
-                SessionState.PSVariable.Set(SummaryVariable, _summary);
+                Start();
             }
+            catch (RunRefusedException refused)
+            {
+                Terminate(refused.Record, refused.ExitCode);
+            }
+        }
+
+        /// <summary>Checks the parameters, reads and prices a -Path file, connects, and opens the runner (and its journal).</summary>
+        private void Start()
+        {
+            NewPayoutOptions.HandOutSummary(SessionState, SummaryVariable, _summary);
 
             _progress = new BatchProgress(this);
-            _log = NewLog();
-            if (BatchRunOptions.Problem(BatchId, GenerateRequestId, DuplicateWindow) is string problem)
-            {
-                Terminate(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, BatchId), PayoutBatchSummary.ExitInvalidInput);
-            }
-
+            RefuseIf(BatchRunOptions.Problem(BatchId, GenerateRequestId, DuplicateWindow), BatchId);
             var sends = !ValidateOnly && !IsWhatIf(); // checking writes nothing anywhere: no journal, no listing
-            var journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+            var journal = _summary.Journal = Journal == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
+
+            // A resumed batch was checked against the balances when it started, and part of it is paid.
+            var resumed = journal != null && File.Exists(journal);
+            var cost = Path != null && sends && !SkipBalanceCheck && !resumed ? new BatchCost() : null;
             if (Path != null)
             {
-                // A resumed batch was checked against the balances when it started, and part of it is paid.
-                var resumed = journal != null && File.Exists(journal);
-                if (resumed && sends && !SkipBalanceCheck)
-                {
-                    WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
-                }
-
-                _file = OpenInput(balanceCheck: sends && !SkipBalanceCheck && !resumed);
+                _file = FilePreflight.Open(this, Path, Encoding, Delimiter, Mapper, CommandLine, cost, out var rows);
+                _progress.Total = rows;
             }
 
             if (CheckCorridor || !ValidateOnly)
@@ -79,47 +68,30 @@ namespace PayoutPS.Commands
                 _corridors = CheckCorridor ? new CorridorRules(new AccountApi(_context.Client.Transport)) : null;
             }
 
-            if (_cost != null)
+            if (cost != null)
             {
-                CheckBalance(_cost);
+                var costs = EndsRunOnError(PayoutBatchSummary.ExitConfiguration, "the balances could not be checked",
+                    () => Await((log, token) => cost.PriceAsync(new AccountApi(_context!.Client.Transport), log, token)));
+                FilePreflight.CheckBalance(this, cost, costs, _file!.FullPath);
+            }
+            else if (resumed && Path != null && sends && !SkipBalanceCheck)
+            {
+                WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
             }
 
-            var options = new BatchRunOptions
-            {
-                JournalPath = sends ? journal : null,
-                Ids = BatchRunOptions.IdsFor(Journal != null, BatchId, GenerateRequestId, sends),
-                AllowDuplicate = AllowDuplicate,
-                DuplicateWindow = DuplicateWindow,
-                ExpectedRows = _progress!.Total,
-                Summary = _summary,
-            };
-            _summary.Journal = journal;
-            if (sends)
-            {
-                options.Header = new JournalHeader
-                {
-                    BatchId = JournalHeader.NewBatchId(), SenderBatchId = BatchId, CreatedUtc = DateTime.UtcNow, Merchant = _context!.MerchantId, Environment = _context.Environment,
-                    BaseUri = _context.BaseUri.AbsoluteUri, InputFile = _file?.FullPath, InputHash = _file?.Hash, InputRows = _file == null ? (int?)null : _progress.Total,
-                };
-                options.LoadRecentPayouts = (within, known) =>
-                    Await((log, token) => RecentPayouts.LoadAsync(_context.Client, within, known, ThrottleLimit, log, token));
-            }
-
-            _output = new BatchOutput(this, _context, _progress, _log, deferErrors: ErrorAction() == ActionPreference.Stop, MaySend);
+            var batch = NewPayoutOptions.Batch(this, journal, sends, _context, _file, _progress.Total, _summary,
+                (within, known) => Await((log, token) => RecentPayouts.LoadAsync(_context!.Client, within, known, ThrottleLimit, log, token)));
+            var runner = NewPayoutOptions.Runner(this, _context, _file, _progress.Total,
+                _corridors == null ? (Action<RemittanceRequest>?)null : remittance => Await((log, token) => _corridors.CheckAsync(remittance, log, token)));
+            var runLog = NewLog();
+            _output = new BatchOutput(this, _context, _progress, runLog, deferErrors: ErrorAction() == ActionPreference.Stop, MaySend);
             try
             {
-                _runner = BatchRunner.Open(options, new BatchRunnerOptions
-                {
-                    CheckOnly = ValidateOnly,
-                    ExpectedRows = _file == null ? (int?)null : _progress.Total,
-                    InputName = _file?.FullPath,
-                    CheckRow = _corridors == null ? (Action<RemittanceRequest>?)null : remittance => Await((log, token) => _corridors.CheckAsync(remittance, log, token)),
-                    StopGrace = _context == null ? TimeSpan.Zero : _context.Client.Transport.Settings.Timeout + TimeSpan.FromSeconds(5),
-                }, _output, sends ? _context!.Client : null, ThrottleLimit, _log);
+                _runner = BatchRunner.Open(batch, runner, _output, sends ? _context!.Client : null, ThrottleLimit, runLog);
             }
             catch (Exception ex) when (ex is JournalException || ex is IOException || ex is UnauthorizedAccessException)
             {
-                Terminate(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, journal), PayoutBatchSummary.ExitConfiguration);
+                throw new RunRefusedException(new ErrorRecord(ex, ErrorIds.JournalUnusable, ErrorCategory.ResourceUnavailable, journal), PayoutBatchSummary.ExitConfiguration);
             }
 
             _sigterm = sends ? new StopOnSigterm(() => _runner!.Stop("stopped by SIGTERM before the input ended", nameInFlight: false)) : null;
@@ -127,17 +99,14 @@ namespace PayoutPS.Commands
 
         protected override void ProcessRecord()
         {
-            if (_file != null)
+            if (_file == null)
             {
-                if (InputObject != null)
-                {
-                    Terminate(new ErrorRecord(new ArgumentException("Give -Path or rows from the pipeline, not both."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null), PayoutBatchSummary.ExitInvalidInput);
-                }
-
-                return; // the file's rows go in EndProcessing
+                ProcessRow();
             }
-
-            ProcessRow();
+            else if (InputObject != null) // a file's rows go in EndProcessing; piped ones do not belong
+            {
+                Terminate(new ErrorRecord(new ArgumentException("Give -Path or rows from the pipeline, not both."), ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, null), PayoutBatchSummary.ExitInvalidInput);
+            }
         }
 
         /// <summary>One row (or the command line's one payout) to the runner; a journal that cannot be written ends the run.</summary>
@@ -176,10 +145,9 @@ namespace PayoutPS.Commands
                     Terminate(new ErrorRecord(changed, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, _file.FullPath), PayoutBatchSummary.ExitConfiguration);
                 }
 
-                if (_file.Csv.ChangedOnDisk())
+                if (_file.ChangedSinceRead(_progress!.Total) is string changedOnDisk)
                 {
-                    WriteWarning($"{_file.FullPath} changed on disk while it was paid (written to, or replaced): only the {_progress!.Total} row(s) it held when it was checked, " +
-                                 $"hashed and priced were paid (SHA-256 {_file.Hash}). Rows added since are not in this batch; pay them as a file of their own.");
+                    WriteWarning(changedOnDisk);
                 }
             }
 
@@ -199,10 +167,9 @@ namespace PayoutPS.Commands
             {
                 WriteInformation(new HostInformationMessage { Message = _summary.ToString() }, new[] { "PayoutPS.Summary", "PSHOST" });
             }
-            if (_runner.RandomIds > 0)
+            if (_runner.RandomIdsWarning is string randomIds)
             {
-                WriteWarning($"{_runner.RandomIds} payout(s) had no RequestId, so a random one was generated (see RequestId in the output). " +
-                             "Keep those ids: sending the same payout again without its RequestId would pay it again. -Journal derives ids a rerun finds.");
+                WriteWarning(randomIds);
             }
 
             if (_runner.HeaderRow is BatchProblem header)

@@ -28,6 +28,11 @@ namespace PayoutPS.Internal
 
         public void Dispose() => Csv.Dispose();
 
+        /// <summary>The warning for a file written to or replaced while it was paid; null when it is still the bytes read.</summary>
+        public string? ChangedSinceRead(int rows) => !Csv.ChangedOnDisk() ? null
+            : $"{FullPath} changed on disk while it was paid (written to, or replaced): only the {rows} row(s) it held when it was checked, " +
+              $"hashed and priced were paid (SHA-256 {Hash}). Rows added since are not in this batch; pay them as a file of their own.";
+
         /// <summary>
         /// -Path as PowerShell gives it (relative, ~, a PSDrive) as one file's full path. Empty is refused; a wildcard that
         /// matches files (and no file of that very name) is refused with what it matched: -Path pays one file.
