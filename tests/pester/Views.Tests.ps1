@@ -63,14 +63,14 @@ Describe 'Default views fit 80 columns' {
     }
 
     It 'shows <Name> in 80 columns without wrapping the headers' -ForEach @(
-        @{ Name = 'a payout'; Make = { $Payout }; Headers = 'Row', 'Outcome', 'Status', 'Sent', 'Ccy', 'Payee', 'RequestId' }
+        @{ Name = 'a payout'; Make = { $Payout }; Headers = 'Row', 'Outcome', 'Status', 'Sent', 'Ccy', 'Payee' }
         @{ Name = 'balances'; Make = { Get-PayoutBalance }; Headers = 'Currency', 'Balance', 'Available' }
         @{ Name = 'a rate'; Make = { Get-PayoutExchangeRate USD EUR -SourceAmount 10.00 }; Headers = 'From', 'To', 'Rate' }
         @{ Name = 'ledger entries'; Make = { Get-PayoutLedger USD -Since (Get-Date).AddDays(-1) }; Headers = 'Time', 'Type', 'Amount', 'BalanceAfter' }
         @{ Name = 'payment methods'; Make = { Get-PayoutPaymentMethod PH PHP }; Headers = 'Country', 'PaymentMethod' }
         @{ Name = 'required fields'; Make = { Get-PayoutRequiredField DE EUR }; Headers = 'Field', 'Required', 'Parameter' }
         @{ Name = 'readiness'; Make = { Test-PayoutReadiness }; Headers = 'Status', 'Check', 'Detail' }
-        @{ Name = 'batch rows'; Make = { $null = Send-TestPayout 'VIEW-ROWS' -Journal "$TestDrive/view-rows.journal" -InformationAction Ignore; Get-PayoutBatch -Journal "$TestDrive/view-rows.journal" }; Headers = 'Row', 'Outcome', 'Status', 'Amount', 'Payee', 'RequestId' }
+        @{ Name = 'batch rows'; Make = { $null = Send-TestPayout 'VIEW-ROWS' -Journal "$TestDrive/view-rows.journal" -InformationAction Ignore; Get-PayoutBatch -Journal "$TestDrive/view-rows.journal" }; Headers = 'Row', 'Outcome', 'Status', 'Amount', 'Payee' }
         @{ Name = 'payees'; Make = { New-PayoutBeneficiary -FirstName Eva -LastName Nowak -AccountNumber PL27114020040000300201355387 -Country PL -City Łódź -AddressLine1 'Piotrkowska 1' -PayoutCurrency PLN -Force; Get-PayoutBeneficiary }; Headers = 'BeneficiaryId', 'Status', 'Name', 'Account' }
     ) {
         $lines = & $Lines (& $Make)
@@ -161,3 +161,81 @@ Describe 'Default views fit 80 columns' {
         $Payout.CreateTime.AddDays(1) - $Payout.CreateTime | Should -Be ([timespan]::FromDays(1))
     }
 }
+
+# Issue 28: tables use the width the console has. A batch's rows stream, so their columns are fixed and the payout id
+# and RequestId appear as the width allows; short answers are sized to what they hold; long values wrap, never cut.
+Describe 'Default views at 80 and 120 columns' {
+    BeforeAll {
+        Reset-Sandbox $Sandbox
+        $null = Connect-TestSandbox $Sandbox
+        $csv = Join-Path $TestDrive 'width.csv'
+        Copy-Item (Join-Path $RepoRoot 'examples/payouts.csv') $csv
+        $script:Paid = @(New-Payout -Path $csv -Journal "$csv.journal" -Force -InformationAction Ignore -ErrorAction SilentlyContinue)
+        $script:Rows = @(Get-PayoutBatch -Journal "$csv.journal")
+        $created = $Paid | Where-Object PayoutId | Select-Object -First 1
+        $body = Protect-PayoutRequest @{ merchantNo = $SandboxMerchant; requestId = $created.RequestId; payoutId = $created.PayoutId; payoutStatus = 'S'; notifyTime = '2026-11-29 14:35:28' } -AsJson
+        $script:Views = [ordered]@{
+            'New-Payout'              = $Paid
+            'Get-PayoutBatch'         = $Rows
+            'Get-PayoutBalance'       = @(Get-PayoutBalance)
+            'Get-PayoutExchangeRate'  = @(Get-PayoutExchangeRate USD EUR -SourceAmount 1234.50)
+            'Get-PayoutLedger'        = @(Get-PayoutLedger USD -Since (Get-Date).AddDays(-1))
+            'Get-PayoutPaymentMethod' = @(Get-PayoutPaymentMethod PH PHP)
+            'Get-PayoutRequiredField' = @(Get-PayoutRequiredField DE EUR)
+            'Test-PayoutReadiness'    = @(Test-PayoutReadiness)
+            'Get-PayoutBeneficiary'   = @(New-PayoutBeneficiary -PayeeType Business -CompanyName 'Studio Kawa Kabushiki Kaisha Tokyo Branch' -AccountNumber JP1234567890 -Country JP -City Tokyo -AddressLine1 '1-1 Marunouchi' -PayoutCurrency JPY -Force)
+            'Test-PayoutNotification' = @(Test-PayoutNotification $body)
+            'Measure-PayoutBatch'     = @(Measure-PayoutBatch -Path $csv -WarningAction Ignore)
+            'Get-PayoutEnvironment'   = @(Get-PayoutEnvironment)
+        }
+        function Show([object[]] $Objects, [int] $Width) { @(($Objects | Out-String -Width $Width) -split "`\r?`\n" | Where-Object { $_.Trim() }) }
+    }
+
+    It 'shows <_> within the width, without type names, cut values or status codes' -ForEach 'New-Payout', 'Get-PayoutBatch', 'Get-PayoutBalance', 'Get-PayoutExchangeRate', 'Get-PayoutLedger',
+        'Get-PayoutPaymentMethod', 'Get-PayoutRequiredField', 'Test-PayoutReadiness', 'Get-PayoutBeneficiary', 'Test-PayoutNotification', 'Measure-PayoutBatch', 'Get-PayoutEnvironment' {
+        $Views[$_].Count | Should -BeGreaterThan 0
+        foreach ($width in 80, 120) {
+            $lines = Show $Views[$_] $width
+            foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual $width -Because "$_ at $width columns: $line" }
+            ($lines -join "`n") | Should -Not -Match 'PayoutPS\.|System\.|\{\}' -Because "$_ at $width columns shows words, not type names"
+            if ($width -eq 120 -or $_ -ne 'Get-PayoutLedger') {
+                ($lines -join "`n") | Should -Not -Match '…' -Because "$_ at $width columns cuts nothing (the ledger's RequestId may be cut at 80)"
+            }
+        }
+    }
+
+    It 'shows the payout id and RequestId of every paid row at 120 columns, and the payee, amount and status in words at 80' {
+        $paid = $Paid | Where-Object PayoutId
+        $paid.Count | Should -Be 5
+        foreach ($view in 'New-Payout', 'Get-PayoutBatch') {
+            $wide = (Show $Views[$view] 120) -join "`n"
+            $narrow = (Show $Views[$view] 80) -join "`n"
+            foreach ($row in $Views[$view] | Where-Object PayoutId) {
+                $amount = if ($view -eq 'New-Payout') { $row.SourceAmount } else { $row.Amount }
+                $wide | Should -Match "$($row.PayoutId) +$([regex]::Escape($row.RequestId))"
+                $narrow | Should -Match ("(?m)^ +$($row.Row) +Created +Pending review +" + [regex]::Escape([PayoutPS.Core.Payouts.MoneyText]::Column($amount)))
+            }
+            (Show $Views[$view] 120)[0] | Should -Match 'Row +Outcome +Status +(Sent|Amount) +Ccy +Payee +PayoutId +RequestId$'
+        }
+    }
+
+    It 'right-aligns amounts, thousands separated with the decimals the service gave' {
+        $balances = Show $Views['Get-PayoutBalance'] 80
+        $jpy = $balances | Where-Object { $_ -match '^JPY' }
+        $jpy | Should -Match '^JPY +100,000,000 +100,000,000 +0$'
+        $header = $balances[0]
+        $usd = $balances | Where-Object { $_ -match '^USD' }
+        $usd.Substring(0, $header.IndexOf('Balance') + 'Balance'.Length) | Should -Match '\d\.\d\d$' -Because 'a balance ends where its header ends'
+        (Show $Views['Get-PayoutExchangeRate'] 80)[2] | Should -Match '^USD +EUR +0\.92 +1,234\.50 +1,135\.74$'
+        (Show $Views['Get-PayoutBatch'] 80) -join "`n" | Should -Match '120,000 JPY'
+    }
+
+    It 'wraps a long readiness detail and payee name instead of cutting them' {
+        $detail = ($Views['Test-PayoutReadiness'] | Where-Object Check -like '*encrypted*').Detail
+        $detail.Length | Should -BeGreaterThan 60
+        $shown = ((Show $Views['Test-PayoutReadiness'] 80) -join '') -replace '\s', ''
+        $shown | Should -BeLike "*$(($detail -replace '\s', ''))*"
+        ((Show $Views['Get-PayoutBeneficiary'] 80) -join '') -replace '\s', '' | Should -BeLike '*StudioKawaKabushikiKaishaTokyoBranch*'
+    }
+}
+
