@@ -72,3 +72,36 @@ Describe 'Protect-PayoutRequest help' {
         $code | Should -Match '\$p = \(Protect-PayoutRequest .+\)\.RestParameters; Invoke-RestMethod @p'
     }
 }
+
+# Issue 28: the syntax shows the valid forms; binding stays permissive, so the cmdlet's own checks name the fix.
+Describe 'Syntax' {
+    It 'shows New-Payout''s forms: an individual, a business, an approved payee, a file, and rows' {
+        $syntax = @((Get-Command New-Payout -Syntax) -split "`r?`n" | Where-Object { $_.Trim() })
+        $syntax | Should -HaveCount 5
+        $syntax | Where-Object { $_ -match '^New-Payout -FirstName <string> -LastName <string> ' } | Should -Not -BeNullOrEmpty
+        $syntax | Where-Object { $_ -match '^New-Payout -CompanyName <string> ' } | Should -Not -BeNullOrEmpty
+        $syntax | Where-Object { $_ -match '^New-Payout -BeneficiaryId <string> ' -and $_ -notmatch '-AccountNumber|-FirstName|-Path' } | Should -Not -BeNullOrEmpty
+        $syntax | Where-Object { $_ -match '^New-Payout -Path <string> ' -and $_ -match '-Encoding' -and $_ -notmatch '-AccountNumber|-RequestId' } | Should -Not -BeNullOrEmpty
+        (Get-Help New-Payout).syntax.syntaxItem[0].parameter[0].name | Should -Be 'FirstName' -Because 'Get-Help lists the forms first, the catch-all last'
+        (Get-Help New-Payout -Parameter FirstName).required | Should -Be 'false' -Because 'rows and the business form need no -FirstName'
+    }
+
+    It 'still binds any combination, so New-Payout''s own message names the conflict' {
+        $payee = @{ FirstName = 'Anna'; LastName = 'Müller'; AccountNumber = 'DE89370400440532013000'; Country = 'DE'; City = 'Berlin'; AddressLine1 = 'Linden 1'; SendAmount = '1.00'; SourceCurrency = 'USD'; TargetCurrency = 'EUR'; Purpose = 'PersonalRemittance'; RequestId = 'SYN-1' }
+        New-Payout @payee -BeneficiaryId 1775000000000000001 -ValidateOnly -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Not -Match 'AmbiguousParameterSet'
+        $errs[0].Exception.Message | Should -Match 'BeneficiaryId pays an approved payee'
+        $payee.Remove('BeneficiaryId'); $payee.FirstName = ''
+        New-Payout @payee -ValidateOnly -ErrorVariable empty -ErrorAction SilentlyContinue
+        $empty[0].Exception.Message | Should -Match 'FirstName' -Because 'an empty required value reaches the cmdlet, which names it'
+        $empty[0].Exception.Message | Should -Not -Match 'Cannot bind'
+        (Get-Command New-PayoutBeneficiary).DefaultParameterSet | Should -Be 'Rows'
+    }
+
+    It 'keeps Get-PayoutStatus''s pipeline-only parameters out of its help syntax' {
+        $syntax = (Get-Help Get-PayoutStatus).syntax | Out-String -Width 300
+        $syntax | Should -Match '-PayoutId'
+        $syntax | Should -Not -Match '-Row |-Payee |-Outcome '
+        (Get-Help Get-PayoutStatus -Parameter Row).description.Text | Should -Not -BeNullOrEmpty
+    }
+}

@@ -11,7 +11,7 @@ namespace PayoutPS.Commands
     /// comes back as that payee, with a warning, when its name is the one given; under another name it is refused
     /// (paying it would pay whoever owns the account) unless -SamePayee says it is the same payee. -Wait follows the review until it ends.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "PayoutBeneficiary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = Links.Readme)]
+    [Cmdlet(VerbsCommon.New, "PayoutBeneficiary", DefaultParameterSetName = RowsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = Links.Readme)]
     [OutputType(typeof(Beneficiary))]
     public sealed class NewPayoutBeneficiaryCommand : BeneficiaryCmdletBase
     {

@@ -7,14 +7,23 @@ namespace PayoutPS.Commands
     /// <summary>New-Payout's parameters: the row's fields ([RowField], also filled from a pipeline row by name or alias), then how the batch runs.</summary>
     public sealed partial class NewPayoutCommand
     {
+        // Two forms of its own beside the payee forms (see PayeeRowCmdletBase): an approved payee, and a file.
+        public const string PayeeSet = "Payee";
+        public const string FileSet = "File";
+
         /// <summary>The idempotency key (≤ 32 characters); a new one is generated when absent.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = IndividualSet)]
+        [Parameter(ParameterSetName = BusinessSet)]
+        [Parameter(ParameterSetName = PayeeSet)]
+        [Parameter(ParameterSetName = RowsSet)]
         [RowField]
         [Alias("PaymentId")]
         public string? RequestId { get; set; }
 
         /// <summary>An approved (PASS) payee's id.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = PayeeSet)]
+        [Parameter(ParameterSetName = RowsSet)]
+        [AllowNull, AllowEmptyString] // the cmdlet says what is missing, naming the row
         [RowField]
         [Alias("PayeeId")]
         [ArgumentCompleter(typeof(BeneficiaryIdCompleter))]
@@ -87,15 +96,19 @@ namespace PayoutPS.Commands
         public object? PayerDetail { get; set; }
 
         /// <summary>A CSV file to pay, read by the module itself: its name and hash go into the journal's header, and progress shows an ETA.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = RowsSet)]
+        [AllowNull, AllowEmptyString] // the cmdlet says what is missing, naming the row
         public string? Path { get; set; }
 
         /// <summary>With -Path: the file's encoding, such as utf-8 (default, checked strictly) or 1252 for a Windows Excel export.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = RowsSet)]
         public string? Encoding { get; set; }
 
         /// <summary>With -Path: the column separator; ';' for a German Excel export.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = RowsSet)]
         public char Delimiter { get; set; } = ',';
 
         /// <summary>The batch journal: rows are recorded before they are sent, and a rerun with the same file resumes.</summary>
@@ -141,7 +154,8 @@ namespace PayoutPS.Commands
         public SwitchParameter Force { get; set; }
 
         /// <summary>With -Path, start without checking that each currency's balance covers the file.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = RowsSet)]
         public SwitchParameter SkipBalanceCheck { get; set; }
     }
 }

@@ -17,7 +17,7 @@ namespace PayoutPS.Commands
     /// A pipeline row fills the [RowField] parameters by name or alias (the API's field names among them); the
     /// cmdlet maps rows itself, so a misspelled column or an unreadable value is reported with its row named.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "Payout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = Links.Readme)]
+    [Cmdlet(VerbsCommon.New, "Payout", DefaultParameterSetName = RowsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = Links.Readme)]
     [OutputType(typeof(PayoutResult))]
     public sealed partial class NewPayoutCommand : PayeeRowCmdletBase
     {

@@ -8,7 +8,7 @@ using PayoutPS.Internal;
 namespace PayoutPS.Commands
 {
     /// <summary>Changes a payee (#7): the whole payee is sent again, so give every field, as for New-PayoutBeneficiary.</summary>
-    [Cmdlet(VerbsCommon.Set, "PayoutBeneficiary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = Links.Readme)]
+    [Cmdlet(VerbsCommon.Set, "PayoutBeneficiary", DefaultParameterSetName = RowsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = Links.Readme)]
     [OutputType(typeof(Beneficiary))]
     public sealed class SetPayoutBeneficiaryCommand : BeneficiaryCmdletBase
     {

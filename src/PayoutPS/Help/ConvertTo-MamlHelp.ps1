@@ -101,10 +101,14 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     $w.WriteStartElement('maml', 'description', $ns.maml); Para 'maml' $text.Description; $w.WriteEndElement()
 
     $w.WriteStartElement('command', 'syntax', $ns.command)
-    foreach ($set in $command.ParameterSets) {
+    # The forms first and the catch-all Rows form (any combination, rows from the pipeline) last; in each, the
+    # parameters a form requires first, as Get-Command -Syntax orders them.
+    foreach ($set in $command.ParameterSets | Sort-Object -Stable { $_.Name -eq 'Rows' }) {
         $w.WriteStartElement('command', 'syntaxItem', $ns.command)
         $w.WriteElementString('maml', 'name', $ns.maml, $command.Name)
-        foreach ($p in $set.Parameters | Where-Object { $_.Name -notin $common }) {
+        # A parameter only the pipeline fills (DontShow) stays out of the syntax; it is still described below.
+        $shown = $set.Parameters | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [Parameter] -and $_.DontShow }) }
+        foreach ($p in $shown | Sort-Object -Stable { -not $_.IsMandatory }) {
             WriteParameter $command.Parameters[$p.Name] $p $null
         }
         $w.WriteEndElement()
@@ -113,8 +117,10 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
 
     $w.WriteStartElement('command', 'parameters', $ns.command)
     foreach ($parameter in $parameters | Sort-Object Name) {
-        $first = $parameter.ParameterSets.Values | Select-Object -First 1
-        WriteParameter $parameter $first $text.Parameters[$parameter.Name] $command
+        # Required only when every form requires it (New-Payout's -FirstName is, in its Individual form alone).
+        $sets = @($parameter.ParameterSets.Values)
+        $first = $sets | Where-Object { -not $_.IsMandatory } | Select-Object -First 1
+        WriteParameter $parameter ($first ?? $sets[0]) $text.Parameters[$parameter.Name] $command
     }
     $w.WriteEndElement()
 
