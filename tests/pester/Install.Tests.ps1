@@ -97,6 +97,47 @@ foreach (`$command in Get-Command -Module PayoutPS) {
         $paid[0].request.sourceAmount | Should -Be '25.00'
     }
 
+    # Issue 28: the README's own Install words, run as written by a user with an empty HOME: its feed commands,
+    # its sandbox credentials, its Connect line and its way to get a signed notification from the local sandbox.
+    It 'follows the README''s Install walkthrough from an empty HOME: install, connect with its credentials, pay, check a notification' {
+        $readme = Get-Content -Raw (Join-Path $RepoRoot 'README.md')
+        $readme -match 'demo merchant \*\*(\d+)\*\* with the secret \*\*([0-9a-f]{32})\*\*' | Should -BeTrue
+        $merchant, $secret = $Matches[1], $Matches[2]
+        $feedLines = @([regex]::Matches($readme, '(?m)^(Register-PSResourceRepository|Install-PSResource|Import-Module PayoutPS)\b[^#\r\n]*').Value)
+        $feedLines | Should -HaveCount 3
+        $readme -match "(Connect-PayoutEnvironment Local -Port 5055 -MerchantId $merchant\s+-SecretKey) \(Read-Host -AsSecureString\)" | Should -BeTrue
+        $connect = ($Matches[1] -replace '\s+', ' ') -replace '5055', $Sandbox.Port
+        $readme -match "\(Invoke-WebRequest '(http://127\.0\.0\.1:5055/_sandbox/notification\?requestId=)INV-1'\)\.Content \|\s*Test-PayoutNotification" | Should -BeTrue
+        $notification = $Matches[1] -replace '5055', $Sandbox.Port
+
+        $feed = Join-Path $TestDrive 'readme-feed'
+        $null = New-Item -ItemType Directory $feed
+        Copy-Item (Join-Path $Packages '*') $feed
+        $saved = $script:UserHome
+        $script:UserHome = Join-Path $TestDrive 'readme-home'
+        $null = New-Item -ItemType Directory $UserHome
+        try {
+            $run = Invoke-UserPwsh @"
+$(($feedLines -join "`n") -replace '\\\\fileserver\\psmodules', $feed)
+`$secret = [securestring]::new(); '$secret'.ToCharArray() | ForEach-Object { `$secret.AppendChar(`$_) }
+`$null = $connect `$secret
+'balances=' + @(Get-PayoutBalance).Count
+`$payout = New-Payout -RequestId README-1 -FirstName Anna -LastName Müller -AccountNumber DE89370400440532013000 -Country DE -City Berlin -AddressLine1 'Unter den Linden 1' -SendAmount 10.00 -SourceCurrency USD -TargetCurrency EUR -Purpose PersonalRemittance -Force
+`$note = (Invoke-WebRequest '${notification}README-1').Content | Test-PayoutNotification
+'valid=' + `$note.IsValid
+'noted=' + `$note.PayoutId
+'payout=' + `$payout.PayoutId
+"@
+        }
+        finally { $script:UserHome = $saved }
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $lines = Read-Lines $run
+        [int]$lines.balances | Should -BeGreaterThan 0
+        $lines.valid | Should -Be 'True' -Because 'the notification is signed with the README''s secret'
+        $lines.noted | Should -Be $lines.payout
+        @((Get-SandboxState $Sandbox).payouts | Where-Object requestId -eq 'README-1').payoutId | Should -Be $lines.payout
+    }
+
     It 'updates to a higher version with Update-PSResource, imports it, and uninstalls' {
         # The next patch version, packaged the way build.ps1 packages: only the manifest's version differs.
         $next = ([version]$Version | ForEach-Object { [version]::new($_.Major, $_.Minor, $_.Build + 1) }).ToString()
