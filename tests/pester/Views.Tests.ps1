@@ -187,12 +187,18 @@ Describe 'Default views at 80 and 120 columns' {
             'Test-PayoutNotification' = @(Test-PayoutNotification $body)
             'Measure-PayoutBatch'     = @(Measure-PayoutBatch -Path $csv -WarningAction Ignore)
             'Get-PayoutEnvironment'   = @(Get-PayoutEnvironment)
+            'Get-PayoutBatch -Summary' = @(Get-PayoutBatch -Journal "$csv.journal" -Summary)
+            'Get-PayoutBatch -Report' = @(Get-PayoutBatch -Journal "$csv.journal" -Report (Join-Path $TestDrive 'width.html'))
+            'Get-PayoutBatch -Reconcile' = @(Get-PayoutBatch -Journal "$csv.journal" -Reconcile)
+            'Protect-PayoutRequest'   = @(Protect-PayoutRequest @{ merchantNo = $SandboxMerchant; requestId = 'VIEW-SIGN'; sourceAmount = '1.00' } -SecretKey (ConvertTo-TestSecureString $SandboxSecretText))
+            'Test-PayoutSignature'    = @($body | Test-PayoutSignature -SecretKey (ConvertTo-TestSecureString $SandboxSecretText))
         }
         function Show([object[]] $Objects, [int] $Width) { @(($Objects | Out-String -Width $Width) -split "`\r?`\n" | Where-Object { $_.Trim() }) }
     }
 
     It 'shows <_> within the width, without type names, cut values or status codes' -ForEach 'New-Payout', 'Get-PayoutBatch', 'Get-PayoutBalance', 'Get-PayoutExchangeRate', 'Get-PayoutLedger',
-        'Get-PayoutPaymentMethod', 'Get-PayoutRequiredField', 'Test-PayoutReadiness', 'Get-PayoutBeneficiary', 'Test-PayoutNotification', 'Measure-PayoutBatch', 'Get-PayoutEnvironment' {
+        'Get-PayoutPaymentMethod', 'Get-PayoutRequiredField', 'Test-PayoutReadiness', 'Get-PayoutBeneficiary', 'Test-PayoutNotification', 'Measure-PayoutBatch', 'Get-PayoutEnvironment',
+        'Get-PayoutBatch -Summary', 'Get-PayoutBatch -Report', 'Get-PayoutBatch -Reconcile', 'Protect-PayoutRequest', 'Test-PayoutSignature' {
         $Views[$_].Count | Should -BeGreaterThan 0
         foreach ($width in 80, 120) {
             $lines = Show $Views[$_] $width
