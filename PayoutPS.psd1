@@ -17,6 +17,7 @@
     TypesToProcess       = @('PayoutPS.types.ps1xml')
 
     CmdletsToExport      = @(
+        'Approve-PayoutBatch'
         'Connect-PayoutEnvironment'
         'Disconnect-PayoutEnvironment'
         'Get-PayoutBalance'
@@ -33,6 +34,7 @@
         'New-PayoutBeneficiary'
         'Protect-PayoutRequest'
         'Set-PayoutBeneficiary'
+        'Test-PayoutApproval'
         'Test-PayoutNotification'
         'Test-PayoutReadiness'
         'Test-PayoutSignature'

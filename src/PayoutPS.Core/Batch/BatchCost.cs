@@ -54,6 +54,15 @@ namespace PayoutPS.Core.Batch
             }
         }
 
+        /// <summary>
+        /// The file's amounts as written, per currency, without rates: what leaves each source currency, and what must
+        /// arrive in each target currency ("EUR 4,800.00 sent in 1; PHP 15,000.00 to arrive in 1 (from USD)"). What an approver signs.
+        /// </summary>
+        public string WrittenTotals() => string.Join("; ",
+            _send.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {Payouts.MoneyText.Column(s.Value.Amount)} sent in {s.Value.Rows}")
+                .Concat(_receive.OrderBy(r => r.Key.Target, StringComparer.Ordinal).ThenBy(r => r.Key.Source, StringComparer.Ordinal)
+                    .Select(r => $"{r.Key.Target} {Payouts.MoneyText.Column(r.Value.Amount)} to arrive in {r.Value.Rows} (from {r.Key.Source})")));
+
         /// <summary>Names a row that cannot be priced, with why.</summary>
         public void Unprice(int row, string reason) => _unpriced.Add((row, reason));
 

@@ -73,6 +73,8 @@ namespace PayoutPS.Core.Batch
                 Fact(html, "Input", "rows from the pipeline (no file to fingerprint)");
             }
 
+            Fact(html, "Approved by", header.Approvals ?? "no approval was required");
+
             Fact(html, "Outcome", $"{summary.CountsText}. Exit code {summary.ExitCode}.");
             Fact(html, "Report made", Time(generatedUtc));
             html.Append("</table>\n");

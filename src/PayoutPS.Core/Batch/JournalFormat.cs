@@ -77,6 +77,11 @@ namespace PayoutPS.Core.Batch
             {
                 w.WriteNumber("inputRows", header.InputRows.Value);
             }
+
+            if (header.Approvals != null)
+            {
+                w.WriteString("approvals", header.Approvals);
+            }
         }, withTime: false);
 
         /// <summary>One record: its type, the time it was written (except the header), and <paramref name="body"/>.</summary>

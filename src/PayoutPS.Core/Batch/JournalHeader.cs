@@ -38,6 +38,9 @@ namespace PayoutPS.Core.Batch
         /// <summary>How many rows the input file has, when known: Get-PayoutBatch can then tell rows never reached.</summary>
         public int? InputRows { get; set; }
 
+        /// <summary>The approvals the batch was started on (-RequireApproval), one per approver; null when none was asked.</summary>
+        public string? Approvals { get; set; }
+
         public static string NewBatchId() => Guid.NewGuid().ToString("N");
 
         /// <summary>

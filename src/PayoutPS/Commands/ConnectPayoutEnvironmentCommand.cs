@@ -54,6 +54,14 @@ namespace PayoutPS.Commands
         [Parameter]
         public SecureString? KeyPassphrase { get; set; }
 
+        /// <summary>Sign with the RSA key of this certificate in the store (what a task running as SYSTEM or a gMSA has); the key stays in the store.</summary>
+        [Parameter]
+        public string? CertificateThumbprint { get; set; }
+
+        /// <summary>With -CertificateThumbprint: CurrentUser (default) or LocalMachine.</summary>
+        [Parameter]
+        public System.Security.Cryptography.X509Certificates.StoreLocation CertificateStoreLocation { get; set; } = System.Security.Cryptography.X509Certificates.StoreLocation.CurrentUser;
+
         [Parameter]
         public SignatureScheme? Scheme { get; set; }
 
@@ -115,9 +123,10 @@ namespace PayoutPS.Commands
             string keySource;
             try
             {
-                (signer, keySource) = KeyResolver.Resolve(this, Credential, SecretKey, KeyPath, KeyPassphrase, Scheme,
-                    (text, passphrase, scheme) => KeyLoader.LoadSigner(text, passphrase, scheme),
-                    (path, passphrase, scheme) => KeyLoader.LoadSignerFromFile(path, passphrase, scheme));
+                (signer, keySource) = CertificateThumbprint != null ? StoreSigner()
+                    : KeyResolver.Resolve(this, Credential, SecretKey, KeyPath, KeyPassphrase, Scheme,
+                        (text, passphrase, scheme) => KeyLoader.LoadSigner(text, passphrase, scheme),
+                        (path, passphrase, scheme) => KeyLoader.LoadSignerFromFile(path, passphrase, scheme));
             }
             catch (PayoutKeyException ex)
             {
@@ -168,6 +177,27 @@ namespace PayoutPS.Commands
             SessionStore.Set(context);
             WriteVerbose($"Connected to {environment} ({baseUri}) as merchant {merchantId}, signing with {signer.AlgorithmName}.");
             WriteObject(context);
+        }
+
+        /// <summary>-CertificateThumbprint: the certificate's key signs where the store keeps it; any other key given too is refused.</summary>
+        private (RequestSigner, string) StoreSigner()
+        {
+            if (SecretKey != null || KeyPath != null || (Credential != null && Credential.Password.Length > 0))
+            {
+                throw new PayoutKeyException("Give one key: -CertificateThumbprint, or -SecretKey, -KeyPath or -Credential, not both.");
+            }
+
+            System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+            try
+            {
+                certificate = Certificates.FromStore(CertificateThumbprint!, CertificateStoreLocation);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new PayoutKeyException(ex.Message);
+            }
+
+            return (CertificateKeys.Signer(certificate), $"certificate {certificate.Subject} ({certificate.Thumbprint}) in {CertificateStoreLocation}\\My");
         }
 
         private bool ApproveProduction(string merchantId, Uri baseUri)

@@ -153,6 +153,17 @@ namespace PayoutPS.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>With -Path: pay only when at least this many distinct trusted approvers (-Approver) approved exactly this file (Approve-PayoutBatch).</summary>
+        [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = RowsSet)]
+        [ValidateRange(1, 10)]
+        public int RequireApproval { get; set; }
+
+        /// <summary>With -RequireApproval: the trusted approvers, as a folder of their .cer files, .cer files, or thumbprints in the certificate store.</summary>
+        [Parameter(ParameterSetName = FileSet)]
+        [Parameter(ParameterSetName = RowsSet)]
+        public string[]? Approver { get; set; }
+
         /// <summary>With -Path, start without checking that each currency's balance covers the file.</summary>
         [Parameter(ParameterSetName = FileSet)]
         [Parameter(ParameterSetName = RowsSet)]

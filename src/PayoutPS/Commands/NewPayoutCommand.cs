@@ -79,7 +79,8 @@ namespace PayoutPS.Commands
                 WriteVerbose($"Balance check skipped: journal {journal} exists, so this batch was checked when it started.");
             }
 
-            var batch = NewPayoutOptions.Batch(this, journal, sends, _context, _file, _progress.Total, _summary,
+            var approvals = _context == null ? null : ApprovalGate.Check(this, _file, _progress.Total, _context, journal); // nothing is sent or written unless approved
+            var batch = NewPayoutOptions.Batch(this, journal, sends, _context, _file, _progress.Total, approvals, _summary,
                 (within, known) => Await((log, token) => RecentPayouts.LoadAsync(_context!.Client, within, known, ThrottleLimit, log, token)));
             var runner = NewPayoutOptions.Runner(this, _context, _file, _progress.Total,
                 _corridors == null ? (Action<RemittanceRequest>?)null : remittance => Await((log, token) => _corridors.CheckAsync(remittance, log, token)));

@@ -18,6 +18,8 @@ The context is kept per runspace and returned; the key is never shown. Pass it w
         Credential      = 'User name = merchant number, password = the secret.'
         SecretKey       = 'The merchant secret or RSA private key, as a SecureString.'
         KeyPath         = 'A file holding the secret or an RSA private key.'
+        CertificateThumbprint = 'Sign with the RSA private key of this certificate in the certificate store, by thumbprint (Get-ChildItem Cert:\LocalMachine\My): for scheduled tasks running as SYSTEM or a group managed service account, which have no user profile for DPAPI files or SecretStore. The key is used where the store keeps it and never exported; the account needs read access to it (certlm.msc, Manage Private Keys). Not found, no private key, not RSA and no permission are each named.'
+        CertificateStoreLocation = 'With -CertificateThumbprint: CurrentUser (default) or LocalMachine (the My store).'
         KeyPassphrase   = 'The passphrase of an encrypted key file.'
         Scheme          = 'Sha256 or Rsa, to override detection from the key.'
         TimeoutSec      = 'Seconds to wait for each attempt (default 30).'

@@ -24,5 +24,11 @@ namespace PayoutPS.Internal
         /// <summary>A -Path batch whose cost exceeds a currency's available balance: refused before its first row.</summary>
         public const string InsufficientBalance = "PayoutPS.InsufficientBalance";
         public const string NoRows = "PayoutPS.NoRows";
+
+        /// <summary>A file paid with -RequireApproval that its approvals do not cover: refused before anything is sent.</summary>
+        public const string NotApproved = "PayoutPS.NotApproved";
+
+        /// <summary>Approve-PayoutBatch refused to sign: an invalid file, or a certificate that cannot sign now.</summary>
+        public const string CannotApprove = "PayoutPS.CannotApprove";
     }
 }

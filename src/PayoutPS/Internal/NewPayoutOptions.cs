@@ -16,7 +16,8 @@ namespace PayoutPS.Internal
     {
         /// <param name="sends">False for -ValidateOnly and -WhatIf: then nothing is written and nothing is listed.</param>
         /// <param name="listRecent">Lists the service's recent payouts for the duplicate guard (the cmdlet's Await, so Ctrl+C stops it).</param>
-        internal static BatchRunOptions Batch(NewPayoutCommand cmd, string? journal, bool sends, PayoutContext? context, InputFile? file, int rows,
+        /// <param name="approvals">The approvals the run relies on (-RequireApproval), for a new journal's header.</param>
+        internal static BatchRunOptions Batch(NewPayoutCommand cmd, string? journal, bool sends, PayoutContext? context, InputFile? file, int rows, string? approvals,
             PayoutBatchSummary summary, Func<TimeSpan, Func<string, bool>, RecentPayouts> listRecent) => new BatchRunOptions
         {
             JournalPath = sends ? journal : null,
@@ -37,6 +38,7 @@ namespace PayoutPS.Internal
                 InputFile = file?.FullPath,
                 InputHash = file?.Hash,
                 InputRows = file == null ? (int?)null : rows,
+                Approvals = approvals,
             },
         };
 

@@ -54,5 +54,11 @@ namespace PayoutPS.Internal
 
         /// <summary>A notification's time (Test-PayoutNotification), as the other times are shown.</summary>
         public static PSObject? NotifyTime(PSObject instance) => Wrap((instance.BaseObject as Core.Notifications.PayoutNotification)?.NotifyTime);
+
+        /// <summary>When an approval was signed (Approve-PayoutBatch, Test-PayoutApproval), as the other times are shown.</summary>
+        public static PSObject? Signed(PSObject instance) => Wrap((instance.BaseObject as Models.PayoutApproval)?.Signed);
+
+        /// <summary>When an approval expires, as the other times are shown.</summary>
+        public static PSObject? Expires(PSObject instance) => Wrap((instance.BaseObject as Models.PayoutApproval)?.Expires);
     }
 }
