@@ -15,7 +15,11 @@
 
     Credentials come from the environment so the script runs unattended (scheduled task, service account):
       PAYOUTPS_MERCHANT_ID, and PAYOUTPS_SECRET_KEY or PAYOUTPS_KEY_PATH (+ PAYOUTPS_KEY_PASSPHRASE).
-    See scheduled-task.ps1 for loading them from a DPAPI-protected file on Windows.
+    See scheduled-task.ps1 for loading them from a DPAPI-protected file on Windows; or give -CertificateThumbprint to
+    sign with a certificate's key in the machine's store (a task running as SYSTEM or a gMSA has no user profile).
+
+    With -RequireApproval 2 -Approver <folder of .cer files>, the file is paid only when two distinct trusted
+    approvers signed exactly its bytes with Approve-PayoutBatch (four-eyes); otherwise nothing is sent, exit 3.
 
     Exit codes: 0 all paid, 1 some refused or failed, 2 invalid input, 3 authentication or configuration
     (nothing was sent), 4 rows still in doubt (run again later to settle them), 5 stopped before the input ended
@@ -48,7 +52,14 @@ param(
     # Where PayoutPS.psd1 is; by default the one built in this repository, else the installed module.
     [string] $ModulePath,
     # The file's encoding when it is not UTF-8, such as 1252 for a Windows Excel "CSV" export.
-    [string] $Encoding
+    [string] $Encoding,
+    # Pay only a file this many distinct trusted approvers approved (Approve-PayoutBatch); else exit 3, nothing sent.
+    [ValidateRange(0, 10)] [int] $RequireApproval = 0,
+    # The trusted approvers: a folder of their .cer files (or .cer files, or thumbprints in the certificate store).
+    [string[]] $Approver,
+    # Sign with this certificate's RSA key from the certificate store instead of a key from the environment.
+    [string] $CertificateThumbprint,
+    [ValidateSet('CurrentUser', 'LocalMachine')] [string] $CertificateStoreLocation = 'CurrentUser'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -70,6 +81,7 @@ try {
         $connect = @{ Environment = $Environment; TimeoutSec = $TimeoutSec; MaxRetries = $MaxRetries }
         if ($Environment -eq 'Local') { $connect.Port = $Port }
         if ($Environment -eq 'Production') { $connect.Force = $ConfirmProduction.IsPresent }
+        if ($CertificateThumbprint) { $connect.CertificateThumbprint = $CertificateThumbprint; $connect.CertificateStoreLocation = $CertificateStoreLocation }
         $context = Connect-PayoutEnvironment @connect
         Write-Host "Connected to $($context.Environment) as merchant $($context.MerchantId) ($($context.Algorithm))."
 
@@ -79,6 +91,7 @@ try {
         $read = @{ Path = $CsvPath }
         if ($Encoding) { $read.Encoding = $Encoding }
         if ($BatchId) { $read.BatchId = $BatchId }
+        if ($RequireApproval -gt 0) { $read.RequireApproval = $RequireApproval; $read.Approver = $Approver }
         $sent = New-Payout @read -Journal $JournalPath -ThrottleLimit $ThrottleLimit -AllowDuplicate:$AllowDuplicate -Force -SummaryVariable summary -ErrorAction SilentlyContinue -ErrorVariable refused
     }
     catch {

@@ -11,6 +11,13 @@
          by the task's account, chmod 600) or PAYOUTPS_SECRET_KEY, set in the service's environment.
     Nothing prompts: with no key found, Connect-PayoutEnvironment fails and the script exits 3.
 
+    Four-eyes: whoever can write the payroll folder must not decide alone who gets paid. With -RequireApproval 2
+    -Approver C:\payouts\approvers (a folder holding the approvers' .cer files), the task pays the file only when two
+    distinct trusted approvers ran Approve-PayoutBatch on exactly its bytes, unexpired; an edited row, an added
+    row or a forged approval makes it send nothing and exit 3, naming each approval it rejected. A rerun of the same
+    journal keeps the approval it started with. For a task running as SYSTEM or a gMSA (no user profile for DPAPI),
+    -CertificateThumbprint signs with the merchant certificate's key in LocalMachine\My.
+
     -BatchId names the pay run (by default the month: payroll-2026-11): RequestIds derive from it, so the same task
     on a failover server, or a rerun after the journal was lost, pays each row once. A second run in the same month
     needs a -BatchId of its own (payroll-2026-11-bonus).
@@ -27,6 +34,8 @@
     On Linux, a cron line does the same:  0 6 25 * *  pwsh -NoProfile -NonInteractive -File /opt/payouts/scheduled-task.ps1 -CsvPath /opt/payouts/payroll.csv
 .EXAMPLE
     ./scheduled-task.ps1 -CsvPath C:\payouts\payroll.csv -CredentialPath C:\payouts\merchant.cred.xml
+.EXAMPLE
+    ./scheduled-task.ps1 -CsvPath C:\payouts\payroll.csv -RequireApproval 2 -Approver C:\payouts\approvers -CertificateThumbprint 3F2A...C9 -CertificateStoreLocation LocalMachine
 #>
 [CmdletBinding()]
 param(
@@ -36,7 +45,14 @@ param(
     [string] $CredentialPath,
     # The pay run's name; the default is this month's payroll.
     [string] $BatchId = ('payroll-{0:yyyy-MM}' -f [DateTime]::UtcNow),
-    [string] $ModulePath
+    [string] $ModulePath,
+    # Four-eyes: how many distinct trusted approvers must have approved the file (0: no approval asked).
+    [ValidateRange(0, 10)] [int] $RequireApproval = 0,
+    # The trusted approvers: a folder of their .cer files.
+    [string[]] $Approver,
+    # The merchant's key as a certificate in the store, for accounts without a profile.
+    [string] $CertificateThumbprint,
+    [ValidateSet('CurrentUser', 'LocalMachine')] [string] $CertificateStoreLocation = 'LocalMachine'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -55,6 +71,8 @@ if ($CredentialPath) {
 $batch = @{ CsvPath = $CsvPath; Environment = $Environment; BatchId = $BatchId; ThrottleLimit = 16; WaitSeconds = 0 }
 if ($Port) { $batch.Port = $Port }
 if ($ModulePath) { $batch.ModulePath = $ModulePath }
+if ($RequireApproval -gt 0) { $batch.RequireApproval = $RequireApproval; $batch.Approver = $Approver }
+if ($CertificateThumbprint) { $batch.CertificateThumbprint = $CertificateThumbprint; $batch.CertificateStoreLocation = $CertificateStoreLocation }
 if ($Environment -eq 'Production') { $batch.ConfirmProduction = $true }   # the task was registered for it on purpose
 & (Join-Path $PSScriptRoot 'Send-PayoutBatch.ps1') @batch
 exit $LASTEXITCODE

@@ -178,6 +178,31 @@ Describe 'New-Payout -RequireApproval' {
     }
 }
 
+Describe 'examples/scheduled-task.ps1 with an approval policy' {
+    BeforeEach { $null = Connect-TestSandbox $Sandbox }
+
+    It 'exits 3 and pays nothing until two approvers signed the file, then pays it and exits 0' {
+        $file = New-BatchFile
+        $null = Approve $file Alice
+        $saved = $env:PAYOUTPS_MERCHANT_ID, $env:PAYOUTPS_SECRET_KEY
+        $env:PAYOUTPS_MERCHANT_ID, $env:PAYOUTPS_SECRET_KEY = $SandboxMerchant, $SandboxSecretText
+        try {
+            $task = { & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoLogo -NoProfile -NonInteractive -File (Join-Path $RepoRoot 'examples/scheduled-task.ps1') -CsvPath $file -Environment Local -Port $Sandbox.Port -ModulePath $ModulePath -RequireApproval 2 -Approver $Trusted 2>&1 | Out-String }
+            $refused = & $task
+            $refusedCode = $LASTEXITCODE
+            $null = Approve $file Bob
+            $paid = & $task
+            $paidCode = $LASTEXITCODE
+        }
+        finally { $env:PAYOUTPS_MERCHANT_ID, $env:PAYOUTPS_SECRET_KEY = $saved }
+
+        $refusedCode | Should -Be 3 -Because $refused
+        $refused | Should -Match 'needs 2 approval\(s\) by distinct trusted approvers; 1 valid'
+        $paidCode | Should -Be 0 -Because $paid
+        (Get-PaidIds $file).Count | Should -Be 3
+    }
+}
+
 Describe 'Approve-PayoutBatch and Test-PayoutApproval' {
     BeforeEach { $null = Connect-TestSandbox $Sandbox }
 
