@@ -24,7 +24,7 @@ namespace PayoutPS.Core.Tests
         private static readonly X509Certificate2 Alice = Certificate("Alice");
         private static readonly X509Certificate2 Bob = Certificate("Bob");
 
-        private static ApprovalFile.Entry Signed(X509Certificate2 by, int line, Action<BatchApproval>? change = null, DateTime? signed = null, TimeSpan? validFor = null)
+        private static ApprovalLine Signed(X509Certificate2 by, int line, Action<BatchApproval>? change = null, DateTime? signed = null, TimeSpan? validFor = null)
         {
             var approval = new BatchApproval
             {
@@ -33,10 +33,10 @@ namespace PayoutPS.Core.Tests
             };
             change?.Invoke(approval);
             ApprovalSigner.Sign(approval, by);
-            return new ApprovalFile.Entry(line, BatchApproval.Parse(approval.ToJsonLine()), null);
+            return new ApprovalLine(line, BatchApproval.Parse(approval.ToJsonLine()), null);
         }
 
-        private static ApprovalVerdict Check(params ApprovalFile.Entry[] entries) =>
+        private static ApprovalVerdict Check(params ApprovalLine[] entries) =>
             new ApprovalPolicy { Required = 2, Trusted = new[] { Alice, Bob }, Merchant = "800100", Environment = "Sandbox", NowUtc = Now }.Check(entries, Hash, 3);
 
         [Fact]
@@ -97,7 +97,7 @@ namespace PayoutPS.Core.Tests
         {
             Assert.Throws<FormatException>(() => BatchApproval.Parse("{\"format\":\"something else\"}"));
             Assert.Throws<FormatException>(() => BatchApproval.Parse("not json"));
-            var verdict = Check(new ApprovalFile.Entry(1, null, "it is not a JSON approval"), Signed(Alice, 2));
+            var verdict = Check(new ApprovalLine(1, null, "it is not a JSON approval"), Signed(Alice, 2));
             Assert.Equal("line 1: it is not a JSON approval", $"{verdict.Approvals[0].Name}: {verdict.Approvals[0].Problem}");
             Assert.Contains("line 1: it is not a JSON approval", verdict.Refusal("payroll.csv"));
         }

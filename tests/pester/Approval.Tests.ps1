@@ -299,6 +299,19 @@ $Script
         $run.Output | Should -Match "payout=$($paid[0].payoutId)"
     }
 
+    It 'approves a file with a certificate from the store by thumbprint, its key staying there' {
+        $file = New-BatchFile
+        $run = Invoke-StorePwsh @"
+`$thumbprint = Add-ToStore '$Dir/Alice.pfx' '$PfxPassword'
+`$approval = Approve-PayoutBatch -Path '$file' -CertificateThumbprint `$thumbprint -MerchantId $SandboxMerchant -Environment Local -Force
+'approver=' + `$approval.Approver
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'approver=CN=Alice Approver'
+        $null = Connect-TestSandbox $Sandbox
+        Test-PayoutApproval -Path $file -RequireApproval 1 -Approver $Trusted -Quiet | Should -BeTrue
+    }
+
     It 'names <Case>' -ForEach @(
         @{ Case = 'a thumbprint not in the store'; Setup = "'0123456789ABCDEF0123456789ABCDEF01234567'"; Says = 'No certificate with thumbprint 0123456789ABCDEF0123456789ABCDEF01234567 in CurrentUser\My' }
         @{ Case = 'a certificate without its private key'; Setup = 'public'; Says = 'has no private key in this store' }

@@ -6,7 +6,8 @@
 #     $credential, $secret and $env:PAYOUTPS_* hold that merchant's key; a prompt (Get-Credential, Read-Host)
 #     is answered with it;
 #   - files and ids: each example runs in a folder with payroll.csv, payees.csv, corrections.csv, callback.json,
-#     notification.json, merchant.pem and the journal of payroll.csv already paid (payroll.journal,
+#     notification.json, merchant.pem, an approver's alice.pfx (its password is the prompts' answer) with its
+#     certificate in approvers/, and the journal of payroll.csv already paid (payroll.journal,
 #     payroll-2026-11.journal), and 1775000000000000001 becomes an approved payee of the sandbox;
 #   - the module is installed (on PSModulePath), each example starts connected (Connect-PayoutEnvironment
 #     Local), as the examples assume, and a confirmation prompt is answered yes ($ConfirmPreference = 'None').
@@ -44,6 +45,7 @@ BeforeAll {
         'Connect-PayoutEnvironment example 2' = 'connects to the real Production host, which this machine must not reach'
         'Test-PayoutNotification example 2'   = 'is a fragment of a listener loop ($listener); the whole receiver is examples/callback-receiver.ps1, tested in Test-PayoutNotification.Tests.ps1'
         'Test-PayoutSignature example 2'      = 'needs an RSA merchant''s callback; the same check runs in Test-PayoutNotification.Tests.ps1'
+        'Approve-PayoutBatch example 1'       = 'signs with a certificate in the Windows store by thumbprint; the same runs in a store of its own in Approval.Tests.ps1'
     }
     $script:CannotRunPattern = @{
         'callback-receiver.ps1' = 'runs until stopped; tested end to end in Test-PayoutNotification.Tests.ps1'
@@ -70,6 +72,12 @@ BeforeAll {
         try { while ($true) { $c = $Listener.GetContext(); $c.Response.StatusCode = 200; $c.Response.Close() } } catch { }
     }
 
+    # An approver's certificate: alice.pfx, whose password is the answer every prompt gets, and its public part in approvers/.
+    $approverKey = [System.Security.Cryptography.RSA]::Create(2048)
+    $approver = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=Alice Approver', $approverKey, 'SHA256', [System.Security.Cryptography.RSASignaturePadding]::Pkcs1).CreateSelfSigned((Get-Date).AddDays(-1), (Get-Date).AddYears(1))
+    $script:ApproverPfx = $approver.Export('Pfx', $SandboxSecretText)
+    $script:ApproverCer = $approver.Export('Cert')
+
     # The journal of payroll.csv, paid once as the examples name it (-BatchId payroll-2026-11), for the examples that reconcile or resume a batch.
     $script:PaidJournal = Join-Path $TestDrive 'paid.journal'
 
@@ -85,6 +93,9 @@ BeforeAll {
         Set-Content (Join-Path $folder 'callback.json') $Body -NoNewline
         Set-Content (Join-Path $folder 'notification.json') $Body -NoNewline
         Set-Content (Join-Path $folder 'merchant.pem') $SandboxSecretText -NoNewline
+        [IO.File]::WriteAllBytes((Join-Path $folder 'alice.pfx'), $ApproverPfx)
+        $null = New-Item -ItemType Directory (Join-Path $folder 'approvers')
+        [IO.File]::WriteAllBytes((Join-Path $folder 'approvers/alice.cer'), $ApproverCer)
         if (-not (Test-Path $PaidJournal)) { $null = Import-Csv (Join-Path $folder 'payroll.csv') | New-Payout -Journal $PaidJournal -BatchId payroll-2026-11 -Force }
         Copy-Item $PaidJournal (Join-Path $folder 'payroll.journal')
         Copy-Item $PaidJournal (Join-Path $folder 'payroll-2026-11.journal')

@@ -13,27 +13,10 @@ namespace PayoutPS.Core.Approval
     {
         public static string For(string batchFile) => batchFile + ".approvals";
 
-        /// <summary>One line of the file: its approval, or why it could not be read.</summary>
-        public sealed class Entry
-        {
-            public Entry(int line, BatchApproval? approval, string? problem)
-            {
-                Line = line;
-                Approval = approval;
-                Problem = problem;
-            }
-
-            public int Line { get; }
-
-            public BatchApproval? Approval { get; }
-
-            public string? Problem { get; }
-        }
-
         /// <summary>Every non-blank line of <paramref name="path"/>; none when the file does not exist.</summary>
-        public static IReadOnlyList<Entry> Read(string path)
+        public static IReadOnlyList<ApprovalLine> Read(string path)
         {
-            var entries = new List<Entry>();
+            var entries = new List<ApprovalLine>();
             if (!File.Exists(path))
             {
                 return entries;
@@ -50,11 +33,11 @@ namespace PayoutPS.Core.Approval
 
                 try
                 {
-                    entries.Add(new Entry(number, BatchApproval.Parse(line), null));
+                    entries.Add(new ApprovalLine(number, BatchApproval.Parse(line), null));
                 }
                 catch (FormatException ex)
                 {
-                    entries.Add(new Entry(number, null, ex.Message));
+                    entries.Add(new ApprovalLine(number, null, ex.Message));
                 }
             }
 

@@ -31,9 +31,9 @@ namespace PayoutPS.Core.Approval
         public DateTime NowUtc { get; set; } = DateTime.UtcNow;
 
         /// <summary>Checks every entry of an approvals file against a file of <paramref name="rows"/> rows hashing to <paramref name="sha256"/>.</summary>
-        public ApprovalVerdict Check(IEnumerable<ApprovalFile.Entry> entries, string sha256, int rows)
+        public ApprovalVerdict Check(IEnumerable<ApprovalLine> entries, string sha256, int rows)
         {
-            var checkedApprovals = new List<CheckedApproval>();
+            var checkedApprovals = new List<ApprovalLine>();
             var counted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase); // approver → the line that counts
             foreach (var entry in entries)
             {
@@ -53,7 +53,7 @@ namespace PayoutPS.Core.Approval
                     }
                 }
 
-                checkedApprovals.Add(new CheckedApproval(entry.Line, entry.Approval, problem));
+                checkedApprovals.Add(new ApprovalLine(entry.Line, entry.Approval, problem));
             }
 
             return new ApprovalVerdict(Required, checkedApprovals);
@@ -125,35 +125,10 @@ namespace PayoutPS.Core.Approval
         private static string Short(string hash) => hash.Length > 12 ? hash.Substring(0, 12) + "…" : hash;
     }
 
-    /// <summary>One line of an approvals file as a policy judged it.</summary>
-    public sealed class CheckedApproval
-    {
-        public CheckedApproval(int line, BatchApproval? approval, string? problem)
-        {
-            Line = line;
-            Approval = approval;
-            Problem = problem;
-        }
-
-        public int Line { get; }
-
-        public BatchApproval? Approval { get; }
-
-        public string? Problem { get; }
-
-        public bool IsValid => Problem == null;
-
-        /// <summary>"line 2 (CN=Bob)".</summary>
-        public string Name => Approval == null ? $"line {Line}" : $"line {Line} ({Approval.Approver})";
-
-        /// <summary>How the journal records an approval a run relied on.</summary>
-        public string Record => $"{Approval!.Approver} ({Approval.Thumbprint}), signed {BatchApproval.Time(Approval.SignedUtc)}";
-    }
-
     /// <summary>Whether a file's approvals satisfy a policy, and what each one is worth.</summary>
     public sealed class ApprovalVerdict
     {
-        public ApprovalVerdict(int required, IReadOnlyList<CheckedApproval> approvals)
+        public ApprovalVerdict(int required, IReadOnlyList<ApprovalLine> approvals)
         {
             Required = required;
             Approvals = approvals;
@@ -161,9 +136,9 @@ namespace PayoutPS.Core.Approval
 
         public int Required { get; }
 
-        public IReadOnlyList<CheckedApproval> Approvals { get; }
+        public IReadOnlyList<ApprovalLine> Approvals { get; }
 
-        public IEnumerable<CheckedApproval> Valid => Approvals.Where(a => a.IsValid);
+        public IEnumerable<ApprovalLine> Valid => Approvals.Where(a => a.IsValid);
 
         public bool Satisfied => Valid.Count() >= Required;
 

@@ -108,7 +108,7 @@ namespace PayoutPS.Commands
             var approvals = ApprovalFile.For(file.FullPath);
             ApprovalFile.Append(approvals, approval);
             var line = ApprovalFile.Read(approvals).Last(e => e.Approval?.Signature == approval.Signature).Line;
-            var judged = new ApprovalPolicy { Merchant = approval.Merchant, Environment = approval.Environment }.Check(new[] { new ApprovalFile.Entry(line, approval, null) }, file.Hash, rows);
+            var judged = new ApprovalPolicy { Merchant = approval.Merchant, Environment = approval.Environment }.Check(new[] { new ApprovalLine(line, approval, null) }, file.Hash, rows);
             WriteObject(PayoutApproval.From(judged.Approvals[0], file.FullPath));
         }
 

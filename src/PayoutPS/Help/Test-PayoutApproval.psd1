@@ -15,8 +15,8 @@
     Examples    = @(
         @{
             Title   = 'Who approved the payroll, and does it count?'
-            Code    = 'Test-PayoutApproval -Path payroll.csv -RequireApproval 2 -Approver C:\PayoutPS\approvers | Format-Table Approver, Signed, Expires, IsValid, Problem -Wrap'
-            Remarks = 'Exactly the judgement New-Payout -RequireApproval 2 -Approver C:\PayoutPS\approvers makes before paying.'
+            Code    = 'Test-PayoutApproval -Path payroll.csv -RequireApproval 2 -Approver .\approvers | Format-Table Approver, Signed, Expires, IsValid, Problem -Wrap'
+            Remarks = 'Exactly the judgement New-Payout -RequireApproval 2 -Approver .\approvers makes before paying.'
         }
         @{
             Title   = 'Gate a script on it'

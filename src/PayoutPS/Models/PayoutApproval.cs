@@ -40,7 +40,7 @@ namespace PayoutPS.Models
 
         public string? Problem { get; private set; }
 
-        internal static PayoutApproval From(CheckedApproval judged, string file)
+        internal static PayoutApproval From(ApprovalLine judged, string file)
         {
             var approval = judged.Approval;
             return new PayoutApproval
