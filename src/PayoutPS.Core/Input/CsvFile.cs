@@ -16,7 +16,7 @@ namespace PayoutPS.Core.Input
     /// Over 300 lines on purpose: one state machine over the file's characters (quotes, delimiters, line breaks, the
     /// physical line each record starts on); split across files its states would have to be read side by side.
     /// </summary>
-    public sealed class CsvFile : IDisposable
+    public sealed class CsvFile : IRowFile
     {
         private const int ProblemsShown = 5;
 
@@ -126,6 +126,8 @@ namespace PayoutPS.Core.Input
 
         /// <summary>Whether the file on disk is no longer the bytes read (see <see cref="InputBytes.ChangedOnDisk"/>).</summary>
         public bool ChangedOnDisk() => _bytes.ChangedOnDisk();
+
+        public string Where(int line) => "CSV line " + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         public void Dispose() => _bytes.Dispose();
 

@@ -111,7 +111,7 @@ namespace PayoutPS.Commands
             {
                 full = InputFile.Resolve(SessionState.Path, Path); // one file, as New-Payout -Path reads it
                 var cost = new BatchCost(FeeRate);
-                InputFile.Read(full, Encoding, Delimiter, _mapper!, NoCommandLine, cost).Csv.Dispose(); // a wrong encoding or shape is refused, as New-Payout would
+                InputFile.Read(full, Encoding, Delimiter, _mapper!, NoCommandLine, cost).Source.Dispose(); // a wrong encoding or shape is refused, as New-Payout would
                 return cost;
             }
             catch (System.Exception ex) when (ex is PayoutRequestException || ex is System.IO.IOException || ex is System.ArgumentException || ex is System.NotSupportedException)

@@ -85,7 +85,7 @@ namespace PayoutPS.Commands
             var runner = NewPayoutOptions.Runner(this, _context, _file, _progress.Total,
                 _corridors == null ? (Action<RemittanceRequest>?)null : remittance => Await((log, token) => _corridors.CheckAsync(remittance, log, token)));
             var runLog = NewLog();
-            _output = new BatchOutput(this, _context, _progress, runLog, deferErrors: ErrorAction() == ActionPreference.Stop, MaySend);
+            _output = new BatchOutput(this, _context, _progress, runLog, deferErrors: ErrorAction() == ActionPreference.Stop, MaySend, _file?.Source);
             try
             {
                 _runner = BatchRunner.Open(batch, runner, _output, sends ? _context!.Client : null, ThrottleLimit, runLog);
@@ -132,7 +132,7 @@ namespace PayoutPS.Commands
             {
                 try
                 {
-                    foreach (var record in _file.Csv.Rows())
+                    foreach (var record in _file.Source.Rows())
                     {
                         _output!.AddLine(record.Line);
                         InputObject = PSObject.AsPSObject(record.Fields);

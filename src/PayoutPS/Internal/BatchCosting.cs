@@ -15,11 +15,11 @@ namespace PayoutPS.Internal
         private static readonly string[] Fields = { "SendAmount", "ReceiveAmount", "Amount", "ChargeFlag", "SourceCurrency", "TargetCurrency" };
 
         /// <summary>
-        /// What <see cref="CsvFile.CountRows"/> calls for each row of <paramref name="csv"/>: the file is totalled in
+        /// What <see cref="IRowFile.CountRows"/> calls for each row of <paramref name="csv"/>: the file is totalled in
         /// the pass that checks it. Columns are resolved once, at the first row; values given on the command line
         /// apply to every row.
         /// </summary>
-        public static Action<int, IReadOnlyList<string>> Collect(BatchCost cost, CsvFile csv, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine)
+        public static Action<int, IReadOnlyList<string>> Collect(BatchCost cost, IRowFile csv, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine)
         {
             Dictionary<string, int>? columns = null; // field → its column's index
             return (row, values) =>

@@ -1,4 +1,5 @@
 using System;
+using PayoutPS.Core.Input;
 using System.Collections.Generic;
 using System.Management.Automation;
 using PayoutPS.Core.Batch;
@@ -22,14 +23,17 @@ namespace PayoutPS.Internal
         private readonly bool _deferErrors;
         private readonly List<ErrorRecord> _deferred = new List<ErrorRecord>();
         private readonly List<int> _lines = new List<int>(); // -Path: the physical line each row starts on
+        private readonly IRowFile? _file;
 
         /// <param name="deferErrors">
         /// With -ErrorAction Stop (common in admin scripts) one bad row would end the batch and leave the rest
         /// untried: row errors are then shown as warnings, and the run fails once every row has had its turn.
         /// </param>
         /// <param name="maySend">ShouldProcess for one row: false under -WhatIf or when declined.</param>
-        public BatchOutput(PSCmdlet cmdlet, PayoutContext? context, BatchProgress progress, QueuedLog log, bool deferErrors, Func<BatchRow, bool> maySend)
+        /// <param name="file">-Path: the file, which says where a row is ("CSV line 5", "PmtInf 1, CdtTrfTxInf 3, …").</param>
+        public BatchOutput(PSCmdlet cmdlet, PayoutContext? context, BatchProgress progress, QueuedLog log, bool deferErrors, Func<BatchRow, bool> maySend, IRowFile? file)
         {
+            _file = file;
             _cmdlet = cmdlet;
             _context = context;
             _progress = progress;
@@ -51,7 +55,7 @@ namespace PayoutPS.Internal
         public string RowLabel(int row, string? requestId)
         {
             var id = requestId == null ? "no RequestId" : "RequestId " + requestId;
-            return row == 0 ? id : row <= _lines.Count ? $"Row {row} (CSV line {_lines[row - 1]}), {id}" : $"Row {row}, {id}";
+            return row == 0 ? id : row <= _lines.Count ? $"Row {row} ({_file?.Where(_lines[row - 1])}), {id}" : $"Row {row}, {id}";
         }
 
         public bool MaySend(BatchRow row) => _maySend(row);

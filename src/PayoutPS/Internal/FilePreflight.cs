@@ -22,12 +22,31 @@ namespace PayoutPS.Internal
             try
             {
                 var file = InputFile.Open(InputFile.Resolve(cmdlet.SessionState.Path, path), encoding, delimiter, mapper, commandLine, cost, out rows);
-                cmdlet.WriteVerbose($"{file.FullPath}: {rows} row(s), {file.Csv.BlankLines} blank line(s) skipped.");
+                cmdlet.WriteVerbose($"{file.FullPath}: {rows} row(s), {file.Source.BlankLines} blank line(s) skipped.");
+                RefuseInvalidPain001(file, mapper, rows);
                 return file;
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
             {
                 throw new RunRefusedException(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, path), PayoutBatchSummary.ExitInvalidInput);
+            }
+        }
+
+        /// <summary>An ERP's pain.001 is paid whole or not at all: every transaction is checked by the row rules before the first is sent (exit 2).</summary>
+        private static void RefuseInvalidPain001(InputFile file, RowMapper mapper, int rows)
+        {
+            if (!(file.Source is Core.Iso20022.Pain001File))
+            {
+                return;
+            }
+
+            var problems = FileRowCheck.Problems(file, mapper, rows);
+            if (problems.Count > 0)
+            {
+                file.Dispose();
+                throw new RunRefusedException(new ErrorRecord(new PayoutRequestException(
+                    $"{file.FullPath} cannot be paid as it is: {problems.Count} of its {rows} transaction(s) would be refused. {string.Join("; ", problems.Take(5))}{(problems.Count > 5 ? "; …" : string.Empty)}. " +
+                    "Nothing was sent: an ERP file is paid whole or not at all; fix it at its source and export it again.", "Path"), ErrorIds.InvalidRequest, ErrorCategory.InvalidData, file.FullPath), PayoutBatchSummary.ExitInvalidInput);
             }
         }
 

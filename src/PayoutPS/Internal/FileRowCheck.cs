@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using PayoutPS.Core.Batch;
+using PayoutPS.Core.Input;
 using PayoutPS.Core.Payouts;
 
 namespace PayoutPS.Internal
@@ -17,12 +18,12 @@ namespace PayoutPS.Internal
         /// <summary>What is wrong with the file's rows, each named by row and CSV line; empty when every row is payable.</summary>
         public static IReadOnlyList<string> Problems(InputFile file, RowMapper mapper, int rows)
         {
-            var sink = new ProblemSink();
+            var sink = new ProblemSink(file.Source);
             var run = new BatchRunOptions { Ids = RequestIdSource.Placeholder, ExpectedRows = rows };
             var options = new BatchRunnerOptions { CheckOnly = true, ExpectedRows = rows, InputName = file.FullPath };
             using (var runner = BatchRunner.Open(run, options, sink, null, 1, new QueuedLog()))
             {
-                foreach (var record in file.Csv.Rows())
+                foreach (var record in file.Source.Rows())
                 {
                     sink.Lines.Add(record.Line);
                     var row = PSObject.AsPSObject(record.Fields);
@@ -41,12 +42,16 @@ namespace PayoutPS.Internal
 
         private sealed class ProblemSink : IBatchSink
         {
+            private readonly IRowFile _file;
+
+            public ProblemSink(IRowFile file) => _file = file;
+
             public List<int> Lines { get; } = new List<int>();
 
             public List<string> Problems { get; } = new List<string>();
 
             public string RowLabel(int row, string? requestId) =>
-                (row >= 1 && row <= Lines.Count ? $"Row {row} (CSV line {Lines[row - 1]})" : $"Row {row}") + (requestId == null ? string.Empty : ", RequestId " + requestId);
+                (row >= 1 && row <= Lines.Count ? $"Row {row} ({_file.Where(Lines[row - 1])})" : $"Row {row}") + (requestId == null ? string.Empty : ", RequestId " + requestId);
 
             public bool MaySend(BatchRow row) => false;
 

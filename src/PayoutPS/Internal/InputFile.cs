@@ -10,26 +10,27 @@ using PayoutPS.Core.Input;
 
 namespace PayoutPS.Internal
 {
-    /// <summary>The CSV file New-Payout -Path pays: where it is, what it hashed to, and its reader.</summary>
+    /// <summary>The file New-Payout -Path pays (CSV, or an ISO 20022 pain.001): where it is, what it hashed to, and its reader.</summary>
     internal sealed class InputFile : IDisposable
     {
-        public InputFile(string fullPath, string hash, CsvFile csv)
+        public InputFile(string fullPath, string hash, IRowFile source)
         {
             FullPath = fullPath;
             Hash = hash;
-            Csv = csv;
+            Source = source;
         }
 
         public string FullPath { get; }
 
         public string Hash { get; }
 
-        public CsvFile Csv { get; }
+        /// <summary>The rows' reader: a CSV file, or a pain.001 when the file is XML.</summary>
+        public IRowFile Source { get; }
 
-        public void Dispose() => Csv.Dispose();
+        public void Dispose() => Source.Dispose();
 
         /// <summary>The warning for a file written to or replaced while it was paid; null when it is still the bytes read.</summary>
-        public string? ChangedSinceRead(int rows) => !Csv.ChangedOnDisk() ? null
+        public string? ChangedSinceRead(int rows) => !Source.ChangedOnDisk() ? null
             : $"{FullPath} changed on disk while it was paid (written to, or replaced): only the {rows} row(s) it held when it was checked, " +
               $"hashed and priced were paid (SHA-256 {Hash}). Rows added since are not in this batch; pay them as a file of their own.";
 
@@ -67,20 +68,20 @@ namespace PayoutPS.Internal
         /// <summary>New-Payout -Path: the file read as a whole (see <see cref="Read"/>) and fingerprinted, with its rows counted.</summary>
         public static InputFile Open(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost, out int rows)
         {
-            var (csv, count) = Read(path, encoding, delimiter, mapper, commandLine, cost);
+            var (source, count) = Read(path, encoding, delimiter, mapper, commandLine, cost);
             rows = count;
-            return new InputFile(path, csv.Sha256(), csv);
+            return new InputFile(path, source.Sha256(), source);
         }
 
         /// <summary>
         /// Reads a payroll file as a whole, as New-Payout -Path does before its first row: a path that is no file, a
         /// wrong encoding or shape, or a header of no known column is refused. Each row goes into <paramref name="cost"/>
-        /// when given. Returns the reader (the caller disposes it), whose <see cref="CsvFile.Rows"/> then yields the same bytes' rows, and their number.
+        /// when given. Returns the reader (the caller disposes it), whose <see cref="IRowFile.Rows"/> then yields the same bytes' rows, and their number.
         /// </summary>
-        public static (CsvFile Csv, int Rows) Read(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost)
+        public static (IRowFile Source, int Rows) Read(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost)
         {
             RefuseUnreadable(path);
-            var csv = new CsvFile(path, EncodingOf(encoding), delimiter);
+            IRowFile csv = Core.Iso20022.Pain001File.IsXml(path) ? new Core.Iso20022.Pain001File(path) : new CsvFile(path, EncodingOf(encoding), delimiter);
             try
             {
                 var rows = csv.CountRows(cost == null ? null : BatchCosting.Collect(cost, csv, mapper, commandLine));
@@ -116,7 +117,7 @@ namespace PayoutPS.Internal
         /// not as every row's symptom ("SourceCurrency '' must be an ISO 4217 code"). (A one-column header holding
         /// another delimiter is named by the reader; UTF-16 without a byte-order mark by its NUL bytes.)
         /// </summary>
-        private static void RefuseForeignHeader(string path, CsvFile csv, Func<string, bool> knows)
+        private static void RefuseForeignHeader(string path, IRowFile csv, Func<string, bool> knows)
         {
             if (csv.Columns.Count == 0 || csv.Columns.Any(knows))
             {

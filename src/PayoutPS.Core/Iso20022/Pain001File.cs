@@ -1,0 +1,361 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using PayoutPS.Core.Input;
+
+namespace PayoutPS.Core.Iso20022
+{
+    /// <summary>
+    /// An ISO 20022 pain.001.001.03 credit transfer file as a batch: each <c>CdtTrfTxInf</c> one row
+    /// (<see cref="Pain001Transaction"/>), read streaming. The whole file is checked before the first payout: the
+    /// namespace, no DTD (so no external entity and no entity expansion), the group's and each payment
+    /// information's NbOfTxs and CtrlSum to the cent, duplicate EndToEndIds, execution dates the run cannot honour,
+    /// and transactions the API cannot express. An ERP file is paid whole or not at all.
+    /// </summary>
+    public sealed class Pain001File : IRowFile
+    {
+        public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
+
+        private const int ProblemsShown = 5;
+
+        private readonly InputBytes _bytes;
+        private readonly string _path;
+        private readonly List<string> _positions = new List<string>();
+        private string? _sha256;
+
+        public Pain001File(string path)
+        {
+            _path = path;
+            _bytes = InputBytes.Open(path);
+        }
+
+        public IReadOnlyList<string> Columns => Pain001Transaction.Columns;
+
+        public int BlankLines => 0;
+
+        /// <summary>The group header's MsgId, once the file was counted: what a pain.002 answers.</summary>
+        public string? MessageId { get; private set; }
+
+        /// <summary>The EndToEndId of each row (null for none), once the file was counted.</summary>
+        public IReadOnlyList<string?> EndToEndIds => _endToEndIds;
+
+        private readonly List<string?> _endToEndIds = new List<string?>();
+
+        /// <summary>Whether <paramref name="path"/> holds XML (its first character, after a byte-order mark and white space, is '&lt;'), so is read as ISO 20022.</summary>
+        public static bool IsXml(string path)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var head = new byte[4];
+            var read = stream.Read(head, 0, head.Length);
+            var start = read >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+            stream.Position = start;
+            int next;
+            while ((next = stream.ReadByte()) == ' ' || next == '\t' || next == '\r' || next == '\n')
+            {
+            }
+
+            return next == '<';
+        }
+
+        public string Sha256() => _sha256 ?? (_sha256 = _bytes.Sha256());
+
+        public string Where(int line) => line >= 1 && line <= _positions.Count ? _positions[line - 1] : $"CdtTrfTxInf {line}";
+
+        public bool ChangedOnDisk() => _bytes.ChangedOnDisk();
+
+        public void Dispose() => _bytes.Dispose();
+
+        public int CountRows(Action<int, IReadOnlyList<string>>? eachRow = null)
+        {
+            var check = new Checks(_path);
+            _positions.Clear();
+            _endToEndIds.Clear();
+            using (var pass = _bytes.Read())
+            {
+                foreach (var tx in Transactions(pass, check))
+                {
+                    _positions.Add(tx.Position);
+                    _endToEndIds.Add(tx.EndToEndId);
+                    check.Add(tx);
+                    eachRow?.Invoke(tx.Number, tx.Values);
+                }
+            }
+
+            MessageId = check.MessageId;
+            check.Finish();
+            return _positions.Count;
+        }
+
+        public IEnumerable<CsvRow> Rows()
+        {
+            using (var pass = _bytes.ReadHashing())
+            {
+                foreach (var tx in Transactions(pass, new Checks(_path)))
+                {
+                    yield return new CsvRow(tx.Number, tx.Fields());
+                }
+
+                if (_sha256 != null && pass.Hash() != _sha256)
+                {
+                    throw new PayoutRequestException($"{_path} changed in place while its transactions were paid: the bytes read differ from those checked and hashed. " +
+                        "Get-PayoutBatch shows what was paid. Write payment files whole (save as a new file) while a batch runs.", "Path");
+                }
+            }
+        }
+
+        /// <summary>The transactions in file order, the headers they depend on read on the way into <paramref name="check"/>.</summary>
+        private IEnumerable<Pain001Transaction> Transactions(Stream stream, Checks check)
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true, IgnoreProcessingInstructions = true, CloseInput = false };
+            using var reader = Guard(() => XmlReader.Create(stream, settings));
+            Guard(() => reader.MoveToContent());
+            if (reader.LocalName != "Document" || reader.NamespaceURI != Namespace)
+            {
+                throw Refusal(reader.NamespaceURI.StartsWith("urn:iso:std:iso:20022:tech:xsd:", StringComparison.Ordinal)
+                    ? $"it is {reader.NamespaceURI.Substring("urn:iso:std:iso:20022:tech:xsd:".Length)}, a message or version this module does not read; it reads pain.001.001.03 ({Namespace})"
+                    : $"its root element is {{{reader.NamespaceURI}}}{reader.LocalName}, not a pain.001.001.03 Document ({Namespace})");
+            }
+
+            if (!Guard(() => reader.ReadToDescendant("CstmrCdtTrfInitn", Namespace)))
+            {
+                throw Refusal("it has no CstmrCdtTrfInitn: it is not a credit transfer initiation");
+            }
+
+            int number = 0, payment = 0;
+            Guard(() => reader.Read());
+            while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    Guard(() => reader.Read());
+                    continue;
+                }
+
+                if (reader.LocalName == "GrpHdr")
+                {
+                    check.GroupHeader(Read(reader));
+                    continue;
+                }
+
+                if (reader.LocalName != "PmtInf" || reader.IsEmptyElement)
+                {
+                    Guard(() => reader.Skip());
+                    continue;
+                }
+
+                payment++;
+                var defaults = new Pain001Transaction.PaymentDefaults();
+                var index = 0;
+                Guard(() => reader.Read());
+                while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        Guard(() => reader.Read());
+                        continue;
+                    }
+
+                    var element = Read(reader);
+                    if (element.Name.LocalName == "CdtTrfTxInf")
+                    {
+                        yield return Pain001Transaction.Map(element, ++number, payment, ++index, defaults);
+                    }
+                    else
+                    {
+                        check.PaymentHeader(payment, element, defaults);
+                    }
+                }
+
+                check.EndOfPayment(payment);
+                Guard(() => reader.Read());
+            }
+        }
+
+        private XElement Read(XmlReader reader) => Guard(() => (XElement)XNode.ReadFrom(reader));
+
+        private T Guard<T>(Func<T> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (XmlException ex) when (ex.Message.IndexOf("DTD", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                throw Refusal("it declares a DTD (<!DOCTYPE>), which is refused: its entities could read other files or expand without end");
+            }
+            catch (XmlException ex)
+            {
+                throw Refusal($"it is not well-formed XML at line {ex.LineNumber}, position {ex.LinePosition} ({ex.Message.Split('.')[0]})");
+            }
+        }
+
+        private void Guard(Action read) => Guard(() => { read(); return true; });
+
+        private PayoutRequestException Refusal(string why) => new PayoutRequestException($"{_path}: {why}. Nothing was sent.", "Path");
+
+        /// <summary>The whole-file rules, applied while the file is counted; every refusal names where.</summary>
+        private sealed class Checks
+        {
+            private readonly string _path;
+            private readonly Dictionary<string, string> _endToEnd = new Dictionary<string, string>(StringComparer.Ordinal);
+            private readonly List<string> _problems = new List<string>();
+            private int _problemCount;
+            private int? _declaredCount;
+            private decimal? _declaredSum;
+            private int _count;
+            private decimal _sum;
+            private readonly Dictionary<int, (int? Count, decimal? Sum, int SeenCount, decimal SeenSum)> _payments = new Dictionary<int, (int?, decimal?, int, decimal)>();
+
+            public Checks(string path) => _path = path;
+
+            public string? MessageId { get; private set; }
+
+            public void GroupHeader(XElement header)
+            {
+                var ns = header.Name.Namespace;
+                MessageId = header.Element(ns + "MsgId")?.Value.Trim();
+                _declaredCount = Count(header.Element(ns + "NbOfTxs")?.Value, "GrpHdr");
+                _declaredSum = Sum(header.Element(ns + "CtrlSum")?.Value, "GrpHdr");
+            }
+
+            public void PaymentHeader(int payment, XElement element, Pain001Transaction.PaymentDefaults defaults)
+            {
+                var ns = element.Name.Namespace;
+                _payments.TryGetValue(payment, out var declared);
+                switch (element.Name.LocalName)
+                {
+                    case "NbOfTxs": declared.Count = Count(element.Value, $"PmtInf {payment}"); break;
+                    case "CtrlSum": declared.Sum = Sum(element.Value, $"PmtInf {payment}"); break;
+                    case "DbtrAcct": defaults.DebtorCurrency = element.Element(ns + "Ccy")?.Value.Trim(); break;
+                    case "ChrgBr": defaults.ChargeBearer = element.Value.Trim(); break;
+                    case "UltmtDbtr": defaults.UltimateDebtor = element; break;
+                    case "PmtTpInf": defaults.CategoryPurpose = element.Element(ns + "CtgyPurp")?.Element(ns + "Cd")?.Value.Trim(); break;
+                    case "ReqdExctnDt":
+                        if (DateTime.TryParseExact(element.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Date > DateTime.UtcNow.Date)
+                        {
+                            Problem($"PmtInf {payment}: ReqdExctnDt {element.Value.Trim()} is in the future, and a payout is made when it is sent; run the file on that date");
+                        }
+
+                        break;
+                }
+
+                _payments[payment] = declared;
+            }
+
+            public void Add(Pain001Transaction tx)
+            {
+                _count++;
+                _sum += tx.ControlAmount;
+                _payments.TryGetValue(tx.PaymentInformation, out var payment);
+                payment.SeenCount++;
+                payment.SeenSum += tx.ControlAmount;
+                _payments[tx.PaymentInformation] = payment;
+                if (tx.Problem != null)
+                {
+                    Problem($"{tx.Position}: {tx.Problem}");
+                }
+
+                if (tx.EndToEndId != null && tx.EndToEndId != Pain001Transaction.NotProvided)
+                {
+                    if (_endToEnd.TryGetValue(tx.EndToEndId, out var first))
+                    {
+                        Problem($"{tx.Position}: EndToEndId {tx.EndToEndId} repeats {first}; each transaction needs its own (or NOTPROVIDED)");
+                    }
+                    else
+                    {
+                        _endToEnd[tx.EndToEndId] = $"PmtInf {tx.PaymentInformation}, CdtTrfTxInf {tx.Index}";
+                    }
+                }
+            }
+
+            public void EndOfPayment(int payment)
+            {
+                if (!_payments.TryGetValue(payment, out var seen))
+                {
+                    return;
+                }
+
+                if (seen.Count is int count && count != seen.SeenCount)
+                {
+                    Problem($"PmtInf {payment}: NbOfTxs says {count}, it holds {seen.SeenCount} CdtTrfTxInf");
+                }
+
+                if (seen.Sum is decimal sum && sum != seen.SeenSum)
+                {
+                    Problem($"PmtInf {payment}: CtrlSum says {sum.ToString(CultureInfo.InvariantCulture)}, its amounts add up to {seen.SeenSum.ToString(CultureInfo.InvariantCulture)}");
+                }
+            }
+
+            /// <summary>After the last transaction: the group header's totals, then every problem found, or nothing.</summary>
+            public void Finish()
+            {
+                if (_declaredCount is int count && count != _count)
+                {
+                    Problem($"GrpHdr: NbOfTxs says {count}, the file holds {_count} CdtTrfTxInf");
+                }
+
+                if (_declaredSum is decimal sum && sum != _sum)
+                {
+                    Problem($"GrpHdr: CtrlSum says {sum.ToString(CultureInfo.InvariantCulture)}, the amounts add up to {_sum.ToString(CultureInfo.InvariantCulture)}");
+                }
+
+                if (_count == 0)
+                {
+                    Problem("it holds no CdtTrfTxInf");
+                }
+
+                if (_problemCount > 0)
+                {
+                    throw new PayoutRequestException($"{_path} cannot be paid as it is ({_problemCount} problem(s)): {string.Join("; ", _problems)}{(_problemCount > _problems.Count ? "; …" : string.Empty)}. " +
+                                                     "Nothing was sent: an ERP file is paid whole or not at all; fix it at its source and export it again.", "Path");
+                }
+            }
+
+            private void Problem(string text)
+            {
+                _problemCount++;
+                if (_problems.Count < ProblemsShown)
+                {
+                    _problems.Add(text);
+                }
+            }
+
+            private int? Count(string? text, string where)
+            {
+                if (text == null)
+                {
+                    return null;
+                }
+
+                if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                {
+                    return count;
+                }
+
+                Problem($"{where}: NbOfTxs '{text.Trim()}' is not a number");
+                return null;
+            }
+
+            private decimal? Sum(string? text, string where)
+            {
+                if (text == null)
+                {
+                    return null;
+                }
+
+                if (decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var sum))
+                {
+                    return sum;
+                }
+
+                Problem($"{where}: CtrlSum '{text.Trim()}' is not a decimal number");
+                return null;
+            }
+        }
+    }
+}
