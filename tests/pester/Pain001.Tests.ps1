@@ -3,7 +3,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
     . (Join-Path $PSScriptRoot 'sandbox.ps1')
-    $script:Sandbox = Start-TestSandbox
+    $script:Sandbox = Start-TestSandbox @('--status-step-seconds', '0.1')
     $script:Sample = Join-Path $RepoRoot 'examples/payments.pain001.xml'
     $script:Schemas = [System.Xml.Schema.XmlSchemaSet]::new()
     $null = $Schemas.Add('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03', (Join-Path $RepoRoot 'tests/fixtures/iso20022/pain.001.001.03.xsd'))
@@ -118,6 +118,58 @@ Describe 'New-Payout -Path payments.pain001.xml' {
 
         $null = New-Payout -Path $file -ValidateOnly -SummaryVariable checked -InformationAction Ignore
         ($checked.Rows, $checked.Checked, $checked.ExitCode) | Should -Be @(100000, 100000, 0)
+    }
+}
+
+Describe 'Get-PayoutBatch -Pain002' {
+    BeforeEach { $null = Connect-TestSandbox $Sandbox }
+
+    It 'answers the ERP with a pain.002: ACSC for final payouts, RJCT and the reason for a failed one, the payout id as reference' {
+        $file = New-Pain001 { param($x) $x.Replace('Refund order 5521', 'Refund order 5521 SANDBOX_FAIL') }
+        $null = New-Payout -Path $file -Journal "$file.journal" -AllowDuplicate -Force -InformationAction Ignore
+        $status = Join-Path $TestDrive "status-$Number.xml"
+        $deadline = (Get-Date).AddSeconds(60)   # until every payout reached a final status at the sandbox
+        do { $written = Get-PayoutBatch -Journal "$file.journal" -Refresh -Pain002 $status } while (($written.InProcess + $written.Pending) -gt 0 -and (Get-Date) -lt $deadline)
+
+        ($written.GroupStatus, $written.Transactions, $written.Completed, $written.Rejected) | Should -Be @('PART', 5, 4, 1)
+        # Element by element, read here without the module's reader.
+        $ns = @{ p = 'urn:iso:std:iso:20022:tech:xsd:pain.002.001.03' }
+        $xml = [xml](Get-Content -Raw $status)
+        (Select-Xml -Xml $xml -Namespace $ns -XPath '/p:Document/p:CstmrPmtStsRpt/p:OrgnlGrpInfAndSts/p:OrgnlMsgId').Node.InnerText | Should -Be 'ERP-2026-12-0001'
+        (Select-Xml -Xml $xml -Namespace $ns -XPath '//p:OrgnlGrpInfAndSts/p:OrgnlMsgNmId').Node.InnerText | Should -Be 'pain.001.001.03'
+        (Select-Xml -Xml $xml -Namespace $ns -XPath '//p:OrgnlGrpInfAndSts/p:GrpSts').Node.InnerText | Should -Be 'PART'
+        @(Select-Xml -Xml $xml -Namespace $ns -XPath '//p:OrgnlPmtInfAndSts/p:OrgnlPmtInfId').Node.InnerText | Should -Be @('PAYRUN-USD-12', 'REFUNDS-EUR-12')
+        $byEndToEnd = @{}
+        foreach ($tx in (Select-Xml -Xml $xml -Namespace $ns -XPath '//p:TxInfAndSts').Node) { $byEndToEnd[$tx.OrgnlEndToEndId] = $tx }
+        $paid = @{}
+        foreach ($payout in (Get-SandboxState $Sandbox).payouts) { $paid[$payout.requestId] = $payout }
+        foreach ($id in "P$Number-001", "P$Number-002", "P$Number-003") {
+            $byEndToEnd[$id].TxSts | Should -Be 'ACSC'
+            $byEndToEnd[$id].AcctSvcrRef | Should -Be $paid[$id].payoutId
+        }
+        $failed = $byEndToEnd["P$Number-004"]
+        $failed.TxSts | Should -Be 'RJCT'
+        $failed.StsRsnInf.Rsn.Cd | Should -Be 'NARR'
+        $failed.AcctSvcrRef | Should -Be $paid["P$Number-004"].payoutId
+        $byEndToEnd['NOTPROVIDED'].TxSts | Should -Be 'ACSC'
+
+        # The module's own reader sees the same statuses: an ERP re-importing the file books the same.
+        $read = [PayoutPS.Core.Iso20022.Pain002Statuses]::Read($status)
+        $read.OriginalMessageId | Should -Be 'ERP-2026-12-0001'
+        ($read.Transactions | ForEach-Object { "$($_.EndToEndId)=$($_.Status)" }) | Should -Be @("P$Number-001=ACSC", "P$Number-002=ACSC", "P$Number-003=ACSC", "P$Number-004=RJCT", 'NOTPROVIDED=ACSC')
+    }
+
+    It 'answers only a batch that came from a pain.001, and only the bytes it paid' {
+        $csv = Join-Path $TestDrive 'plain.csv'
+        Copy-Item (Join-Path $RepoRoot 'examples/payouts.csv') $csv
+        $null = New-Payout -Path $csv -Journal "$csv.journal" -Force -InformationAction Ignore -ErrorAction SilentlyContinue
+        { Get-PayoutBatch -Journal "$csv.journal" -Pain002 "$TestDrive/no.xml" } | Should -Throw '*-Pain002 answers a pain.001*'
+
+        $file = New-Pain001
+        $null = New-Payout -Path $file -Journal "$file.journal" -AllowDuplicate -Force -InformationAction Ignore
+        (Get-Content -Raw $file).Replace('December salary', 'December salary.') | Set-Content $file -NoNewline
+        { Get-PayoutBatch -Journal "$file.journal" -Pain002 "$TestDrive/no.xml" } | Should -Throw '*changed since the batch paid it*'
+        "$TestDrive/no.xml" | Should -Not -Exist
     }
 }
 

@@ -41,10 +41,13 @@ namespace PayoutPS.Core.Iso20022
         /// <summary>The group header's MsgId, once the file was counted: what a pain.002 answers.</summary>
         public string? MessageId { get; private set; }
 
-        /// <summary>The EndToEndId of each row (null for none), once the file was counted.</summary>
-        public IReadOnlyList<string?> EndToEndIds => _endToEndIds;
+        /// <summary>Each row's EndToEndId (null for none) and the index of its PmtInf (from 1), once the file was counted.</summary>
+        public IReadOnlyList<(int Payment, string? EndToEndId)> Transactions => _transactions;
 
-        private readonly List<string?> _endToEndIds = new List<string?>();
+        /// <summary>Each PmtInf's PmtInfId, by index from 1, once the file was counted.</summary>
+        public IReadOnlyDictionary<int, string> PaymentIds { get; private set; } = new Dictionary<int, string>();
+
+        private readonly List<(int, string?)> _transactions = new List<(int, string?)>();
 
         /// <summary>Whether <paramref name="path"/> holds XML (its first character, after a byte-order mark and white space, is '&lt;'), so is read as ISO 20022.</summary>
         public static bool IsXml(string path)
@@ -74,19 +77,20 @@ namespace PayoutPS.Core.Iso20022
         {
             var check = new Checks(_path);
             _positions.Clear();
-            _endToEndIds.Clear();
+            _transactions.Clear();
             using (var pass = _bytes.Read())
             {
-                foreach (var tx in Transactions(pass, check))
+                foreach (var tx in Read(pass, check))
                 {
                     _positions.Add(tx.Position);
-                    _endToEndIds.Add(tx.EndToEndId);
+                    _transactions.Add((tx.PaymentInformation, tx.EndToEndId));
                     check.Add(tx);
                     eachRow?.Invoke(tx.Number, tx.Values);
                 }
             }
 
             MessageId = check.MessageId;
+            PaymentIds = check.PaymentIds;
             check.Finish();
             return _positions.Count;
         }
@@ -95,7 +99,7 @@ namespace PayoutPS.Core.Iso20022
         {
             using (var pass = _bytes.ReadHashing())
             {
-                foreach (var tx in Transactions(pass, new Checks(_path)))
+                foreach (var tx in Read(pass, new Checks(_path)))
                 {
                     yield return new CsvRow(tx.Number, tx.Fields());
                 }
@@ -109,7 +113,7 @@ namespace PayoutPS.Core.Iso20022
         }
 
         /// <summary>The transactions in file order, the headers they depend on read on the way into <paramref name="check"/>.</summary>
-        private IEnumerable<Pain001Transaction> Transactions(Stream stream, Checks check)
+        private IEnumerable<Pain001Transaction> Read(Stream stream, Checks check)
         {
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true, IgnoreProcessingInstructions = true, CloseInput = false };
             using var reader = Guard(() => XmlReader.Create(stream, settings));
@@ -138,7 +142,7 @@ namespace PayoutPS.Core.Iso20022
 
                 if (reader.LocalName == "GrpHdr")
                 {
-                    check.GroupHeader(Read(reader));
+                    check.GroupHeader(Element(reader));
                     continue;
                 }
 
@@ -160,7 +164,7 @@ namespace PayoutPS.Core.Iso20022
                         continue;
                     }
 
-                    var element = Read(reader);
+                    var element = Element(reader);
                     if (element.Name.LocalName == "CdtTrfTxInf")
                     {
                         yield return Pain001Transaction.Map(element, ++number, payment, ++index, defaults);
@@ -176,7 +180,7 @@ namespace PayoutPS.Core.Iso20022
             }
         }
 
-        private XElement Read(XmlReader reader) => Guard(() => (XElement)XNode.ReadFrom(reader));
+        private XElement Element(XmlReader reader) => Guard(() => (XElement)XNode.ReadFrom(reader));
 
         private T Guard<T>(Func<T> read)
         {
@@ -215,6 +219,8 @@ namespace PayoutPS.Core.Iso20022
 
             public string? MessageId { get; private set; }
 
+            public Dictionary<int, string> PaymentIds { get; } = new Dictionary<int, string>();
+
             public void GroupHeader(XElement header)
             {
                 var ns = header.Name.Namespace;
@@ -229,6 +235,7 @@ namespace PayoutPS.Core.Iso20022
                 _payments.TryGetValue(payment, out var declared);
                 switch (element.Name.LocalName)
                 {
+                    case "PmtInfId": PaymentIds[payment] = element.Value.Trim(); break;
                     case "NbOfTxs": declared.Count = Count(element.Value, $"PmtInf {payment}"); break;
                     case "CtrlSum": declared.Sum = Sum(element.Value, $"PmtInf {payment}"); break;
                     case "DbtrAcct": defaults.DebtorCurrency = element.Element(ns + "Ccy")?.Value.Trim(); break;

@@ -1,4 +1,5 @@
 using System;
+using PayoutPS.Core;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -17,7 +18,7 @@ namespace PayoutPS.Commands
     /// totals (-Summary). -Refresh asks the service for rows whose status may still change.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "PayoutBatch", HelpUri = Links.Readme)]
-    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation), typeof(PayoutBatchReport))]
+    [OutputType(typeof(BatchRowState), typeof(PayoutBatchSummary), typeof(PayoutReconciliation), typeof(PayoutBatchReport), typeof(Core.Iso20022.Pain002Summary))]
     public sealed class GetPayoutBatchCommand : PayoutCmdletBase
     {
         // -Refresh: rows are read a chunk at a time and their lookups overlap (one by one, a million rows took ~4.5 min).
@@ -45,6 +46,10 @@ namespace PayoutPS.Commands
         [Parameter]
         public string? Report { get; set; }
 
+        /// <summary>For a batch paid from a pain.001: write its pain.002.001.03 status report to this path, for the ERP to import.</summary>
+        [Parameter]
+        public string? Pain002 { get; set; }
+
         protected override void ProcessRecord()
         {
             var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
@@ -65,6 +70,7 @@ namespace PayoutPS.Commands
             var report = Report == null ? null : new BatchReport();
             var page = Report == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Report);
             using var rowsCsv = page == null ? null : new BatchReportCsv(new StreamWriter(PayoutBatchReport.CsvBeside(page), false, new System.Text.UTF8Encoding(true)));
+            var statusReport = Pain002 == null ? null : OpenPain002(batch.Header);
             var doubles = new JournalDoubles();
             var position = 0;
             foreach (var row in Settled(batch.Rows(), path, Refresh ? context : null))
@@ -78,8 +84,9 @@ namespace PayoutPS.Commands
 
                 report?.Add(row);
                 rowsCsv?.Add(row);
+                statusReport?.Add(row);
                 matcher?.AddRow(position++, row);
-                if (!Summary && !Reconcile && report == null)
+                if (!Summary && !Reconcile && report == null && statusReport == null)
                 {
                     WriteObject(row);
                 }
@@ -102,6 +109,11 @@ namespace PayoutPS.Commands
                 reconciliation.Summary = summary;
             }
 
+            if (statusReport != null)
+            {
+                WriteObject(statusReport.Write(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Pain002), DateTime.UtcNow));
+            }
+
             if (report != null)
             {
                 var csv = PayoutBatchReport.CsvBeside(page!);
@@ -112,10 +124,44 @@ namespace PayoutPS.Commands
             {
                 WriteObject(reconciliation);
             }
-            else if (Summary)
+            else if (Summary && statusReport == null)
             {
                 WriteObject(summary);
             }
+        }
+
+        /// <summary>
+        /// -Pain002: the batch's original pain.001, read again to answer it transaction by transaction; it must be the
+        /// file the journal paid (its SHA-256), or the report would answer another message.
+        /// </summary>
+        private Core.Iso20022.Pain002Report OpenPain002(JournalHeader header)
+        {
+            var original = header.InputFile;
+            if (original == null || !File.Exists(original) || !Core.Iso20022.Pain001File.IsXml(original))
+            {
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(original == null || File.Exists(original)
+                        ? $"-Pain002 answers a pain.001: this journal's batch came from {original ?? "piped rows"}, not from a pain.001 file."
+                        : $"-Pain002 answers the pain.001 the batch paid, and {original} is no longer there: put it back where it was."),
+                    ErrorIds.InvalidRequest, ErrorCategory.InvalidOperation, Pain002));
+            }
+
+            var file = new Core.Iso20022.Pain001File(original!);
+            try
+            {
+                file.CountRows();
+                if (header.InputHash != null && file.Sha256() != header.InputHash)
+                {
+                    throw new PayoutRequestException($"{original} changed since the batch paid it (SHA-256 {file.Sha256()}, the journal recorded {header.InputHash}): a status report of it would answer another message.", "Pain002");
+                }
+            }
+            catch (PayoutRequestException ex)
+            {
+                file.Dispose();
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, original));
+            }
+
+            file.Dispose(); // what the report needs was read
+            return new Core.Iso20022.Pain002Report(file);
         }
 
         /// <summary>

@@ -16,6 +16,7 @@ The journal may be read while a batch is still writing it.
         Refresh = 'Ask the service for rows in doubt and payouts that are not final yet (needs Connect-PayoutEnvironment or -Context).'
         Summary = 'Emit one summary object (counts, totals per currency, rows in doubt, ExitCode) instead of the rows.'
         Reconcile = 'Match every paid row to the ledger by payout id and emit the reconciliation (Matched, the count of rows matched to the cent; Rows, the others with their verdicts; Currencies with totals and the difference; Unrelated ledger entries; ExitCode) instead of the rows (needs a connection).'
+        Pain002 = 'For a batch paid from an ISO 20022 pain.001 file (New-Payout -Path payments.xml): write its pain.002.001.03 customer payment status report to this file for the ERP to import: the original MsgId, the group status, and per transaction its EndToEndId, TxSts (ACSC paid and final, ACSP paid and in process, PDNG in doubt or not sent yet, RJCT refused, held or failed) with a reason (AC01, AM04, AM05, else NARR with the message) and the payout id as AcctSvcrRef. With -Refresh, statuses are made final first. Emits what it wrote: Path, GroupStatus and the count per status.'
         Report = 'Write the batch as one self-contained HTML page to this file (with -Reconcile, with the ledger''s verdicts), and every row as CSV beside it (name.rows.csv); emit what was written instead of the rows.'
         Context = 'The connection -Refresh and -Reconcile use. Defaults to the one Connect-PayoutEnvironment made in this runspace.'
     }
