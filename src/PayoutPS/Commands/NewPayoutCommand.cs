@@ -58,7 +58,7 @@ namespace PayoutPS.Commands
             var cost = Path != null && sends && !SkipBalanceCheck && !resumed ? new BatchCost() : null;
             if (Path != null)
             {
-                _file = FilePreflight.Open(this, Path, Encoding, Delimiter, Mapper, CommandLine, cost, out var rows);
+                _file = FilePreflight.Open(this, Path, Encoding, Delimiter, Mapper, CommandLine, cost, sends, out var rows);
                 _progress.Total = rows;
             }
 

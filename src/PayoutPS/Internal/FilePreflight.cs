@@ -16,14 +16,19 @@ namespace PayoutPS.Internal
     internal static class FilePreflight
     {
         /// <summary>The file read and fingerprinted, its rows counted; totalled into <paramref name="cost"/> in the same pass when given.</summary>
+        /// <param name="sends">A run that pays: a pain.001 is then checked row by row first, and paid whole or not at all (checking alone reports every row anyway).</param>
         public static InputFile Open(PSCmdlet cmdlet, string? path, string? encoding, char delimiter, RowMapper mapper,
-            IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost, out int rows)
+            IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost, bool sends, out int rows)
         {
             try
             {
                 var file = InputFile.Open(InputFile.Resolve(cmdlet.SessionState.Path, path), encoding, delimiter, mapper, commandLine, cost, out rows);
                 cmdlet.WriteVerbose($"{file.FullPath}: {rows} row(s), {file.Source.BlankLines} blank line(s) skipped.");
-                RefuseInvalidPain001(file, mapper, rows);
+                if (sends)
+                {
+                    RefuseInvalidPain001(file, mapper, rows);
+                }
+
                 return file;
             }
             catch (Exception ex) when (ex is PayoutRequestException || ex is IOException || ex is ArgumentException || ex is NotSupportedException)
