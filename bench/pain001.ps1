@@ -51,6 +51,7 @@ try {
 
     $median = { param($values) ($values | Sort-Object)[[int][math]::Floor(($values.Count - 1) / 2)] }
     $csvRate, $painRate = (& $median $rates.csv), (& $median $rates.pain001)
+    Write-Host ("peak working set of this process: {0:N0} MB" -f ([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB))
     Write-Host ("{0:N0} transactions, -ValidateOnly: CSV median {1:N0} rows/s, pain.001 median {2:N0} rows/s = {3:P0} of the CSV rate (target >= 50 %)" -f $Transactions, $csvRate, $painRate, ($painRate / $csvRate))
 }
 finally { Remove-Item $folder -Recurse -Force -ErrorAction Ignore }
