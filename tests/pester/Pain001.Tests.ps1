@@ -86,6 +86,7 @@ Describe 'New-Payout -Path payments.pain001.xml' {
         @{ Case = 'a DTD with an entity'; Edit = { param($x) $x.Replace('<Document ', "<!DOCTYPE Document [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>`n<Document ") }; Says = 'it declares a DTD (<!DOCTYPE>), which is refused'; Valid = $false }
         @{ Case = 'an unknown version'; Edit = { param($x) $x.Replace('pain.001.001.03', 'pain.001.001.09') }; Says = 'it is pain.001.001.09, a message or version this module does not read; it reads pain.001.001.03'; Valid = $false }
         @{ Case = 'a creditor charge bearer'; Edit = { param($x) $x.Replace('<ChrgBr>SLEV</ChrgBr>', '<ChrgBr>CRED</ChrgBr>') }; Says = 'PmtInf 1, CdtTrfTxInf 1, EndToEndId P*-001: ChrgBr CRED*cannot be honoured'; Valid = $true }
+        @{ Case = 'a debtor account in a currency that is no ISO 4217 code'; Edit = { param($x) $x.Replace('<Ccy>EUR</Ccy></DbtrAcct>', '<Ccy>RMB</Ccy></DbtrAcct>') }; Says = 'Row 4 (PmtInf 2, CdtTrfTxInf 1, EndToEndId P*-004)*RMB*'; Valid = $true }
         @{ Case = 'an execution date in the future'; Edit = { param($x) $x.Replace('<ReqdExctnDt>2026-12-01</ReqdExctnDt>', "<ReqdExctnDt>$((Get-Date).AddDays(3).ToString('yyyy-MM-dd'))</ReqdExctnDt>") }; Says = 'PmtInf 1: ReqdExctnDt * is in the future'; Valid = $true }
     ) {
         $file = New-Pain001 $Edit
