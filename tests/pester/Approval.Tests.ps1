@@ -59,6 +59,16 @@ BeforeAll {
         catch { $errors = @($_) }
         [pscustomobject]@{ Output = $out; Summary = $summary; Errors = $errors }
     }
+    # The scheduled task's run refused: exit 3, the reason named, nothing sent, no journal.
+    function Assert-Refused([string] $File, [string] $Says) {
+        $run = Invoke-ApprovedRun $File
+        $run.Summary.ExitCode | Should -Be 3
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.NotApproved*'
+        $run.Errors[0].Exception.Message | Should -BeLike "*$Says*"
+        $run.Errors[0].Exception.Message | Should -Match 'Nothing was sent'
+        Get-PaidIds $File | Should -BeNullOrEmpty
+        "$File.journal" | Should -Not -Exist
+    }
     function Get-PaidIds([string] $File) {
         $prefix = 'APR-' + [IO.Path]::GetFileNameWithoutExtension($File).Split('-')[1] + '-'
         @((Get-SandboxState $Sandbox).payouts | Where-Object { $_.requestId.StartsWith($prefix) } | ForEach-Object requestId)
@@ -104,13 +114,7 @@ Describe 'New-Payout -RequireApproval' {
         $null = Approve $file Bob
         & $Spoil $file
 
-        $run = Invoke-ApprovedRun $file
-        $run.Summary.ExitCode | Should -Be 3
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.NotApproved*'
-        $run.Errors[0].Exception.Message | Should -BeLike "*$Says*"
-        $run.Errors[0].Exception.Message | Should -Match 'Nothing was sent'
-        Get-PaidIds $file | Should -BeNullOrEmpty
-        "$file.journal" | Should -Not -Exist
+        Assert-Refused $file $Says
     }
 
     It 'refuses <Case>' -ForEach @(
@@ -123,11 +127,7 @@ Describe 'New-Payout -RequireApproval' {
         $null = Approve $file $Who[0]
         $null = Approve $file $Who[1] $(if ($Extra) { $Extra } else { @{} })
 
-        $run = Invoke-ApprovedRun $file
-        $run.Summary.ExitCode | Should -Be 3
-        $run.Errors[0].Exception.Message | Should -BeLike "*$Says*"
-        Get-PaidIds $file | Should -BeNullOrEmpty
-        "$file.journal" | Should -Not -Exist
+        Assert-Refused $file $Says
     }
 
     It 'refuses an expired approval' {
@@ -137,11 +137,7 @@ Describe 'New-Payout -RequireApproval' {
         $deadline = (Get-Date).AddSeconds(30)   # wait for the condition, not for a time: the approval's own expiry passing
         while ((Test-PayoutApproval -Path $file | Where-Object Line -eq 2).IsValid -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 200 }
 
-        $run = Invoke-ApprovedRun $file
-        $run.Summary.ExitCode | Should -Be 3
-        $run.Errors[0].Exception.Message | Should -BeLike '*line 2 (CN=Bob Approver): it expired at *'
-        Get-PaidIds $file | Should -BeNullOrEmpty
-        "$file.journal" | Should -Not -Exist
+        Assert-Refused $file 'line 2 (CN=Bob Approver): it expired at '
     }
 
     It 'refuses an approval whose certificate was not valid when it signed' {
@@ -152,10 +148,7 @@ Describe 'New-Payout -RequireApproval' {
         [PayoutPS.Core.Approval.ApprovalSigner]::Sign($approval, [System.Security.Cryptography.X509Certificates.X509Certificate2]::new((Join-Path $Dir 'Lapsed.pfx'), $PfxPassword))
         [PayoutPS.Core.Approval.ApprovalFile]::Append("$file.approvals", $approval)
 
-        $run = Invoke-ApprovedRun $file
-        $run.Summary.ExitCode | Should -Be 3
-        $run.Errors[0].Exception.Message | Should -BeLike '*line 2 (CN=Lapsed Approver): its certificate was not valid when it signed*'
-        Get-PaidIds $file | Should -BeNullOrEmpty
+        Assert-Refused $file 'line 2 (CN=Lapsed Approver): its certificate was not valid when it signed'
         { Approve $file Lapsed } | Should -Throw '*is not valid now*'
     }
 
