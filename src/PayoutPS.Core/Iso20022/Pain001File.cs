@@ -47,16 +47,26 @@ namespace PayoutPS.Core.Iso20022
 
         private readonly List<(int, string?)> _transactions = new List<(int, string?)>();
 
-        /// <summary>Whether <paramref name="path"/> holds XML (its first character, after a byte-order mark and white space, is '&lt;'), so is read as ISO 20022.</summary>
+        /// <summary>
+        /// Whether <paramref name="path"/> holds XML (its first character, after a byte-order mark and white space, is
+        /// '&lt;', in UTF-8 or UTF-16), so is read as ISO 20022. A pipe is not XML here: the reader that refuses pipes says so.
+        /// </summary>
         public static bool IsXml(string path)
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (!stream.CanSeek)
+            {
+                return false;
+            }
+
             var head = new byte[4];
             var read = stream.Read(head, 0, head.Length);
-            var start = read >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+            var utf16 = read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
+            var start = read >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : utf16 ? 2 : 0;
             stream.Position = start;
+            using var reader = new StreamReader(stream, utf16 ? (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode) : new UTF8Encoding(false), false);
             int next;
-            while ((next = stream.ReadByte()) == ' ' || next == '\t' || next == '\r' || next == '\n')
+            while ((next = reader.Read()) == ' ' || next == '\t' || next == '\r' || next == '\n')
             {
             }
 
