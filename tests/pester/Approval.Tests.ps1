@@ -206,6 +206,20 @@ Describe 'Approve-PayoutBatch and Test-PayoutApproval' {
         "$file.approvals" | Should -Not -Exist
     }
 
+    It 'shows what it would approve under -WhatIf (hash, rows, totals, estimated debit, merchant, environment) and writes nothing' {
+        $file = New-BatchFile
+        # -WhatIf writes to the host, so a fresh pwsh shows it on its output.
+        $shown = (Invoke-FreshPwsh @"
+Import-Module '$ModulePath'
+`$null = Connect-PayoutEnvironment Local -Port $($Sandbox.Port) -MerchantId $SandboxMerchant -SecretKey (ConvertTo-SecureString '$SandboxSecretText' -AsPlainText -Force)
+Approve-PayoutBatch -Path '$file' -CertificatePath '$(Join-Path $Dir 'Alice.pfx')' -Password (ConvertTo-SecureString '$PfxPassword' -AsPlainText -Force) -WhatIf
+"@).Output -replace '\s+', ' '
+        $hash = (Get-FileHash $file -Algorithm SHA256).Hash.ToLowerInvariant()
+        $shown | Should -Match "SHA-256 $hash\): 3 row\(s\), USD 36\.00 sent in 3; estimated debit USD 36\.00 \(available [\d,.]+\); paid by merchant 800100 at Local"
+        $shown | Should -Match 'Approve for payment until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ as CN=Alice Approver'
+        "$file.approvals" | Should -Not -Exist
+    }
+
     It 'lists who approved, when and until when, judged as New-Payout would, without sending' {
         $file = New-BatchFile
         $null = Approve $file Alice @{ ValidFor = [timespan]::FromDays(2) }
