@@ -104,6 +104,12 @@ Describe 'New-Payout -Path payments.pain001.xml' {
         "$file.journal" | Should -Not -Exist
     }
 
+    It 'refuses -Encoding and -Delimiter for an XML file, which names its own encoding' {
+        $file = New-Pain001
+        { New-Payout -Path $file -Encoding 1252 -ValidateOnly -ErrorAction Stop } | Should -Throw '*is XML (an ISO 20022 pain.001)*leave out -Encoding and -Delimiter*'
+        { Measure-PayoutBatch -Path $file -Delimiter ';' -ErrorAction Stop } | Should -Throw '*leave out -Encoding and -Delimiter*'
+    }
+
     It 'reads a 100,000-transaction file streaming, checking it whole' {
         $body = (Get-Content -Raw $Sample)
         $one = [regex]::Match($body, '(?s)<CdtTrfTxInf>.*?PAIN-2026-12-001.*?</CdtTrfTxInf>').Value

@@ -81,7 +81,13 @@ namespace PayoutPS.Internal
         public static (IRowFile Source, int Rows) Read(string path, string? encoding, char delimiter, RowMapper mapper, IReadOnlyDictionary<string, object?> commandLine, BatchCost? cost)
         {
             RefuseUnreadable(path);
-            IRowFile csv = Core.Iso20022.Pain001File.IsXml(path) ? new Core.Iso20022.Pain001File(path) : new CsvFile(path, EncodingOf(encoding), delimiter);
+            var xml = Core.Iso20022.Pain001File.IsXml(path);
+            if (xml && (!string.IsNullOrWhiteSpace(encoding) || delimiter != ','))
+            {
+                throw new PayoutRequestException($"-Path {path} is XML (an ISO 20022 pain.001), which names its own encoding and has no delimiter: leave out -Encoding and -Delimiter.", "Path");
+            }
+
+            IRowFile csv = xml ? new Core.Iso20022.Pain001File(path) : new CsvFile(path, EncodingOf(encoding), delimiter);
             try
             {
                 var rows = csv.CountRows(cost == null ? null : BatchCosting.Collect(cost, csv, mapper, commandLine));
