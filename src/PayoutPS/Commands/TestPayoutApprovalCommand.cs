@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using PayoutPS.Core.Approval;
 using PayoutPS.Internal;
 using PayoutPS.Models;
@@ -31,7 +33,7 @@ namespace PayoutPS.Commands
         protected override void EndProcessing()
         {
             var paidBy = PaidBy(Context ?? SessionStore.Current);
-            System.Collections.Generic.List<System.Security.Cryptography.X509Certificates.X509Certificate2>? trusted = null;
+            List<X509Certificate2>? trusted = null;
             try
             {
                 trusted = Approver == null ? null : Certificates.Trusted(Approver, SessionState.Path);

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Security.Cryptography.X509Certificates;
 using PayoutPS.Commands;
 using PayoutPS.Core.Approval;
 using PayoutPS.Core.Batch;
@@ -38,7 +40,7 @@ namespace PayoutPS.Internal
                         $"{journal} was started on an approved file with SHA-256 {header.InputHash}; {file.FullPath} is now {file.Hash}. Nothing was sent: the file changed after its batch started.");
             }
 
-            System.Collections.Generic.List<System.Security.Cryptography.X509Certificates.X509Certificate2> trusted;
+            List<X509Certificate2> trusted;
             try
             {
                 trusted = Certificates.Trusted(command.Approver, command.SessionState.Path);
