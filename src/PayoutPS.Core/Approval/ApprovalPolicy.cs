@@ -30,6 +30,9 @@ namespace PayoutPS.Core.Approval
 
         public DateTime NowUtc { get; set; } = DateTime.UtcNow;
 
+        /// <summary>Checks the approvals beside <paramref name="batchFile"/> (see <see cref="ApprovalFile.For"/>) against its bytes and rows.</summary>
+        public ApprovalVerdict CheckFile(string batchFile, string sha256, int rows) => Check(ApprovalFile.Read(ApprovalFile.For(batchFile)), sha256, rows);
+
         /// <summary>Checks every entry of an approvals file against a file of <paramref name="rows"/> rows hashing to <paramref name="sha256"/>.</summary>
         public ApprovalVerdict Check(IEnumerable<ApprovalLine> entries, string sha256, int rows)
         {

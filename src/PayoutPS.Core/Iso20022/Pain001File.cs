@@ -23,7 +23,6 @@ namespace PayoutPS.Core.Iso20022
 
         private readonly InputBytes _bytes;
         private readonly string _path;
-        private readonly List<string> _positions = new List<string>();
         private string? _sha256;
 
         public Pain001File(string path)
@@ -39,13 +38,13 @@ namespace PayoutPS.Core.Iso20022
         /// <summary>The group header's MsgId, once the file was counted: what a pain.002 answers.</summary>
         public string? MessageId { get; private set; }
 
-        /// <summary>Each row's EndToEndId (null for none) and the index of its PmtInf (from 1), once the file was counted.</summary>
-        public IReadOnlyList<(int Payment, string? EndToEndId)> Transactions => _transactions;
+        /// <summary>Each row's PmtInf (from 1), its place in it (from 1) and its EndToEndId (null for none), once the file was counted.</summary>
+        public IReadOnlyList<(int Payment, int Index, string? EndToEndId)> Transactions => _transactions;
 
         /// <summary>Each PmtInf's PmtInfId, by index from 1, once the file was counted.</summary>
         public IReadOnlyDictionary<int, string> PaymentIds { get; private set; } = new Dictionary<int, string>();
 
-        private readonly List<(int, string?)> _transactions = new List<(int, string?)>();
+        private readonly List<(int, int, string?)> _transactions = new List<(int, int, string?)>();
 
         /// <summary>
         /// Whether <paramref name="path"/> holds XML (its first character, after a byte-order mark and white space, is
@@ -75,7 +74,8 @@ namespace PayoutPS.Core.Iso20022
 
         public string Sha256() => _sha256 ?? (_sha256 = _bytes.Sha256());
 
-        public string Where(int line) => line >= 1 && line <= _positions.Count ? _positions[line - 1] : $"CdtTrfTxInf {line}";
+        public string Where(int line) =>
+            line >= 1 && line <= _transactions.Count ? Pain001Transaction.PositionOf(_transactions[line - 1]) : $"CdtTrfTxInf {line}";
 
         public bool ChangedOnDisk() => _bytes.ChangedOnDisk();
 
@@ -84,14 +84,12 @@ namespace PayoutPS.Core.Iso20022
         public int CountRows(Action<int, IReadOnlyList<string>>? eachRow = null)
         {
             var check = new Pain001Checks(_path);
-            _positions.Clear();
             _transactions.Clear();
             using (var pass = _bytes.Read())
             {
                 foreach (var tx in Read(pass, check))
                 {
-                    _positions.Add(tx.Position);
-                    _transactions.Add((tx.PaymentInformation, tx.EndToEndId));
+                    _transactions.Add((tx.PaymentInformation, tx.Index, tx.EndToEndId));
                     check.Add(tx);
                     eachRow?.Invoke(tx.Number, tx.Values);
                 }
@@ -100,7 +98,7 @@ namespace PayoutPS.Core.Iso20022
             MessageId = check.MessageId;
             PaymentIds = check.PaymentIds;
             check.Finish();
-            return _positions.Count;
+            return _transactions.Count;
         }
 
         public IEnumerable<CsvRow> Rows()

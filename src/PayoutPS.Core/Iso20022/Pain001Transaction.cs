@@ -63,7 +63,11 @@ namespace PayoutPS.Core.Iso20022
         public string? Problem { get; private set; }
 
         /// <summary>"PmtInf 2, CdtTrfTxInf 14, EndToEndId E2E-14".</summary>
-        public string Position => $"PmtInf {PaymentInformation}, CdtTrfTxInf {Index}, EndToEndId {EndToEndId ?? "(none)"}";
+        public string Position => PositionOf((PaymentInformation, Index, EndToEndId));
+
+        /// <summary>The same, for a transaction known by where it is (<see cref="Pain001File.Transactions"/>).</summary>
+        public static string PositionOf((int Payment, int Index, string? EndToEndId) at) =>
+            $"PmtInf {at.Payment}, CdtTrfTxInf {at.Index}, EndToEndId {at.EndToEndId ?? "(none)"}";
 
         /// <summary>The row's values in <see cref="Columns"/>' order ("" for a field it leaves empty).</summary>
         public IReadOnlyList<string> Values => _values.Select(v => v ?? string.Empty).ToList();

@@ -19,11 +19,18 @@ namespace PayoutPS.Core.Iso20022
     {
         public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.03";
 
-        private readonly Pain001File _original;
+        private readonly string? _messageId;
+        private readonly IReadOnlyList<(int Payment, int Index, string? EndToEndId)> _transactions;
+        private readonly IReadOnlyDictionary<int, string> _paymentIds;
         private readonly Dictionary<int, (string Status, string? Reason, string? Text, string? PayoutId)> _rows = new Dictionary<int, (string, string?, string?, string?)>();
 
-        /// <param name="original">The pain.001 the batch paid, counted (<see cref="Pain001File.CountRows"/>).</param>
-        public Pain002Report(Pain001File original) => _original = original;
+        /// <param name="original">The pain.001 the batch paid, counted (<see cref="Pain001File.CountRows"/>): what the report answers is taken from it, so it may be disposed.</param>
+        public Pain002Report(Pain001File original)
+        {
+            _messageId = original.MessageId;
+            _transactions = original.Transactions;
+            _paymentIds = original.PaymentIds;
+        }
 
         /// <summary>A row of the journal, as the report will say it.</summary>
         public void Add(BatchRowState row) => _rows[row.Row] = StatusOf(row);
@@ -67,7 +74,7 @@ namespace PayoutPS.Core.Iso20022
         /// <summary>Writes the report; rows no run reached are PDNG. Returns what it says in counts.</summary>
         public Pain002Summary Write(string path, DateTime nowUtc)
         {
-            var transactions = _original.Transactions;
+            var transactions = _transactions;
             var statuses = Enumerable.Range(1, transactions.Count).Select(row => _rows.TryGetValue(row, out var s) ? s : ("PDNG", null, "Not sent yet: run the batch again to pay it.", null)).ToList();
             var messageId = "PAYOUTPS-" + nowUtc.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
             var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
@@ -82,7 +89,7 @@ namespace PayoutPS.Core.Iso20022
                 writer.WriteEndElement();
 
                 writer.WriteStartElement("OrgnlGrpInfAndSts");
-                writer.WriteElementString("OrgnlMsgId", _original.MessageId ?? "NOTPROVIDED");
+                writer.WriteElementString("OrgnlMsgId", _messageId ?? "NOTPROVIDED");
                 writer.WriteElementString("OrgnlMsgNmId", "pain.001.001.03");
                 writer.WriteElementString("OrgnlNbOfTxs", transactions.Count.ToString(CultureInfo.InvariantCulture));
                 writer.WriteElementString("GrpSts", Overall(statuses.Select(s => s.Item1)));
@@ -98,7 +105,7 @@ namespace PayoutPS.Core.Iso20022
                 foreach (var payment in Enumerable.Range(0, transactions.Count).GroupBy(i => transactions[i].Payment))
                 {
                     writer.WriteStartElement("OrgnlPmtInfAndSts");
-                    writer.WriteElementString("OrgnlPmtInfId", _original.PaymentIds.TryGetValue(payment.Key, out var id) ? id : "NOTPROVIDED");
+                    writer.WriteElementString("OrgnlPmtInfId", _paymentIds.TryGetValue(payment.Key, out var id) ? id : "NOTPROVIDED");
                     writer.WriteElementString("OrgnlNbOfTxs", payment.Count().ToString(CultureInfo.InvariantCulture));
                     writer.WriteElementString("PmtInfSts", Overall(payment.Select(i => statuses[i].Item1)));
                     foreach (var i in payment)
@@ -140,7 +147,7 @@ namespace PayoutPS.Core.Iso20022
                 writer.WriteEndElement();
             }
 
-            return new Pain002Summary(path, messageId, _original.MessageId, Overall(statuses.Select(s => s.Item1)), statuses.Select(s => s.Item1).ToList());
+            return new Pain002Summary(path, messageId, _messageId, Overall(statuses.Select(s => s.Item1)), statuses.Select(s => s.Item1).ToList());
         }
 
         /// <summary>A group's status from its transactions': all alike is that status; some rejected is PART; else in process or pending.</summary>

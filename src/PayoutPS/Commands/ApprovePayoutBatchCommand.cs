@@ -69,11 +69,9 @@ namespace PayoutPS.Commands
             var paidBy = PaidBy(context) ?? Refuse<(string, string)>("Connect-PayoutEnvironment first, or give -MerchantId and -Environment: an approval is for the merchant and environment that will pay the file.", null);
             var cost = new BatchCost();
             using var file = OpenFile(cost, out var rows);
-            var problems = FileRowCheck.Problems(file, Mapper, rows);
-            if (problems.Count > 0)
+            if (FileRowCheck.Refusal(file, Mapper, rows, "row") is string refused)
             {
-                Refuse($"{file.FullPath} cannot be approved: {problems.Count} of its {rows} row(s) would be refused. " +
-                       string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; …" : string.Empty) + ". Fix the file, then approve it.", file.FullPath);
+                Refuse($"{file.FullPath} cannot be approved: {refused}. Fix the file, then approve it.", file.FullPath);
             }
 
             using var certificate = Certificate();

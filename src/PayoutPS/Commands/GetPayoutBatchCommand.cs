@@ -145,7 +145,7 @@ namespace PayoutPS.Commands
                     ErrorIds.InvalidRequest, ErrorCategory.InvalidOperation, Pain002));
             }
 
-            var file = new Core.Iso20022.Pain001File(original!);
+            using var file = new Core.Iso20022.Pain001File(original!);
             try
             {
                 file.CountRows();
@@ -156,11 +156,9 @@ namespace PayoutPS.Commands
             }
             catch (PayoutRequestException ex)
             {
-                file.Dispose();
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidRequest, ErrorCategory.InvalidData, original));
             }
 
-            file.Dispose(); // what the report needs was read
             return new Core.Iso20022.Pain002Report(file);
         }
 

@@ -45,7 +45,7 @@ namespace PayoutPS.Commands
 
             using var file = OpenFile(null, out var rows);
             var policy = new ApprovalPolicy { Required = RequireApproval, Trusted = trusted, Merchant = paidBy?.Merchant, Environment = paidBy?.Environment };
-            var verdict = policy.Check(ApprovalFile.Read(ApprovalFile.For(file.FullPath)), file.Hash, rows);
+            var verdict = policy.CheckFile(file.FullPath, file.Hash, rows);
             if (Quiet)
             {
                 WriteObject(verdict.Satisfied);

@@ -51,7 +51,7 @@ namespace PayoutPS.Internal
             }
 
             var policy = new ApprovalPolicy { Required = command.RequireApproval, Trusted = trusted, Merchant = context.MerchantId, Environment = context.Environment };
-            var verdict = policy.Check(ApprovalFile.Read(ApprovalFile.For(file.FullPath)), file.Hash, rows);
+            var verdict = policy.CheckFile(file.FullPath, file.Hash, rows);
             return verdict.Satisfied ? string.Join("; ", verdict.Valid.Select(a => a.Record))
                 : throw Refused(PayoutBatchSummary.ExitConfiguration, ErrorIds.NotApproved, verdict.Refusal(file.FullPath));
         }

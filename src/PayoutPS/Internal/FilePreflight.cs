@@ -45,12 +45,11 @@ namespace PayoutPS.Internal
                 return;
             }
 
-            var problems = FileRowCheck.Problems(file, mapper, rows);
-            if (problems.Count > 0)
+            if (FileRowCheck.Refusal(file, mapper, rows, "transaction") is string refused)
             {
                 file.Dispose();
                 throw new RunRefusedException(new ErrorRecord(new PayoutRequestException(
-                    $"{file.FullPath} cannot be paid as it is: {problems.Count} of its {rows} transaction(s) would be refused. {string.Join("; ", problems.Take(5))}{(problems.Count > 5 ? "; …" : string.Empty)}. " +
+                    $"{file.FullPath} cannot be paid as it is: {refused}. " +
                     "Nothing was sent: an ERP file is paid whole or not at all; fix it at its source and export it again.", "Path"), ErrorIds.InvalidRequest, ErrorCategory.InvalidData, file.FullPath), PayoutBatchSummary.ExitInvalidInput);
             }
         }

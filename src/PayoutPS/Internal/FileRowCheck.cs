@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PayoutPS.Core.Batch;
 using PayoutPS.Core.Input;
@@ -38,6 +39,14 @@ namespace PayoutPS.Internal
             }
 
             return sink.Problems;
+        }
+
+        /// <summary>"2 of its 6 row(s) would be refused. Row 3 (CSV line 4), …: …; …" (the first five), or null when every row is payable.</summary>
+        public static string? Refusal(InputFile file, RowMapper mapper, int rows, string noun)
+        {
+            var problems = Problems(file, mapper, rows);
+            return problems.Count == 0 ? null
+                : $"{problems.Count} of its {rows} {noun}(s) would be refused. {string.Join("; ", problems.Take(5))}{(problems.Count > 5 ? "; …" : string.Empty)}";
         }
 
         private sealed class ProblemSink : IBatchSink
