@@ -2,6 +2,8 @@
 .SYNOPSIS
     Reading and checking an ISO 20022 pain.001 against the same rows as CSV: New-Payout -Path -ValidateOnly on each,
     alternated in one warm process, nothing sent (issue 30's target: the pain.001 at no less than half the CSV rate).
+    Then each form once more in a fresh pwsh, as a scheduled task runs it: its wall time and its peak resident set,
+    measured from outside by /usr/bin/time -v where there is one.
 .EXAMPLE
     dotnet pwsh bench/pain001.ps1 -Transactions 100000 -Rounds 3
 #>
@@ -47,6 +49,25 @@ try {
             $rates[$form].Add($Transactions / $watch.Elapsed.TotalSeconds)
         }
         Write-Host ("round {0}: CSV {1:N0} rows/s   pain.001 {2:N0} rows/s" -f $round, $rates.csv[-1], $rates.pain001[-1])
+    }
+
+    # A fresh process per form, as a user meets it: wall time and peak resident set from outside the process.
+    $time = '/usr/bin/time'
+    foreach ($form in 'csv', 'pain001') {
+        $file = if ($form -eq 'csv') { $csv } else { $xml }
+        $command = "Import-Module '$ModulePath'; New-Payout -Path '$file' -ValidateOnly -InformationAction Ignore"
+        $pwsh = Join-Path $PSHOME 'pwsh.dll'
+        if (Test-Path $time) {
+            $report = & $time -v dotnet $pwsh -NoLogo -NoProfile -NonInteractive -Command $command 2>&1 | Out-String
+            $peak = [regex]::Match($report, 'Maximum resident set size \(kbytes\): (\d+)').Groups[1].Value
+            $wall = [regex]::Match($report, 'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)').Groups[1].Value
+            Write-Host ("fresh pwsh, {0}: wall {1}, peak resident set {2:N0} MB" -f $form, $wall, ([double]$peak / 1024))
+        }
+        else {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            & dotnet $pwsh -NoLogo -NoProfile -NonInteractive -Command $command | Out-Null
+            Write-Host ("fresh pwsh, {0}: wall {1:N1} s (no /usr/bin/time here for the peak resident set)" -f $form, $watch.Elapsed.TotalSeconds)
+        }
     }
 
     $median = { param($values) ($values | Sort-Object)[[int][math]::Floor(($values.Count - 1) / 2)] }
