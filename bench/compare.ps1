@@ -4,7 +4,8 @@
     sandbox, so machine noise hits both alike. For checking that a change did not slow the money path.
     -Mode ValidateOnly times checking alone (`$rows | New-Payout -ValidateOnly`, rows imported beforehand, nothing
     sent), and ValidateOnlyPath the same through -Path (the module's own CSV reader). -Mode PayUnkeyed pays a file
-    without RequestIds (ids derived from the journal, every row guarded; each row its own Reference).
+    without RequestIds (ids derived from the journal, every row guarded; each row its own Reference); PayPiped pays
+    such a file as `Import-Csv | New-Payout -BatchId`, the piped form of `bench/batch.ps1 -BatchId`.
 .EXAMPLE
     git worktree add /tmp/old <commit>; (cd /tmp/old && ./build.sh build)
     dotnet pwsh bench/compare.ps1 -Baseline /tmp/old/out/PayoutPS/PayoutPS.psd1
@@ -17,7 +18,7 @@ param(
     [int] $Rows = 10000,
     [int] $WarmupRows = 30000,
     [int] $Rounds = 5,
-    [ValidateSet('Pay', 'PayUnkeyed', 'ValidateOnly', 'ValidateOnlyPath')] [string] $Mode = 'Pay'
+    [ValidateSet('Pay', 'PayUnkeyed', 'PayPiped', 'ValidateOnly', 'ValidateOnlyPath')] [string] $Mode = 'Pay'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -35,13 +36,14 @@ function New-Csv([int] `$Count, [string] `$Prefix) {
     `$path = Join-Path ([IO.Path]::GetTempPath()) "`$Prefix-`$PID.csv"
     `$w = [IO.StreamWriter]::new(`$path)
     `$w.WriteLine('RequestId,FirstName,LastName,AccountNumber,Country,City,AddressLine1,SendAmount,SourceCurrency,TargetCurrency,Purpose,Reference')
-    `$key = if ('$Mode' -eq 'PayUnkeyed') { '' } else { '{0}-{1:D7}' }
+    `$key = if ('$Mode' -in 'PayUnkeyed', 'PayPiped') { '' } else { '{0}-{1:D7}' }
     for (`$i = 1; `$i -le `$Count; `$i++) { `$w.WriteLine(((`$key + ',Anna,Müller,DE89370400440532013000,DE,Berlin,Unter den Linden 1,{2}.{3:D2},USD,EUR,1,{0}-{1}') -f `$Prefix, `$i, (`$i % 90 + 1), (`$i % 100))) }
     `$w.Dispose(); Remove-Item "`$path.journal*" -ErrorAction Ignore; `$path
 }
 function Invoke-Mode([string] `$Csv) {
     switch ('$Mode') {
         { `$_ -in 'Pay', 'PayUnkeyed' } { New-Payout -Path `$Csv -Journal "`$Csv.journal" -ThrottleLimit 16 -Force | Out-Null }
+        'PayPiped' { Import-Csv `$Csv | New-Payout -Journal "`$Csv.journal" -BatchId (Split-Path `$Csv -LeafBase) -ThrottleLimit 16 -Force | Out-Null }
         'ValidateOnly' { `$rows = @(Import-Csv `$Csv); `$w.Restart(); `$rows | New-Payout -ValidateOnly -InformationAction Ignore | Out-Null }
         'ValidateOnlyPath' { New-Payout -Path `$Csv -ValidateOnly -InformationAction Ignore | Out-Null }
     }

@@ -21,8 +21,8 @@ namespace PayoutPS.Core.Batch
         private readonly BatchJournal? _journal;
         private readonly IPayoutLog _log;
         private readonly SendSlots _admitted;
-        private readonly SemaphoreSlim _requests;
         private readonly CancellationTokenSource _noMoreAttempts = new CancellationTokenSource();
+        private readonly RequestSlots _requests;
         private readonly CancellationToken _abort;
         private readonly ConcurrentDictionary<string, BatchRow> _inFlight = new ConcurrentDictionary<string, BatchRow>(StringComparer.Ordinal);
 
@@ -35,7 +35,7 @@ namespace PayoutPS.Core.Batch
 
             // Rows held: in flight, or (with a journal) waiting for a request slot with their intent written.
             _admitted = new SendSlots(journal != null && limit > 1 ? 2 * limit : limit); // one at a time keeps input order
-            _requests = new SemaphoreSlim(limit);
+            _requests = new RequestSlots(limit, _noMoreAttempts.Token);
             _abort = abort;
         }
 
@@ -176,18 +176,14 @@ namespace PayoutPS.Core.Batch
         /// <summary>Waits for one of the N request slots; false once the run is stopping (the row must not leave).</summary>
         private async Task<bool> TakeRequestSlotAsync()
         {
-            try
-            {
-                await _requests.WaitAsync(_noMoreAttempts.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            if (!await _requests.TakeAsync().ConfigureAwait(false))
             {
                 return false;
             }
 
             if (_noMoreAttempts.IsCancellationRequested)
             {
-                _requests.Release();
+                _requests.Release(); // given just as the run stopped
                 return false;
             }
 
@@ -208,6 +204,7 @@ namespace PayoutPS.Core.Batch
 
         public void Dispose()
         {
+            _requests.Dispose();
             _noMoreAttempts.Dispose();
         }
     }
