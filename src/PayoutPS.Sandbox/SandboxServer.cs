@@ -102,7 +102,7 @@ namespace PayoutPS.Sandbox
                 }
                 else
                 {
-                    await FaultResponder.HandleAsync(context, fault, () => pipeline.HandleAsync(context, path));
+                    await FaultResponder.HandleAsync(context, fault, faults, () => pipeline.HandleAsync(context, path));
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is OperationCanceledException || ex is Microsoft.AspNetCore.Connections.ConnectionResetException)

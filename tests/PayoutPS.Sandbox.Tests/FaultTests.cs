@@ -84,15 +84,25 @@ namespace PayoutPS.Sandbox.Tests
         }
 
         [Fact]
-        public async Task A_delay_longer_than_the_client_timeout_still_processes_afterwards()
+        public async Task A_delay_longer_than_the_client_timeout_still_processes_afterwards_and_is_counted_held_until_answered()
         {
-            await Sandbox.FaultAsync(new { path = Remit, kind = "delay", count = 1, delayMs = 1500 });
+            async Task<int> Held() => (await Sandbox.ControlAsync(HttpMethod.Get, "held")).GetProperty("held").GetInt32();
+
+            await Sandbox.FaultAsync(new { path = Remit, kind = "delay", count = 1, delayMs = 3000 });
             using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
 
             await Assert.ThrowsAsync<TaskCanceledException>(() => Sandbox.CallAsync(Remit, Requests.InlineRemittance("F-slow"), client: impatient));
+            Assert.Equal(1, await Held());
             Assert.Equal(0, await PayoutCount());
 
-            await Task.Delay(2500);
+            // Held until processed and answered: once the count is back to 0, the payout exists. No guess at how long that takes.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await Held() > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(0, await Held());
             Assert.Equal(1, await PayoutCount());
         }
 

@@ -74,8 +74,8 @@ Describe 'Batches against a service that fails' {
         $first = Invoke-Batch $csv $journal @('-TimeoutSec', '1', '-MaxRetries', '6')
         $first | Should -BeIn 0, 4
         if ($first -eq 4) { Invoke-Batch $csv $journal @('-TimeoutSec', '1', '-MaxRetries', '6') | Should -Be 0 }
-        # Requests the client gave up on are still delayed at the service: let them land (as 13003) before counting.
-        Start-Sleep -Seconds 2
+        # Requests the client gave up on may still be delayed at the service: let them land (as 13003) before counting.
+        Wait-SandboxHeld $Sandbox 0
 
         $payouts = Get-Payouts
         $payouts.Count | Should -Be 500
@@ -367,7 +367,7 @@ Describe 'Running a batch' {
         Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; probability = 1; seed = 1; delayMs = 400 }
         $csv = New-BatchCsv 40 -WithRequestId
         $journal = "$csv.journal"
-        $script = New-CtrlCScript $Sandbox -StopAfterMs 1500 -Invocation @"
+        $script = New-CtrlCScript $Sandbox -StopWhen "(Invoke-RestMethod `"`$control/held`").held -ge 1 -and @(Select-String -Path '$journal' -Pattern '`"type`":`"outcome`"' -ErrorAction Ignore).Count -ge 4" -Invocation @"
 `$null = `$ps.AddScript('param(`$c) Import-Module "$ModulePath"; Import-Csv "$csv" | New-Payout -Context `$c -Journal "$journal" -ThrottleLimit 4 -Force').AddArgument(`$context)
 "@
         $run = Invoke-FreshPwsh $script

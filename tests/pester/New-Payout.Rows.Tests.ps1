@@ -270,20 +270,18 @@ if (-not `$?) { 'id=' + `$Error[0].FullyQualifiedErrorId; exit 3 }
             $errs[0].FullyQualifiedErrorId | Should -BeLike 'PayoutPS.Api.InDoubt*'
             $errs[0].Exception.Message | Should -Match 'in doubt.*Get-PayoutStatus -RequestId DOUBT-1'
             $errs[0].Exception.Message | Should -Not -Match 'nothing was paid'
-            $deadline = [DateTime]::UtcNow.AddSeconds(8)
-            while (@(Get-Payouts).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            Wait-SandboxHeld $Sandbox 0   # both delayed attempts answered: the first paid, the second found it (13003)
             @(Get-Payouts).requestId | Should -Be @('DOUBT-1')
-            Start-Sleep -Milliseconds 2500   # the second delayed attempt lands too (as 13003), before the next test resets
         }
 
         It 'Ctrl+C with a request in flight warns that its requestId is in doubt' {
-            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 1500 }
-            $script = New-CtrlCScript $Sandbox -StopAfterMs 800 -Invocation @"
+            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 5000 }
+            $script = New-CtrlCScript $Sandbox -StopWhen '(Invoke-RestMethod "$control/held").held -eq 1' -Invocation @"
 `$null = `$ps.AddScript("Import-Module '$ModulePath'").AddStatement().AddCommand('New-Payout').AddParameters(@{ Context = `$context; RequestId = 'STOP-2'; FirstName = 'A'; LastName = 'B'; AccountNumber = '123456789'; Country = 'DE'; City = 'C'; AddressLine1 = 'D'; SendAmount = '5.00'; SourceCurrency = 'USD'; Purpose = '1'; Force = `$true })
 "@
             $run = Invoke-FreshPwsh $script
             $run.Output | Should -Match 'Stopped while requestId STOP-2 was in flight: it is in doubt'
-            Start-Sleep -Seconds 1
+            Wait-SandboxHeld $Sandbox 0
             @(Get-Payouts).requestId | Should -Be @('STOP-2')
         }
     }

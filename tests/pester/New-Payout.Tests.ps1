@@ -221,7 +221,7 @@ Import-Module '$ModulePath'
             Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 2500 }
 
             $result = Send-TestPayout 'SLOW-1'
-            Start-Sleep -Seconds 3
+            Wait-SandboxHeld $Sandbox 0   # the late original has been answered too
 
             $result.Outcome | Should -BeIn 'Created', 'Recovered'
             $state = Get-SandboxState $Sandbox
@@ -265,18 +265,18 @@ Import-Module '$ModulePath'
 
     Context 'cancellation and secrecy' {
         It 'on Ctrl+C (StopProcessing) lets the request in flight finish instead of abandoning it' {
-            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 2500 }
+            Add-SandboxFault $Sandbox @{ path = '/api/v2/txn/remittance'; kind = 'delay'; count = 1; delayMs = 5000 }
             $payee = New-TestPayee 'STOP-1'
             $payee.Context = Get-PayoutEnvironment
             $ps = [powershell]::Create()
             try {
                 $null = $ps.AddScript("Import-Module '$ModulePath'").AddStatement().AddCommand('New-Payout').AddParameters($payee)
                 $handle = $ps.BeginInvoke()
-                Start-Sleep -Milliseconds 700
+                Wait-SandboxHeld $Sandbox 1   # the request is at the service, held for 5 s
                 $watch = [Diagnostics.Stopwatch]::StartNew()
                 $ps.Stop()
-                $watch.Elapsed.TotalSeconds | Should -BeGreaterThan 1
-                $watch.Elapsed.TotalSeconds | Should -BeLessThan 8
+                $watch.Elapsed.TotalSeconds | Should -BeGreaterThan 1 -Because 'Stop waited for the request still held'
+                $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
                 $ps.InvocationStateInfo.State | Should -Be 'Stopped'
                 @(Get-Payouts).requestId | Should -Be @('STOP-1')
             }

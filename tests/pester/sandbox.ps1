@@ -23,6 +23,14 @@ function Add-SandboxFault($Sandbox, [hashtable] $Rule) {
 
 function Clear-SandboxFaults($Sandbox) { $null = Invoke-RestMethod -Method Delete "$($Sandbox.Control)/faults" }
 
+# Waits until the sandbox holds exactly $Count requests under a delay fault: 1, a request is in flight now; 0, every
+# delayed request has been answered, so nothing lands after this. Polls instead of guessing this machine's speed.
+function Wait-SandboxHeld($Sandbox, [int] $Count = 0) {
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ((Invoke-RestMethod "$($Sandbox.Control)/held").held -ne $Count -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+    (Invoke-RestMethod "$($Sandbox.Control)/held").held | Should -Be $Count -Because 'the sandbox holds that many delayed requests by now'
+}
+
 function Move-SandboxClock($Sandbox, [double] $Seconds) {
     $null = Invoke-RestMethod -Method Post "$($Sandbox.Control)/clock" -Body (@{ advanceSeconds = $Seconds } | ConvertTo-Json) -ContentType 'application/json'
 }
@@ -47,16 +55,21 @@ function Send-TestPayout([string] $RequestId, [string] $Amount = '100.00') {
 }
 
 # A script for Invoke-FreshPwsh that runs $Invocation (statements adding commands to $ps, connected as
-# $context) in a runspace of its own and presses Ctrl+C ($ps.Stop()) after $StopAfterMs: the host is the
-# child's, so the warnings a stop writes reach its output.
-function New-CtrlCScript($Sandbox, [string] $Invocation, [int] $StopAfterMs) {
+# $context) in a runspace of its own and presses Ctrl+C ($ps.Stop()) once $StopWhen (a condition, run in the child
+# every 20 ms; $control is the sandbox's control URL there) holds: the host is the child's, so the warnings a stop
+# writes reach its output.
+function New-CtrlCScript($Sandbox, [string] $Invocation, [string] $StopWhen) {
     @"
 Import-Module '$ModulePath'
 `$s = [securestring]::new(); '$SandboxSecretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
 `$context = Connect-PayoutEnvironment Local -Port $($Sandbox.Port) -MerchantId $SandboxMerchant -SecretKey `$s
+`$control = '$($Sandbox.Control)'
 `$runspace = [runspacefactory]::CreateRunspace(`$Host); `$runspace.Open()
 `$ps = [powershell]::Create(); `$ps.Runspace = `$runspace
 $Invocation
-`$handle = `$ps.BeginInvoke(); Start-Sleep -Milliseconds $StopAfterMs; `$ps.Stop()
+`$handle = `$ps.BeginInvoke()
+`$deadline = [DateTime]::UtcNow.AddSeconds(60)
+while (-not `$handle.IsCompleted -and -not ($StopWhen) -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 20 }
+`$ps.Stop()
 "@
 }

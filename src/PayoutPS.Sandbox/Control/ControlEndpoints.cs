@@ -59,6 +59,7 @@ namespace PayoutPS.Sandbox.Control
                 return Results.Json(new { now = Views.Time(clock.UtcNow), speed = clock.Speed });
             });
             control.MapGet("/faults", () => Results.Json(faults.Rules()));
+            control.MapGet("/held", () => Results.Json(new { held = faults.Held }));
             control.MapDelete("/faults", () =>
             {
                 faults.Clear();

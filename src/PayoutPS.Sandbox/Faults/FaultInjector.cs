@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace PayoutPS.Sandbox.Faults
 {
@@ -8,6 +9,13 @@ namespace PayoutPS.Sandbox.Faults
     {
         private readonly object _gate = new object();
         private readonly List<FaultRule> _rules = new List<FaultRule>();
+        private int _held;
+
+        /// <summary>Requests a delay fault holds right now, each until it is answered: what a test waits on instead of a guessed time.</summary>
+        public int Held => Volatile.Read(ref _held);
+
+        /// <summary>+1 when a delay fault starts holding a request, -1 once that request is answered.</summary>
+        public void CountHeld(int change) => Interlocked.Add(ref _held, change);
 
         public void Add(FaultRule rule)
         {

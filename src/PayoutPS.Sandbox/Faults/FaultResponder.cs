@@ -13,7 +13,7 @@ namespace PayoutPS.Sandbox.Faults
         /// <summary>Set by a listDelay fault: the transaction list hides payouts created within this span.</summary>
         public const string ListDelayKey = "PayoutPS.Sandbox.ListDelay";
 
-        public static async Task HandleAsync(HttpContext context, FaultRule fault, Func<Task> pipeline)
+        public static async Task HandleAsync(HttpContext context, FaultRule fault, FaultInjector faults, Func<Task> pipeline)
         {
             switch (fault.Kind)
             {
@@ -37,12 +37,21 @@ namespace PayoutPS.Sandbox.Faults
                 case "delay":
                     // Take the whole body first: the client may give up during the delay, and the request is
                     // still processed afterwards, as a slow server would.
-                    var body = new MemoryStream();
-                    await context.Request.Body.CopyToAsync(body);
-                    body.Position = 0;
-                    context.Request.Body = body;
-                    await Task.Delay(fault.DelayMs);
-                    await pipeline();
+                    faults.CountHeld(+1);
+                    try
+                    {
+                        var body = new MemoryStream();
+                        await context.Request.Body.CopyToAsync(body);
+                        body.Position = 0;
+                        context.Request.Body = body;
+                        await Task.Delay(fault.DelayMs);
+                        await pipeline();
+                    }
+                    finally
+                    {
+                        faults.CountHeld(-1);
+                    }
+
                     break;
                 case "successOther":
                     // A caching proxy: the request is processed and committed, but the answer is the one this rule
