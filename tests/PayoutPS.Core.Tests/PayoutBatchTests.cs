@@ -85,9 +85,9 @@ namespace PayoutPS.Core.Tests
         }
 
         [Theory]
-        [InlineData(true, 4)]
+        [InlineData(true, 8)]
         [InlineData(false, 2)]
-        public void At_most_2N_rows_are_held_with_a_journal_and_N_without(bool withJournal, int held)
+        public void At_most_4N_rows_are_held_with_a_journal_and_N_without(bool withJournal, int held)
         {
             using var release = new ManualResetEventSlim(false);
             var handler = new ScriptedHandler();
