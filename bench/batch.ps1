@@ -101,6 +101,7 @@ try {
             Reset-Sandbox $sandbox
             $child = @"
 Import-Module '$module'
+`$PSDefaultParameterValues['New-Payout:InformationAction'] = 'Ignore'   # its summary line: only the figures below are printed
 `$s = [securestring]::new(); '$secretText'.ToCharArray() | % { `$s.AppendChar(`$_) }
 `$null = Connect-PayoutEnvironment Local -Port $($sandbox.Port) -MerchantId $merchant -SecretKey `$s
 `$w = [Diagnostics.Stopwatch]::StartNew()
