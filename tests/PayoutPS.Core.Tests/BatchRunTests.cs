@@ -245,9 +245,12 @@ namespace PayoutPS.Core.Tests
         [Fact]
         public void An_amount_edited_after_its_row_was_paid_is_held_when_the_input_ends_without_the_original()
         {
+            string original;
             using (var run = Open())
             {
-                Pay(run, Admit(run, 1, "78.93"));
+                var first = Admit(run, 1, "78.93");
+                original = first.RequestId;
+                Pay(run, first);
                 Pay(run, Admit(run, 2, "5.00", payee: "1775000000000000002"));
             }
 
@@ -260,6 +263,7 @@ namespace PayoutPS.Core.Tests
             Assert.Equal((AdmissionKind.Held, AdmissionReason.DuplicateInJournal), (decided.Kind, decided.Reason));
             Assert.Contains("payout 1774000000000000001", decided.Message);
             Assert.Contains("78.93 USD", decided.Message);
+            Assert.Contains($"(RequestId {original})", decided.Message); // read back from the journal: its index keeps no strings
         }
 
         [Fact]
@@ -280,10 +284,12 @@ namespace PayoutPS.Core.Tests
         [Fact]
         public void Unpaid_rows_of_earlier_runs_that_the_input_never_reached_are_named_and_fail_the_run()
         {
+            string unpaid;
             using (var run = Open(allowDuplicate: true))
             {
                 Pay(run, Admit(run, 1, "10.00"));
                 var twin = Admit(run, 2, "10.00");
+                unpaid = twin.RequestId;
                 Intent(run, twin.Row);
                 run.Journal!.RecordFailure(2, twin.RequestId, RowOutcome.Refused, "429", null);
             }
@@ -292,7 +298,7 @@ namespace PayoutPS.Core.Tests
             Assert.Equal(AdmissionKind.Deferred, Admit(subset, 1, "10.00").Kind); // one row for two partly paid twins: which one?
             Assert.Equal(AdmissionKind.Held, subset.ResolveDeferred().Single().Kind);
             var missing = subset.NotReached();
-            Assert.Equal(2, missing.Single().Row);
+            Assert.Equal((2, unpaid), missing.Single()); // its RequestId read back from the journal
             Assert.Equal(1, subset.Summary.NotReached);
             subset.Summary.Finish();
             Assert.Equal(PayoutBatchSummary.ExitSomeFailed, subset.Summary.ExitCode);

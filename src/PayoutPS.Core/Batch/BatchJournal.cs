@@ -19,13 +19,13 @@ namespace PayoutPS.Core.Batch
         private readonly string _path;
         private readonly FileStream _lock;
         private readonly FileStream _stream;
-        private readonly Dictionary<string, JournalEntry> _entries;
+        private readonly Dictionary<RequestIdKey, JournalEntry> _entries; // 16-byte keys, not the strings: a million rows' requestIds would take ~90 MB
         private readonly JournalWriter _writer;
         private readonly MemoryStream _line = new MemoryStream(512);
         private Dictionary<string, (string Status, string? PayoutId)>? _laterStatuses;
         private FileStream? _reader;
 
-        private BatchJournal(string path, FileStream lockFile, FileStream stream, JournalHeader header, bool resumed, Dictionary<string, JournalEntry> entries)
+        private BatchJournal(string path, FileStream lockFile, FileStream stream, JournalHeader header, bool resumed, Dictionary<RequestIdKey, JournalEntry> entries)
         {
             _entries = entries; // the dictionary the file was read into: a million rows are not copied
             _path = path;
@@ -68,7 +68,7 @@ namespace PayoutPS.Core.Batch
                     }
 
                     JournalHeader? header = null;
-                    var entries = new Dictionary<string, JournalEntry>(Math.Max(0, expectedRows), StringComparer.Ordinal);
+                    var entries = new Dictionary<RequestIdKey, JournalEntry>(Math.Max(0, expectedRows));
                     var valid = JournalReader.Read(stream, full, line => header = JournalFormat.Index(line, header, entries, full));
                     if (header == null)
                     {
@@ -123,17 +123,22 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>What an earlier run, or an earlier row of this run, filed under <paramref name="requestId"/>; null when nothing.</summary>
-        public JournalEntry? Find(string requestId) => _entries.TryGetValue(requestId, out var entry) ? entry : null;
+        public JournalEntry? Find(string requestId) => _entries.TryGetValue(RequestIdKey.Of(requestId), out var entry) ? entry : null;
 
         /// <summary>Everything filed so far, earlier runs' rows first.</summary>
-        public IEnumerable<KeyValuePair<string, JournalEntry>> Entries => _entries;
+        public IEnumerable<JournalEntry> Entries => _entries.Values;
+
+        /// <summary>The requestId an earlier run filed <paramref name="entry"/> under, read back from its intent line.</summary>
+        public string RequestIdOf(JournalEntry entry) =>
+            JournalReader.ReadAt(Reader(), entry.IntentOffset, _line, record => Api.ApiEnvelope.Text(record, "requestId")) ?? string.Empty;
 
         /// <summary>Files a row of this run under its requestId (before its intent is written), so a later row reusing the id is caught.</summary>
         public void Reserve(string requestId, ContentKey content, int row)
         {
-            if (!_entries.ContainsKey(requestId))
+            var key = RequestIdKey.Of(requestId);
+            if (!_entries.ContainsKey(key))
             {
-                _entries[requestId] = new JournalEntry(content, row, fromEarlierRun: false);
+                _entries[key] = new JournalEntry(content, row, fromEarlierRun: false);
             }
         }
 
@@ -198,12 +203,13 @@ namespace PayoutPS.Core.Batch
         /// <summary>Reads back the outcome an earlier run recorded for a paid row.</summary>
         public PayoutRecord ReadPaid(JournalEntry entry)
         {
-            // One reader for the whole rerun: a finished million-row batch re-emits a million results.
-            var reader = _reader ?? (_reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096));
-            var paid = JournalReader.ReadAt(reader, entry.PaidOffset, _line, PayoutRecord.FromJournal);
+            var paid = JournalReader.ReadAt(Reader(), entry.PaidOffset, _line, PayoutRecord.FromJournal);
             var later = _laterStatuses ?? (_laterStatuses = Notifications.NotificationLog.Read(_path)); // notifications and -Refresh lookups since
             return paid.RequestId != null && later.TryGetValue(paid.RequestId, out var latest) ? paid.Settled(latest.Status) : paid;
         }
+
+        /// <summary>One reader for the whole rerun: a finished million-row batch re-emits a million results.</summary>
+        private FileStream Reader() => _reader ?? (_reader = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096));
 
         /// <summary>How a group commit reaches the file: for tests that watch the operating-system edge; set before the first record.</summary>
         internal Action<FileStream, bool> FlushTo

@@ -88,14 +88,14 @@ namespace PayoutPS.Core.Batch
             }
 
             // One pass over the journal: the paid rows this input never reached, by payee and currency.
-            var unreached = new Dictionary<ulong, Queue<KeyValuePair<string, JournalEntry>>>();
+            var unreached = new Dictionary<ulong, Queue<JournalEntry>>();
             foreach (var entry in _journal!.Entries)
             {
-                if (IsUnreachedPaid(entry.Value))
+                if (IsUnreachedPaid(entry))
                 {
-                    if (!unreached.TryGetValue(entry.Value.PayeeKey, out var queue))
+                    if (!unreached.TryGetValue(entry.PayeeKey, out var queue))
                     {
-                        unreached[entry.Value.PayeeKey] = queue = new Queue<KeyValuePair<string, JournalEntry>>();
+                        unreached[entry.PayeeKey] = queue = new Queue<JournalEntry>();
                     }
 
                     queue.Enqueue(entry);
@@ -111,10 +111,10 @@ namespace PayoutPS.Core.Batch
                 }
 
                 var paid = candidates.Dequeue(); // each paid row holds at most one edited row
-                Reach(paid.Value);
-                var payout = _journal.ReadPaid(paid.Value);
+                Reach(paid);
+                var payout = _journal.ReadPaid(paid);
                 decided.Add(Admission.Held(row, AdmissionReason.DuplicateInJournal,
-                    $"it pays {row.Payee} in {row.Currency} like row {paid.Value.Row} of an earlier run (RequestId {paid.Key}), which was paid as payout {payout.PayoutId} " +
+                    $"it pays {row.Payee} in {row.Currency} like row {paid.Row} of an earlier run (RequestId {_journal.RequestIdOf(paid)}), which was paid as payout {payout.PayoutId} " +
                     $"({payout.SourceAmount} {payout.SourceCurrency}, created {payout.CreateTime} UTC) and is not in this input: the row looks edited after it was paid. Nothing was sent. " +
                     "If both payouts are meant, run again with -AllowDuplicate."));
             }
@@ -163,10 +163,10 @@ namespace PayoutPS.Core.Batch
                 _unreachedPaidByPayee = new Dictionary<ulong, int>();
                 foreach (var entry in _journal.Entries)
                 {
-                    if (IsUnreachedPaid(entry.Value))
+                    if (IsUnreachedPaid(entry))
                     {
-                        _unreachedPaidByPayee.TryGetValue(entry.Value.PayeeKey, out var count);
-                        _unreachedPaidByPayee[entry.Value.PayeeKey] = count + 1;
+                        _unreachedPaidByPayee.TryGetValue(entry.PayeeKey, out var count);
+                        _unreachedPaidByPayee[entry.PayeeKey] = count + 1;
                     }
                 }
             }
@@ -187,6 +187,6 @@ namespace PayoutPS.Core.Batch
         /// <summary>Rows an earlier run recorded, not paid, that this input never reached, in row order.</summary>
         public IReadOnlyList<(int Row, string RequestId)> NotReached() => _journal == null
             ? Array.Empty<(int, string)>()
-            : _journal.Entries.Where(e => e.Value.FromEarlierRun && !e.Value.Reached && !e.Value.IsPaid).Select(e => (e.Value.Row, e.Key)).OrderBy(e => e.Row).ToList();
+            : _journal.Entries.Where(e => e.FromEarlierRun && !e.Reached && !e.IsPaid).OrderBy(e => e.Row).Select(e => (e.Row, _journal.RequestIdOf(e))).ToList();
     }
 }

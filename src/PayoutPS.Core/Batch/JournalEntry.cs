@@ -3,13 +3,17 @@ namespace PayoutPS.Core.Batch
     /// <summary>What a journal knows about one requestId. Compact on purpose: a million rows fit in memory.</summary>
     public sealed class JournalEntry
     {
-        public JournalEntry(ContentKey content, int row, bool fromEarlierRun, ulong payeeKey = 0)
+        public JournalEntry(ContentKey content, int row, bool fromEarlierRun, ulong payeeKey = 0, long intentOffset = -1)
         {
             Content = content;
             Row = row;
             FromEarlierRun = fromEarlierRun;
             PayeeKey = payeeKey;
+            IntentOffset = intentOffset;
         }
+
+        /// <summary>Where an earlier run's intent line starts in the journal (its requestId is read back from there); -1 for this run's rows.</summary>
+        public long IntentOffset { get; }
 
         /// <summary>The content of the row filed under this requestId (see <see cref="Payouts.RequestFingerprint"/>).</summary>
         public ContentKey Content { get; }

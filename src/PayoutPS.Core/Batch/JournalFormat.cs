@@ -19,7 +19,7 @@ namespace PayoutPS.Core.Batch
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         /// <summary>Indexes one line of a journal being opened: its header, then each row's intent and paid outcome by requestId.</summary>
-        public static JournalHeader? Index(JournalReader.Line line, JournalHeader? header, Dictionary<string, JournalEntry> entries, string path)
+        internal static JournalHeader? Index(JournalReader.Line line, JournalHeader? header, Dictionary<RequestIdKey, JournalEntry> entries, string path)
         {
             if (header == null)
             {
@@ -31,18 +31,20 @@ namespace PayoutPS.Core.Batch
                 return JournalRecords.ToHeader(line);
             }
 
-            var requestId = line.Text("requestId");
-            if (requestId == null)
+            var type = line.Type;
+            if ((type != "intent" && type != "outcome") || !(line.Text("requestId") is string text))
             {
                 return header;
             }
 
-            switch (line.Type)
+            var requestId = RequestIdKey.Of(text);
+            switch (type)
             {
                 case "intent":
                     if (!entries.ContainsKey(requestId))
                     {
-                        entries[requestId] = new JournalEntry(ContentKey.Parse(line.Text("hash")), line.Int("row"), fromEarlierRun: true, PayeeKeys.OfPayee(line.Text("payee"), line.Text("currency")));
+                        entries[requestId] = new JournalEntry(ContentKey.Parse(line.Text("hash")), line.Int("row"), fromEarlierRun: true,
+                            PayeeKeys.OfPayee(line.Text("payee"), line.Text("currency")), intentOffset: line.Offset);
                     }
 
                     break;
