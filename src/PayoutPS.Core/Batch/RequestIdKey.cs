@@ -5,10 +5,11 @@ using System.Text;
 namespace PayoutPS.Core.Batch
 {
     /// <summary>
-    /// A requestId as the first 16 bytes of its SHA-256, for indexing a journal by requestId: a million-row journal's
-    /// index then holds 16 bytes a row instead of the string (about 90), which took Get-PayoutBatch to 400 MB. Two
-    /// different requestIds share a key with a chance of about n²/2¹²⁹ (10⁻²⁷ for a million), the bet derived
-    /// RequestIds, themselves 128 bits of SHA-256 (<see cref="GeneratedRequestIds"/>), already make.
+    /// A requestId as the first 16 bytes of its SHA-256, for indexing a journal by requestId (<see cref="JournalRows"/>,
+    /// <see cref="BatchJournal"/>): a million rows then take 16 bytes each instead of the string (about 90), which
+    /// took New-Payout and Get-PayoutBatch of a million rows to 400 MB (bench/README.md). Two different requestIds
+    /// share a key with a chance of about n²/2¹²⁹ (10⁻²⁷ for a million), the bet derived RequestIds, themselves
+    /// 128 bits of SHA-256 (<see cref="GeneratedRequestIds"/>), already make.
     /// </summary>
     internal readonly struct RequestIdKey : IEquatable<RequestIdKey>
     {
