@@ -64,7 +64,7 @@ namespace PayoutPS.Core.Batch
         }
 
         /// <summary>Only a number that reads back as the same text: no sign, no leading zero, at most 19 digits.</summary>
-        private static bool TryNumber(string id, out ulong number)
+        internal static bool TryNumber(string id, out ulong number)
         {
             number = 0;
             if (id.Length == 0 || id.Length > 19 || (id[0] == '0' && id.Length > 1))
