@@ -32,12 +32,11 @@ namespace PayoutPS.Core.Batch
             }
 
             var type = line.Type;
-            if ((type != "intent" && type != "outcome") || !(line.Text("requestId") is string text))
+            if ((type != "intent" && type != "outcome") || !(line.RequestIdKey is RequestIdKey requestId))
             {
                 return header;
             }
 
-            var requestId = RequestIdKey.Of(text);
             switch (type)
             {
                 case "intent":

@@ -32,6 +32,9 @@ namespace PayoutPS.Core.Batch
             public string? Text(string name) =>
                 Record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+            /// <summary>The record's requestId as an index key (<see cref="Batch.RequestIdKey"/>); null when it has none.</summary>
+            internal RequestIdKey? RequestIdKey => Text("requestId") is string requestId ? Batch.RequestIdKey.Of(requestId) : (RequestIdKey?)null;
+
             public int Int(string name) =>
                 Record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : 0;
         }

@@ -188,11 +188,11 @@ namespace PayoutPS.Core.Batch
                     var refused = line.Text("outcome") == nameof(RowOutcome.Held) ? RowOutcome.Held : RowOutcome.Invalid;
                     slots.Add(new Slot { Row = line.Int("row"), Outcome = refused, First = line.Offset, Last = Slot.RefusedOnly });
                     break;
-                case "intent" when KeyOf(line) is RequestIdKey intent && !byRequestId.ContainsKey(intent):
+                case "intent" when line.RequestIdKey is RequestIdKey intent && !byRequestId.ContainsKey(intent):
                     byRequestId[intent] = slots.Count;
                     slots.Add(new Slot { Row = line.Int("row"), Outcome = RowOutcome.InDoubt, First = line.Offset, Last = -1 });
                     break;
-                case "outcome" when KeyOf(line) is RequestIdKey outcomeOf && byRequestId.TryGetValue(outcomeOf, out var index):
+                case "outcome" when line.RequestIdKey is RequestIdKey outcomeOf && byRequestId.TryGetValue(outcomeOf, out var index):
                     var slot = slots[index];
                     var outcome = RowOutcomes.Parse(line.Text("outcome"));
 
@@ -207,8 +207,6 @@ namespace PayoutPS.Core.Batch
                     break;
             }
         }
-
-        private static RequestIdKey? KeyOf(JournalReader.Line line) => line.Text("requestId") is string requestId ? RequestIdKey.Of(requestId) : (RequestIdKey?)null;
 
         private static void Fill(BatchRowState row, JsonElement record, bool first)
         {

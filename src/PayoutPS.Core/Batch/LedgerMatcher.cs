@@ -72,16 +72,24 @@ namespace PayoutPS.Core.Batch
 
             var sums = _sums[payout];
             sums.Entries++;
-            _givenBack.TryGetValue(payout, out var back);
             switch (entry.Type)
             {
                 case "PAYOUT": sums.Debit -= entry.Amount; break;
                 case "FEE": sums.Fee -= entry.Amount; break;
-                case "PAYOUT_REVERSAL": back.Amount += entry.Amount; _givenBack[payout] = back; break;
-                case "FEE_REVERSAL": back.Fee += entry.Amount; _givenBack[payout] = back; break;
+                case "PAYOUT_REVERSAL": GiveBack(payout, entry.Amount, 0m); break;
+                case "FEE_REVERSAL": GiveBack(payout, 0m, entry.Amount); break;
             }
 
             _sums[payout] = sums;
+        }
+
+        /// <summary>Adds a reversal to its payout's sums of what was given back (looked up only for reversals: the rest are debits).</summary>
+        private void GiveBack(int payout, decimal amount, decimal fee)
+        {
+            _givenBack.TryGetValue(payout, out var back);
+            back.Amount += amount;
+            back.Fee += fee;
+            _givenBack[payout] = back;
         }
 
         /// <summary>
